@@ -1,0 +1,67 @@
+/**
+ * Activation: start the language client, register commands, and give a root `policy.xml` of an
+ * APIOps tree (whose name alone says nothing) the policy language.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CONFIG_SECTION, LANGUAGE_ID } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { adoptRootPolicy } from './languageDetection';
+
+export interface ExtensionApi {
+  /** Resolves once the language client is running. */
+  ready: Promise<void>;
+  /** The running client, for tests. */
+  client(): LanguageClient | undefined;
+}
+
+interface State {
+  client: LanguageClient | undefined;
+  output: vscode.OutputChannel;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: { configurationSection: CONFIG_SECTION },
+    outputChannel: output,
+  };
+  return new LanguageClient('apimPolicy', 'APIM Policy Language Server', serverOptions, clientOptions);
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const output = vscode.window.createOutputChannel('APIM Policy');
+  context.subscriptions.push(output);
+  const state: State = { client: undefined, output };
+
+  const start = async () => {
+    const client = createClient(context, output);
+    state.client = client;
+    await client.start();
+  };
+  const ready = start();
+
+  registerCommands(context, {
+    output,
+    restart: async () => {
+      await state.client?.stop();
+      await start();
+    },
+  });
+
+  for (const doc of vscode.workspace.textDocuments) void adoptRootPolicy(doc);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(doc => void adoptRootPolicy(doc)));
+  context.subscriptions.push({ dispose: () => void state.client?.stop() });
+
+  return { ready, client: () => state.client };
+}
+
+export function deactivate(): void {
+  // the client is stopped through context.subscriptions
+}

@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+/**
+ * `apim-policy`: the language service on the command line, for CI pipelines.
+ *   apim-policy check [paths…] [--format text|json|sarif] [--config apim-flows.json]
+ * Exit codes: 0 no error, 1 at least one error, 2 bad usage.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { getLanguageService } from './languageService/languageService';
+import { createLocator, findPolicyFiles, reason } from './node/policyFiles';
+
+const VERSION = '0.1.0';
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface CheckOptions {
+  paths: string[];
+  format: Format;
+  config?: string;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+class UsageError extends Error {}
+
+const USAGE = `Usage:
+  apim-policy check [paths…] [--format text|json|sarif] [--config apim-flows.json]
+  apim-policy --help | --version
+
+check   Reports problems in APIM policy files. Folders are walked: policy.xml and *.policy.xml
+        files, and other .xml files whose root is <policies> or <fragment>. Default path: .
+Exit codes: 0 no error found, 1 at least one error, 2 bad usage.`;
+
+const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+interface FileReport {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+function parseCheckArgs(args: string[]): CheckOptions {
+  const opts: CheckOptions = { paths: [], format: 'text' };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const takeValue = (name: string): string => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.substring(eq + 1);
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value.`);
+      return v;
+    };
+    if (a === '--format' || a.startsWith('--format=')) {
+      const f = takeValue('--format');
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`Unknown format '${f}': use text, json or sarif.`);
+      opts.format = f;
+    } else if (a === '--config' || a.startsWith('--config=')) {
+      opts.config = takeValue('--config');
+    } else if (a === '--') {
+      opts.paths.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') {
+      throw new UsageError(`Unknown option '${a}'.`);
+    } else {
+      opts.paths.push(a);
+    }
+  }
+  if (opts.paths.length === 0) opts.paths.push('.');
+  return opts;
+}
+
+function check(opts: CheckOptions): CliResult {
+  if (opts.config !== undefined && !fs.existsSync(opts.config)) {
+    throw new UsageError(`Config file not found: ${opts.config}`);
+  }
+  const service = getLanguageService({ locate: createLocator() });
+  const { files, unreadable } = findPolicyFiles(opts.paths);
+  const reports: FileReport[] = [];
+  const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (const u of unreadable) {
+    reports.push({ file: u.file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${u.reason}`, source: 'apim-policy' }] });
+  }
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      reports.push({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${reason(e)}`, source: 'apim-policy' }] });
+      continue;
+    }
+    const uri = path.resolve(file);
+    const document = TextDocument.create(uri, 'apim-policy', 1, text);
+    reports.push({ file, diagnostics: service.doValidation(document) });
+  }
+  const all = reports.flatMap(r => r.diagnostics);
+  const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
+  const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length);
+  return { code: errors > 0 ? 1 : 0, stdout, stderr: '' };
+}
+
+function formatText(reports: FileReport[], fileCount: number): string {
+  const lines: string[] = [];
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      const sev = SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Error];
+      counts[sev]++;
+      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev} [${d.code}] ${d.message}`);
+    }
+  }
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  lines.push(`${plural(fileCount, 'file')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information.`);
+  return lines.join('\n') + '\n';
+}
+
+function formatJson(reports: FileReport[]): string {
+  const out = reports.flatMap(r => r.diagnostics.map(d => ({
+    file: r.file,
+    range: d.range,
+    severity: SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Error],
+    code: String(d.code ?? ''),
+    message: d.message,
+  })));
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+function formatSarif(reports: FileReport[]): string {
+  const ruleIds = [...new Set(reports.flatMap(r => r.diagnostics.map(d => String(d.code ?? ''))))].sort();
+  const level = (s: DiagnosticSeverity | undefined) => (s === DiagnosticSeverity.Error ? 'error' : s === DiagnosticSeverity.Warning ? 'warning' : 'note');
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'apim-policy', version: VERSION, informationUri: 'https://learn.microsoft.com/azure/api-management/api-management-policies', rules: ruleIds.map(id => ({ id })) } },
+      results: reports.flatMap(r => r.diagnostics.map(d => ({
+        ruleId: String(d.code ?? ''),
+        level: level(d.severity),
+        message: { text: d.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: r.file.split(path.sep).map(encodeURIComponent).join('/') },
+            region: {
+              startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1,
+            },
+          },
+        }],
+      }))),
+    }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+export function runCli(argv: string[]): CliResult {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      return { code: command === undefined ? 2 : 0, stdout: command === undefined ? '' : USAGE + '\n', stderr: command === undefined ? USAGE + '\n' : '' };
+    }
+    if (command === '--version' || command === '-v') return { code: 0, stdout: VERSION + '\n', stderr: '' };
+    if (command === 'check') return check(parseCheckArgs(rest));
+    throw new UsageError(`Unknown command '${command}'.`);
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `apim-policy: ${e.message}\n${USAGE}\n` };
+    return { code: 2, stdout: '', stderr: `apim-policy: ${reason(e)}\n` };
+  }
+}
+
+if (require.main === module) {
+  const result = runCli(process.argv.slice(2));
+  if (result.stdout) process.stdout.write(result.stdout);
+  if (result.stderr) process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}

@@ -1,0 +1,176 @@
+/**
+ * Typed access to the policy catalog, and the resolution of a tree element to what the catalog
+ * says about it (a section, a policy, a policy's own child element, …).
+ */
+import type { AttributeInfo, CatalogData, ChildElementInfo, ChildInfo, ElementInfo, Section } from './types';
+import { catalogData } from './policies.generated';
+import type { PolicyElement } from '../parser/policyParser';
+
+export * from './types';
+
+export const SECTIONS: readonly Section[] = ['inbound', 'backend', 'outbound', 'on-error'];
+const SECTION_SET = new Set<string>(SECTIONS);
+export const RESOLVER_ROOTS = new Set(['http-data-source', 'sql-data-source', 'cosmosdb-data-source']);
+
+export function isSection(name: string): name is Section {
+  return SECTION_SET.has(name);
+}
+
+/** The `id` attribute every policy accepts. */
+const ID_ATTRIBUTE: AttributeInfo = {
+  name: 'id', required: false, expressions: false, value: { kind: 'string' },
+  description: 'Optional identifier of this policy; reported as context.LastError.PolicyId when it fails.',
+};
+
+export interface Catalog {
+  readonly data: CatalogData;
+  /** The primary entry for an element name (not a variant). */
+  getElement(name: string): ElementInfo | undefined;
+  /** Variants sharing the element name (for example the Dapr form of set-backend-service). */
+  getVariants(name: string): ElementInfo[];
+  isPolicy(name: string): boolean;
+  /** Policy element names, sorted. */
+  policyNames(): readonly string[];
+}
+
+export function createCatalog(data: CatalogData = catalogData): Catalog {
+  const primary = new Map<string, ElementInfo>();
+  const variants = new Map<string, ElementInfo[]>();
+  for (const e of data.elements) {
+    if (e.variantOf) {
+      const list = variants.get(e.variantOf) ?? [];
+      list.push(e);
+      variants.set(e.variantOf, list);
+    } else {
+      primary.set(e.name, e);
+    }
+  }
+  const policyNames = [...primary.values()].filter(e => e.kind === 'policy').map(e => e.name).sort();
+  const policySet = new Set(policyNames);
+  return {
+    data,
+    getElement: name => primary.get(name),
+    getVariants: name => variants.get(name) ?? [],
+    isPolicy: name => policySet.has(name),
+    policyNames: () => policyNames,
+  };
+}
+
+/** What an element of the tree is, as far as the catalog can tell. */
+export type ElementRole =
+  | { kind: 'root'; info?: ElementInfo; allowsPolicies: boolean; fragment: boolean }
+  | { kind: 'section'; section: Section; info?: ElementInfo }
+  | { kind: 'base'; section?: Section }
+  /** A policy statement. `section` is undefined inside a fragment. */
+  | { kind: 'policy'; info: ElementInfo; section?: Section; owner?: ElementInfo }
+  /** An element that belongs to a policy (`when` in `choose`, `value` in `set-header`). */
+  | { kind: 'child'; name: string; info?: ChildElementInfo; owner: ElementInfo; section?: Section }
+  /** Not known here; `expected` says what could have stood in its place. */
+  | { kind: 'unknown'; section?: Section; inPolicyContext: boolean; parentRole?: ElementRole };
+
+export interface RoleInfo {
+  attributes: AttributeInfo[];
+  children: ChildInfo[];
+  /** True where policy statements may appear as children. */
+  allowsPolicies: boolean;
+}
+
+/** Attributes and children an element in this role accepts. */
+export function roleShape(role: ElementRole): RoleInfo {
+  switch (role.kind) {
+    case 'root':
+      return { attributes: [], children: role.info?.children ?? [], allowsPolicies: role.allowsPolicies };
+    case 'section':
+      return { attributes: [], children: role.info?.children ?? [], allowsPolicies: true };
+    case 'base':
+      return { attributes: [], children: [], allowsPolicies: false };
+    case 'policy': {
+      const attrs = role.info.attributes.some(a => a.name === 'id') ? role.info.attributes : [...role.info.attributes, ID_ATTRIBUTE];
+      return { attributes: attrs, children: role.info.children, allowsPolicies: role.info.children.some(c => c.name === '*policy*') };
+    }
+    case 'child':
+      return {
+        attributes: role.info?.attributes ?? [],
+        children: role.info?.children ?? [],
+        allowsPolicies: !!role.info?.children.some(c => c.name === '*policy*'),
+      };
+    case 'unknown':
+      return { attributes: [], children: [], allowsPolicies: false };
+  }
+}
+
+function sectionOf(role: ElementRole): Section | undefined {
+  switch (role.kind) {
+    case 'section': return role.section;
+    case 'policy': case 'child': case 'unknown': case 'base': return role.section;
+    default: return undefined;
+  }
+}
+
+/**
+ * Resolves elements to roles, top-down and memoized, so resolving every element of a document
+ * costs one step each. Create one per parsed document.
+ */
+export function createRoleResolver(catalog: Catalog): (el: PolicyElement) => ElementRole {
+  const cache = new Map<PolicyElement, ElementRole>();
+  const resolveOne = (el: PolicyElement, parentRole: ElementRole | undefined): ElementRole => {
+    const name = el.name;
+    if (!parentRole) {
+      if (name === 'policies') return { kind: 'root', info: catalog.getElement(name), allowsPolicies: false, fragment: false };
+      if (name === 'fragment') return { kind: 'root', info: catalog.getElement(name), allowsPolicies: true, fragment: true };
+      if (RESOLVER_ROOTS.has(name)) return { kind: 'root', info: catalog.getElement(name), allowsPolicies: false, fragment: false };
+      return { kind: 'unknown', inPolicyContext: false };
+    }
+    const section = sectionOf(parentRole);
+    if (parentRole.kind === 'root' && !parentRole.allowsPolicies) {
+      if (parentRole.info?.name === 'policies') {
+        if (isSection(name)) return { kind: 'section', section: name, info: catalog.getElement(name) };
+        return { kind: 'unknown', inPolicyContext: false, parentRole };
+      }
+    }
+    if (parentRole.kind === 'unknown' || parentRole.kind === 'base') {
+      return { kind: 'unknown', section, inPolicyContext: false, parentRole };
+    }
+    const shape = roleShape(parentRole);
+    const owner = parentRole.kind === 'policy' ? parentRole.info : parentRole.kind === 'child' ? parentRole.owner : parentRole.kind === 'root' ? parentRole.info : undefined;
+    const listed = shape.children.find(c => c.name === name);
+    if (listed && owner && parentRole.kind !== 'section' && !(parentRole.kind === 'root' && parentRole.fragment)) {
+      const childInfo = owner.childElements[name];
+      if (childInfo) return { kind: 'child', name, info: childInfo, owner, section };
+      const policy = catalog.getElement(name);
+      if (policy?.kind === 'policy') return { kind: 'policy', info: policy, section, owner };
+      return { kind: 'child', name, owner, section };
+    }
+    if (shape.allowsPolicies) {
+      if (name === 'base') return { kind: 'base', section };
+      const policy = catalog.getElement(name);
+      if (policy?.kind === 'policy') return { kind: 'policy', info: policy, section, owner: parentRole.kind === 'section' || parentRole.kind === 'root' ? undefined : owner };
+      if (isSection(name)) return { kind: 'unknown', section, inPolicyContext: true, parentRole };
+    }
+    // An element of the policy's own vocabulary one level further down than the data says.
+    if (owner && owner.childElements[name] && parentRole.kind !== 'section') {
+      return { kind: 'child', name, info: owner.childElements[name], owner, section };
+    }
+    return { kind: 'unknown', section, inPolicyContext: shape.allowsPolicies, parentRole };
+  };
+  return (el: PolicyElement) => {
+    const hit = cache.get(el);
+    if (hit) return hit;
+    // resolve the chain from the top without recursion
+    const chain: PolicyElement[] = [];
+    let p: PolicyElement | undefined = el;
+    while (p && !cache.has(p)) { chain.push(p); p = p.parent; }
+    let parentRole = p ? cache.get(p) : undefined;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const role = resolveOne(chain[i], chain[i].parent ? parentRole : undefined);
+      cache.set(chain[i], role);
+      parentRole = role;
+    }
+    return cache.get(el)!;
+  };
+}
+
+/** Attribute info by name for an element in a role. */
+export function findAttribute(role: ElementRole, name: string): AttributeInfo | undefined {
+  return roleShape(role).attributes.find(a => a.name === name);
+}

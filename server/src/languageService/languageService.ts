@@ -1,0 +1,74 @@
+/**
+ * The language service: pure functions over a TextDocument, returning LSP types. No I/O; the host
+ * (LSP server, CLI, tests) injects where a file sits and the settings.
+ */
+import { DiagnosticSeverity, type CompletionList, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { createCatalog, type Catalog } from './catalog';
+import { parsePolicy, type PolicyDocument } from './parser/policyParser';
+import { doComplete } from './services/policyCompletion';
+import { doHover } from './services/policyHover';
+import { findDocumentSymbols, getFoldingRanges } from './services/policySymbols';
+import { defaultValidationSettings, validatePolicy, type Finding, type Severity, type ValidationSettings } from './services/validation';
+import { locatePolicy, type PolicyLocation } from './workspace/apiopsLayout';
+
+export type { PolicyDocument } from './parser/policyParser';
+export type { ValidationSettings, Finding } from './services/validation';
+export type { PolicyLocation, PolicyScope } from './workspace/apiopsLayout';
+
+export interface LanguageServiceOptions {
+  catalog?: Catalog;
+  /**
+   * Where a document sits in an APIOps tree. The default reads the path only, so a root
+   * `policy.xml` has no known scope; hosts with file access can tell a service root apart.
+   */
+  locate?(uri: string): PolicyLocation | undefined;
+}
+
+export interface LanguageService {
+  readonly catalog: Catalog;
+  parse(document: TextDocument): PolicyDocument;
+  doValidation(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>): Diagnostic[];
+  doComplete(document: TextDocument, position: Position, doc?: PolicyDocument): CompletionList;
+  doHover(document: TextDocument, position: Position, doc?: PolicyDocument): Hover | null;
+  findDocumentSymbols(document: TextDocument, doc?: PolicyDocument): DocumentSymbol[];
+  getFoldingRanges(document: TextDocument, doc?: PolicyDocument): FoldingRange[];
+}
+
+export const DIAGNOSTIC_SOURCE = 'apim-policy';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {
+  return {
+    range: { start: document.positionAt(f.start), end: document.positionAt(Math.max(f.start, f.end)) },
+    severity: SEVERITY[f.severity],
+    code: f.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
+    data: f.data,
+  };
+}
+
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const catalog = options.catalog ?? createCatalog();
+  const locate = options.locate ?? ((uri: string) => locatePolicy(uri));
+  const parse = (document: TextDocument) => parsePolicy(document.getText());
+  return {
+    catalog,
+    parse,
+    doValidation(document, doc = parse(document), settings = {}) {
+      const findings = validatePolicy(doc, catalog, locate(document.uri), { ...defaultValidationSettings, ...settings });
+      return findings.map(f => toDiagnostic(document, f));
+    },
+    doComplete: (document, position, doc = parse(document)) => doComplete(document, doc, catalog, document.offsetAt(position)),
+    doHover: (document, position, doc = parse(document)) => doHover(document, doc, catalog, document.offsetAt(position)),
+    findDocumentSymbols: (document, doc = parse(document)) => findDocumentSymbols(document, doc, catalog),
+    getFoldingRanges: (document, doc = parse(document)) => getFoldingRanges(document, doc),
+  };
+}

@@ -1,0 +1,367 @@
+/**
+ * Builds a tolerant, offset-based tree from the scanner's tokens. Never throws, never recurses:
+ * a document nested 100,000 deep parses with an explicit stack. Unclosed elements end where their
+ * parent ends; a stray end tag is reported and skipped.
+ */
+import { createScanner, TokenType, type TokenError, type TokenExpression } from './scanner';
+import type { LexProblem } from './expressionLexer';
+
+export interface OffsetRange {
+  start: number;
+  end: number;
+}
+
+export interface PolicyExpression extends OffsetRange {
+  kind: 'inline' | 'block';
+  closed: boolean;
+  /** Where the expression sits; inside CDATA no XML entity is decoded. */
+  host: 'attribute' | 'text' | 'cdata';
+  /** The element holding it (for attributes, the element of the attribute). */
+  element?: PolicyElement;
+  attribute?: PolicyAttribute;
+  problems: LexProblem[];
+}
+
+export interface NamedValueRef extends OffsetRange {
+  name: string;
+  /** Offsets of the name without the braces. */
+  nameStart: number;
+  nameEnd: number;
+  inExpression: boolean;
+}
+
+export interface PolicyAttribute {
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  /** Offset of the opening quote; undefined when the attribute has no value. */
+  valueStart?: number;
+  /** Offset after the closing quote (or where the value stopped). */
+  valueEnd?: number;
+  /** The raw text between the quotes (entities not decoded). */
+  value?: string;
+  quote?: '"' | "'";
+  expression?: PolicyExpression;
+}
+
+export interface PolicyText extends OffsetRange {
+  cdata: boolean;
+  expression?: PolicyExpression;
+}
+
+export interface PolicyElement extends OffsetRange {
+  name: string;
+  /** End of the name in the start tag. */
+  nameEnd: number;
+  /** Offset after the `>` of the start tag; undefined while the start tag is unfinished. */
+  startTagEnd?: number;
+  /** Offset of `</` of the matching end tag. */
+  endTagStart?: number;
+  /** True when closed by `/>` or a matching end tag. */
+  closed: boolean;
+  selfClosing: boolean;
+  parent?: PolicyElement;
+  children: PolicyElement[];
+  attributes: PolicyAttribute[];
+  texts: PolicyText[];
+}
+
+export interface ParseError extends OffsetRange {
+  code: string;
+  message: string;
+}
+
+export interface PolicyDocument {
+  text: string;
+  roots: PolicyElement[];
+  /** Every comment, CDATA, PI and DOCTYPE range. */
+  comments: OffsetRange[];
+  doctype?: OffsetRange;
+  errors: ParseError[];
+  expressions: PolicyExpression[];
+  namedValues: NamedValueRef[];
+  /** The innermost element whose range holds `offset` (start inclusive, end exclusive). */
+  findElementAt(offset: number): PolicyElement | undefined;
+  getAttribute(element: PolicyElement, name: string): PolicyAttribute | undefined;
+}
+
+const NAMED_VALUE = /\{\{([A-Za-z0-9._-]+)\}\}/g;
+
+export function parsePolicy(text: string): PolicyDocument {
+  const scanner = createScanner(text);
+  const roots: PolicyElement[] = [];
+  const comments: OffsetRange[] = [];
+  const errors: ParseError[] = [];
+  const expressions: PolicyExpression[] = [];
+  const namedValues: NamedValueRef[] = [];
+  let doctype: OffsetRange | undefined;
+
+  let current: PolicyElement | undefined;
+  let pendingAttribute: PolicyAttribute | undefined;
+  let pendingEndTag: { start: number; name?: string; nameStart?: number } | undefined;
+
+  const addErrors = (errs: readonly TokenError[]) => {
+    for (const e of errs) errors.push({ start: e.offset, end: e.offset + Math.max(1, e.length), code: e.code, message: e.message });
+  };
+
+  const addExpression = (tok: TokenExpression, host: PolicyExpression['host'], element?: PolicyElement, attribute?: PolicyAttribute): PolicyExpression => {
+    const expr: PolicyExpression = { start: tok.start, end: tok.end, kind: tok.kind, closed: tok.closed, host, element, attribute, problems: tok.problems };
+    expressions.push(expr);
+    return expr;
+  };
+
+  const collectNamedValues = (start: number, end: number, inExpression: boolean) => {
+    if (text.indexOf('{{', start) < 0) return;
+    const slice = text.substring(start, end);
+    NAMED_VALUE.lastIndex = 0;
+    for (let m = NAMED_VALUE.exec(slice); m; m = NAMED_VALUE.exec(slice)) {
+      const s = start + m.index;
+      namedValues.push({ start: s, end: s + m[0].length, name: m[1], nameStart: s + 2, nameEnd: s + 2 + m[1].length, inExpression });
+    }
+  };
+
+  /** Liquid templates use `{{ }}` for their own purpose. */
+  const isLiquidBody = (el: PolicyElement | undefined) => {
+    if (!el || el.name !== 'set-body') return false;
+    const t = el.attributes.find(a => a.name === 'template');
+    return t?.value === 'liquid';
+  };
+
+  const closeElement = (el: PolicyElement, end: number) => {
+    el.end = end;
+  };
+
+  /** Handles an end tag named `name`: closes the matching open element, reporting skipped ones. */
+  const handleEndTag = (name: string | undefined, start: number, nameStart: number, end: number) => {
+    if (name === undefined) {
+      errors.push({ start, end: Math.max(end, start + 2), code: 'xml-missing-end-tag-name', message: "End tag without a name." });
+      return;
+    }
+    let match: PolicyElement | undefined = current;
+    while (match && match.name !== name) match = match.parent;
+    if (!match) {
+      const msg = current
+        ? `Unexpected end tag </${name}>: the open element is <${current.name}>.`
+        : `Unexpected end tag </${name}>: no element is open.`;
+      errors.push({ start: nameStart, end: nameStart + name.length, code: 'xml-unexpected-end-tag', message: msg });
+      return;
+    }
+    // Elements left open inside the match end where the match's end tag starts.
+    while (current && current !== match) {
+      errors.push({
+        start: current.start + 1, end: current.nameEnd, code: 'xml-unclosed-element',
+        message: `Element <${current.name}> is not closed before </${name}>.`,
+      });
+      closeElement(current, start);
+      current = current.parent;
+    }
+    match.endTagStart = start;
+    match.closed = true;
+    closeElement(match, end);
+    current = match.parent;
+  };
+
+  // After an expression that never closed, the rest of its start tag is guesswork: keep quiet
+  // about it rather than bury the one real error under follow-on ones.
+  let muted = false;
+  for (let token = scanner.scan(); token !== TokenType.EOS; token = scanner.scan()) {
+    const tokErrors = scanner.getTokenErrors();
+    if (tokErrors.length && !muted) addErrors(tokErrors);
+    if (token === TokenType.StartTagClose || token === TokenType.StartTagSelfClose || token === TokenType.StartTagOpen) muted = false;
+    const offset = scanner.getTokenOffset();
+    const end = scanner.getTokenEnd();
+    switch (token) {
+      case TokenType.StartTagOpen: {
+        // a previous start tag that was never finished becomes an element anyway
+        break;
+      }
+      case TokenType.StartTag: {
+        const el: PolicyElement = {
+          name: text.substring(offset, end), start: offset - 1, end: text.length, nameEnd: end,
+          closed: false, selfClosing: false, parent: current, children: [], attributes: [], texts: [],
+        };
+        if (current) {
+          if (current.startTagEnd === undefined) current.startTagEnd = offset - 1;
+          current.children.push(el);
+        } else {
+          roots.push(el);
+        }
+        current = el;
+        pendingAttribute = undefined;
+        break;
+      }
+      case TokenType.AttributeName: {
+        if (!current || muted) break;
+        const name = text.substring(offset, end);
+        if (!muted && current.attributes.some(a => a.name === name)) {
+          errors.push({ start: offset, end, code: 'xml-duplicate-attribute', message: `Attribute '${name}' appears twice on <${current.name}>.` });
+        }
+        pendingAttribute = { name, nameStart: offset, nameEnd: end };
+        current.attributes.push(pendingAttribute);
+        break;
+      }
+      case TokenType.DelimiterAssign:
+        break;
+      case TokenType.AttributeValue: {
+        if (!current || !pendingAttribute) break;
+        const attr = pendingAttribute;
+        const q = text.charAt(offset);
+        attr.valueStart = offset;
+        attr.valueEnd = end;
+        if (q === '"' || q === "'") {
+          attr.quote = q;
+          const closedQuote = end - 1 > offset && text.charAt(end - 1) === q;
+          attr.value = text.substring(offset + 1, closedQuote ? end - 1 : end);
+        } else {
+          attr.value = text.substring(offset, end);
+        }
+        const tokExpr = scanner.getTokenExpression();
+        if (tokExpr) {
+          if (!tokExpr.closed) muted = true;
+          attr.expression = addExpression(tokExpr, 'attribute', current, attr);
+          collectNamedValues(tokExpr.start, tokExpr.end, true);
+          collectNamedValues(tokExpr.end, end, false);
+        } else {
+          collectNamedValues(offset, end, false);
+        }
+        pendingAttribute = undefined;
+        break;
+      }
+      case TokenType.StartTagClose:
+        if (current) current.startTagEnd = end;
+        break;
+      case TokenType.StartTagSelfClose:
+        if (current) {
+          current.startTagEnd = end;
+          current.selfClosing = true;
+          current.closed = true;
+          current.end = end;
+          current = current.parent;
+        }
+        break;
+      case TokenType.EndTagOpen:
+        if (current && current.startTagEnd === undefined) current.startTagEnd = offset;
+        pendingEndTag = { start: offset };
+        break;
+      case TokenType.EndTag:
+        if (pendingEndTag) {
+          pendingEndTag.name = text.substring(offset, end);
+          pendingEndTag.nameStart = offset;
+        }
+        break;
+      case TokenType.EndTagClose:
+        if (pendingEndTag) {
+          handleEndTag(pendingEndTag.name, pendingEndTag.start, pendingEndTag.nameStart ?? pendingEndTag.start, end);
+          pendingEndTag = undefined;
+        }
+        break;
+      case TokenType.Content:
+      case TokenType.CDATA: {
+        if (pendingEndTag) {
+          // `</name` without `>`: still closes, at the point the next token starts
+          handleEndTag(pendingEndTag.name, pendingEndTag.start, pendingEndTag.nameStart ?? pendingEndTag.start, offset);
+          pendingEndTag = undefined;
+        }
+        const cdata = token === TokenType.CDATA;
+        if (cdata) comments.push({ start: offset, end });
+        const tokExpr = scanner.getTokenExpression();
+        if (current) {
+          if (current.startTagEnd === undefined) current.startTagEnd = offset;
+          const t: PolicyText = { start: offset, end, cdata };
+          if (tokExpr) t.expression = addExpression(tokExpr, cdata ? 'cdata' : 'text', current);
+          current.texts.push(t);
+          if (!isLiquidBody(current)) {
+            if (tokExpr) {
+              collectNamedValues(offset, tokExpr.start, false);
+              collectNamedValues(tokExpr.start, tokExpr.end, true);
+              collectNamedValues(tokExpr.end, end, false);
+            } else {
+              collectNamedValues(offset, end, false);
+            }
+          }
+        } else if (!cdata) {
+          if (tokExpr) addExpression(tokExpr, 'text');
+          const nonWs = firstNonWhitespace(text, offset, end);
+          if (nonWs >= 0) {
+            errors.push({ start: nonWs, end: Math.min(end, nonWs + 1), code: 'xml-text-outside-root', message: 'Text is not allowed outside the root element.' });
+          }
+        } else {
+          errors.push({ start: offset, end, code: 'xml-text-outside-root', message: 'CDATA is not allowed outside the root element.' });
+        }
+        break;
+      }
+      case TokenType.Comment:
+      case TokenType.ProcessingInstruction:
+        comments.push({ start: offset, end });
+        if (token === TokenType.ProcessingInstruction && offset > 0 && text.startsWith('<?xml', offset) && firstNonWhitespace(text, 0, offset) >= 0) {
+          errors.push({ start: offset, end: offset + 5, code: 'xml-misplaced-declaration', message: 'The XML declaration must come first in the document.' });
+        }
+        break;
+      case TokenType.Doctype:
+        comments.push({ start: offset, end });
+        doctype = { start: offset, end };
+        break;
+      default:
+        break;
+    }
+  }
+  if (pendingEndTag) handleEndTag(pendingEndTag.name, pendingEndTag.start, pendingEndTag.nameStart ?? pendingEndTag.start, text.length);
+  // Everything still open at the end of the file.
+  while (current) {
+    errors.push({ start: current.start + 1, end: current.nameEnd, code: 'xml-unclosed-element', message: `Element <${current.name}> is not closed.` });
+    if (current.startTagEnd === undefined) current.startTagEnd = text.length;
+    current.end = text.length;
+    current = current.parent;
+  }
+  // Start tags that never saw their '>' (for example `<a <b>`) end where their first content starts;
+  // give them a startTagEnd so features can rely on it.
+  return makeDocument(text, roots, comments, errors, expressions, namedValues, doctype);
+}
+
+function firstNonWhitespace(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xfeff) return i;
+  }
+  return -1;
+}
+
+function makeDocument(
+  text: string, roots: PolicyElement[], comments: OffsetRange[], errors: ParseError[],
+  expressions: PolicyExpression[], namedValues: NamedValueRef[], doctype: OffsetRange | undefined,
+): PolicyDocument {
+  return {
+    text, roots, comments, errors, expressions, namedValues, doctype,
+    findElementAt(offset: number): PolicyElement | undefined {
+      let found: PolicyElement | undefined;
+      let list = roots;
+      for (;;) {
+        const child = findChildAt(list, offset);
+        if (!child) return found;
+        found = child;
+        list = child.children;
+      }
+    },
+    getAttribute(element: PolicyElement, name: string): PolicyAttribute | undefined {
+      return element.attributes.find(a => a.name === name);
+    },
+  };
+}
+
+/**
+ * Binary search in children sorted by start. An element holds offsets in [start, end); an element
+ * that is not closed also holds its end offset, so a cursor at the end of an unfinished document
+ * is still inside it.
+ */
+function findChildAt(list: PolicyElement[], offset: number): PolicyElement | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const el = list[mid];
+    if (offset < el.start) hi = mid - 1;
+    else if (offset < el.end || (offset === el.end && !el.closed)) return el;
+    else lo = mid + 1;
+  }
+  return undefined;
+}

@@ -1,0 +1,153 @@
+import { roleShape, type AttributeInfo, type ValueType } from '../../catalog';
+import { didYouMean } from '../../utils/strings';
+import type { PolicyAttribute, PolicyElement } from '../../parser/policyParser';
+import type { Rule, RuleContext } from './types';
+
+/** `{tpm}`-style placeholders that templates replace before deploying. */
+const PLACEHOLDER = /^\{[A-Za-z_][\w.-]*\}$|^\$\{[^}]+\}$|^__[\w-]+__$|^#\{[^}]+\}#?$|^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+
+export function isExpressionValue(attr: PolicyAttribute): boolean {
+  return !!attr.expression;
+}
+
+export function hasNamedValue(value: string): boolean {
+  return /\{\{[A-Za-z0-9._-]+\}\}/.test(value);
+}
+
+/** Decodes the five XML entities and numeric references (no others exist in a policy). */
+export function decodeXml(value: string): string {
+  if (value.indexOf('&') < 0) return value;
+  return value.replace(/&(quot|apos|lt|gt|amp|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) => {
+    switch (e) {
+      case 'quot': return '"';
+      case 'apos': return "'";
+      case 'lt': return '<';
+      case 'gt': return '>';
+      case 'amp': return '&';
+      default: return String.fromCharCode(e[1] === 'x' ? parseInt(e.substring(2), 16) : parseInt(e.substring(1), 10));
+    }
+  });
+}
+
+/** Checks a literal value against its type. Returns a message, or undefined when fine. */
+export function checkLiteral(value: string, type: ValueType): string | undefined {
+  const v = value.trim();
+  switch (type.kind) {
+    case 'enum':
+      if (!type.values.some(x => x.toLowerCase() === v.toLowerCase())) return `expected one of ${type.values.map(x => `"${x}"`).join(', ')}`;
+      return undefined;
+    case 'bool':
+    case 'bool-expression':
+      if (v.toLowerCase() !== 'true' && v.toLowerCase() !== 'false') {
+        return type.kind === 'bool' ? 'expected "true" or "false"' : 'expected a condition: "true", "false" or an expression @(...)';
+      }
+      return undefined;
+    case 'int': {
+      if (!/^[+-]?\d+$/.test(v)) return 'expected a whole number';
+      const n = Number(v);
+      if (type.min !== undefined && n < type.min) return `expected at least ${type.min}`;
+      if (type.max !== undefined && n > type.max) return `expected at most ${type.max}`;
+      return undefined;
+    }
+    case 'number': {
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v)) return 'expected a number';
+      const n = Number(v);
+      if (type.min !== undefined && n < type.min) return `expected at least ${type.min}`;
+      if (type.max !== undefined && n > type.max) return `expected at most ${type.max}`;
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function nameRange(attr: PolicyAttribute) {
+  return { start: attr.nameStart, end: attr.nameEnd };
+}
+
+function valueRange(attr: PolicyAttribute) {
+  const start = attr.valueStart ?? attr.nameStart;
+  const end = attr.valueEnd ?? attr.nameEnd;
+  // inside the quotes
+  return attr.quote ? { start: start + 1, end: Math.max(start + 1, end - 1) } : { start, end };
+}
+
+function describe(el: PolicyElement): string {
+  return `<${el.name}>`;
+}
+
+/** Required, unknown and ill-typed attributes; expressions where APIM takes none. */
+export const attributesRule: Rule = {
+  codes: ['missing-required-attribute', 'unknown-attribute', 'invalid-value', 'expression-not-allowed', 'deploy-placeholder'],
+  checkElement(el, role, ctx) {
+    if (role.kind !== 'policy' && role.kind !== 'child') return;
+    if (role.kind === 'child' && !role.info) return;
+    const shape = roleShape(role);
+    const known = new Map<string, AttributeInfo>();
+    for (const a of shape.attributes) known.set(a.name, a);
+    // Variants (Dapr set-backend-service) add their attributes.
+    if (role.kind === 'policy') {
+      for (const v of ctx.catalog.getVariants(role.info.name)) for (const a of v.attributes) if (!known.has(a.name)) known.set(a.name, a);
+    }
+    for (const info of shape.attributes) {
+      if (info.required && !el.attributes.some(a => a.name === info.name) && el.startTagEnd !== undefined) {
+        ctx.report({
+          start: el.start + 1, end: el.nameEnd, severity: 'error', code: 'missing-required-attribute',
+          message: `${describe(el)} needs the attribute '${info.name}'.`, data: { missing: info.name },
+        });
+      }
+    }
+    for (const attr of el.attributes) {
+      if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:') || attr.name.startsWith('xml:')) continue;
+      const info = known.get(attr.name);
+      if (!info) {
+        const suggestions = didYouMean(attr.name, [...known.keys()].filter(n => !el.attributes.some(a => a.name === n)));
+        ctx.report({
+          ...nameRange(attr), severity: 'warning', code: 'unknown-attribute',
+          message: `${describe(el)} has no attribute '${attr.name}'.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+          data: { suggestions },
+        });
+        continue;
+      }
+      checkValue(el, attr, info, ctx);
+    }
+  },
+};
+
+function checkValue(el: PolicyElement, attr: PolicyAttribute, info: AttributeInfo, ctx: RuleContext): void {
+  if (attr.value === undefined) return;
+  if (attr.expression) {
+    if (!info.expressions) {
+      ctx.report({
+        ...valueRange(attr), severity: 'error', code: 'expression-not-allowed',
+        message: `'${attr.name}' of ${describe(el)} does not take policy expressions; give a literal value.`,
+      });
+    }
+    return;
+  }
+  const raw = decodeXml(attr.value);
+  if (hasNamedValue(raw)) return; // resolved at deploy/run time; a named value may hold anything
+  if (PLACEHOLDER.test(raw.trim())) {
+    if (info.value.kind !== 'string') {
+      ctx.report({
+        ...valueRange(attr), severity: 'information', code: 'deploy-placeholder',
+        message: `'${raw.trim()}' looks like a deploy-time placeholder; it must become a valid value before upload.`,
+      });
+    }
+    return;
+  }
+  const problem = checkLiteral(raw, info.value);
+  if (problem) {
+    const values = info.value.kind === 'enum' ? info.value.values : info.value.kind === 'bool' || info.value.kind === 'bool-expression' ? ['true', 'false'] : undefined;
+    ctx.report({
+      ...valueRange(attr), severity: 'error', code: 'invalid-value',
+      message: `Invalid value '${raw}' for '${attr.name}' of ${describe(el)}: ${problem}.`,
+      data: { suggestions: values ? orderBySimilarity(raw, values) : [] },
+    });
+  }
+}
+
+function orderBySimilarity(value: string, values: string[]): string[] {
+  const close = didYouMean(value, values, values.length);
+  return [...close, ...values.filter(v => !close.includes(v))];
+}

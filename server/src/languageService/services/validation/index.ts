@@ -1,0 +1,35 @@
+import { createRoleResolver, type Catalog } from '../../catalog';
+import type { PolicyDocument } from '../../parser/policyParser';
+import type { PolicyLocation } from '../../workspace/apiopsLayout';
+import { attributesRule } from './attributes';
+import { documentSizeRule } from './documentSize';
+import { baseRule, placementRule, requiredChildRule, rootRule, sectionsRule, unknownElementRule } from './structure';
+import type { Finding, Rule, RuleContext, ValidationSettings } from './types';
+import { wellFormedRule } from './wellFormed';
+
+export * from './types';
+
+export const rules: readonly Rule[] = [
+  wellFormedRule, documentSizeRule, rootRule, sectionsRule, unknownElementRule, placementRule,
+  requiredChildRule, baseRule, attributesRule,
+];
+
+/** Runs every rule over the document; one top-down walk with an explicit stack. */
+export function validatePolicy(doc: PolicyDocument, catalog: Catalog, location: PolicyLocation | undefined, settings: ValidationSettings): Finding[] {
+  const findings: Finding[] = [];
+  const ctx: RuleContext = {
+    doc, catalog, location, settings, roleOf: createRoleResolver(catalog),
+    report: f => findings.push(f),
+  };
+  const elementRules = rules.filter(r => r.checkElement);
+  for (const rule of rules) rule.checkDocument?.(ctx);
+  const stack = doc.roots.slice().reverse();
+  while (stack.length) {
+    const el = stack.pop()!;
+    const role = ctx.roleOf(el);
+    for (const rule of elementRules) rule.checkElement!(el, role, ctx);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return findings;
+}

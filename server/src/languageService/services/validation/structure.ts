@@ -1,0 +1,225 @@
+import { SECTIONS, RESOLVER_ROOTS, roleShape, isSection } from '../../catalog';
+import { didYouMean } from '../../utils/strings';
+import type { PolicyElement } from '../../parser/policyParser';
+import type { Rule, RuleContext } from './types';
+
+function nameRange(el: PolicyElement): { start: number; end: number } {
+  return { start: el.start + 1, end: el.nameEnd };
+}
+
+/** The document's root: `<policies>`, `<fragment>` or a GraphQL resolver's data source. */
+export const rootRule: Rule = {
+  codes: ['root-element', 'xml-multiple-roots', 'fragment-scope'],
+  checkDocument(ctx) {
+    const roots = ctx.doc.roots;
+    if (roots.length === 0) {
+      if (ctx.doc.text.trim().length > 0 || ctx.location) {
+        ctx.report({ start: 0, end: Math.min(ctx.doc.text.length, 1), severity: 'error', code: 'root-element', message: 'A policy document needs a root element: <policies> (or <fragment> for a policy fragment).' });
+      }
+      return;
+    }
+    for (const extra of roots.slice(1)) {
+      ctx.report({ ...nameRange(extra), severity: 'error', code: 'xml-multiple-roots', message: `Only one root element is allowed; <${extra.name}> follows <${roots[0].name}>.` });
+    }
+    const root = roots[0];
+    const expected = ctx.location?.scope === 'fragment' ? 'fragment' : ctx.location ? 'policies' : undefined;
+    if (root.name !== 'policies' && root.name !== 'fragment' && !RESOLVER_ROOTS.has(root.name)) {
+      const suggestions = didYouMean(root.name, ['policies', 'fragment']);
+      ctx.report({
+        ...nameRange(root), severity: 'error', code: 'root-element',
+        message: `The root element must be <${expected ?? 'policies'}>${expected ? '' : ' (or <fragment> for a policy fragment)'}, not <${root.name}>.`,
+        data: { suggestions: suggestions.length ? suggestions : [expected ?? 'policies'] },
+      });
+    } else if (expected && root.name !== expected && !RESOLVER_ROOTS.has(root.name)) {
+      ctx.report({
+        ...nameRange(root), severity: 'error', code: 'fragment-scope',
+        message: expected === 'fragment'
+          ? 'A file under "policy fragments/" holds a fragment: its root element must be <fragment>.'
+          : `A ${ctx.location?.scope}-scope policy.xml must have <policies> as its root; <fragment> belongs under "policy fragments/".`,
+        data: { suggestions: [expected] },
+      });
+    }
+  },
+};
+
+/** Sections of `<policies>`: known, in order, at most once each. */
+export const sectionsRule: Rule = {
+  codes: ['section-duplicate', 'section-order', 'section-in-fragment'],
+  checkElement(el, role, ctx) {
+    if (role.kind === 'root' && el.name === 'policies') {
+      let last = -1;
+      const seen = new Set<string>();
+      for (const child of el.children) {
+        const idx = SECTIONS.indexOf(child.name as never);
+        if (idx < 0) continue;
+        if (seen.has(child.name)) {
+          ctx.report({ ...nameRange(child), severity: 'error', code: 'section-duplicate', message: `<${child.name}> appears more than once; each section may appear once.` });
+        } else if (idx < last) {
+          ctx.report({ ...nameRange(child), severity: 'warning', code: 'section-order', message: `<${child.name}> should come before <${SECTIONS[last]}>: sections go inbound, backend, outbound, on-error.` });
+        }
+        seen.add(child.name);
+        last = Math.max(last, idx);
+      }
+    }
+    if (role.kind === 'unknown' && isSection(el.name) && role.parentRole?.kind === 'root' && role.parentRole.fragment) {
+      ctx.report({ ...nameRange(el), severity: 'error', code: 'section-in-fragment', message: `A fragment holds policy statements only; <${el.name}> is not allowed in <fragment>.` });
+    }
+  },
+};
+
+/** Elements the catalog does not know where it knows what may stand. */
+export const unknownElementRule: Rule = {
+  codes: ['unknown-element', 'unknown-child-element', 'element-not-allowed'],
+  checkElement(el, role, ctx) {
+    if (role.kind !== 'unknown' || !el.parent) return;
+    const parentRole = role.parentRole;
+    if (!parentRole) return;
+    if (isSection(el.name) && parentRole.kind === 'root' && parentRole.fragment) return; // sectionsRule
+    if (parentRole.kind === 'root' && parentRole.info?.name === 'policies') {
+      const isPolicy = ctx.catalog.isPolicy(el.name) || el.name === 'base';
+      ctx.report({
+        ...nameRange(el), severity: 'error', code: isPolicy ? 'element-not-allowed' : 'unknown-element',
+        message: isPolicy
+          ? `<${el.name}> must be inside a section (<inbound>, <backend>, <outbound> or <on-error>), not directly in <policies>.`
+          : `Unknown element <${el.name}>: <policies> holds <inbound>, <backend>, <outbound> and <on-error>.`,
+        data: { suggestions: didYouMean(el.name, SECTIONS) },
+      });
+      return;
+    }
+    const shape = roleShape(parentRole);
+    const listed = shape.children.filter(c => c.name !== '*policy*').map(c => c.name);
+    if (role.inPolicyContext) {
+      if (isSection(el.name)) {
+        ctx.report({ ...nameRange(el), severity: 'error', code: 'element-not-allowed', message: `<${el.name}> is a section; it cannot be nested inside <${el.parent.name}>.` });
+        return;
+      }
+      const candidates = [...ctx.catalog.policyNames(), ...listed];
+      const suggestions = didYouMean(el.name, candidates);
+      ctx.report({
+        ...nameRange(el), severity: 'error', code: 'unknown-element',
+        message: `Unknown policy <${el.name}>.${suggestions.length ? ` Did you mean ${suggestions.map(s => `<${s}>`).join(' or ')}?` : ''}`,
+        data: { suggestions },
+      });
+      return;
+    }
+    if (parentRole.kind === 'policy' || parentRole.kind === 'child') {
+      const known = parentRole.kind === 'policy' || !!parentRole.info;
+      // Only speak where the catalog describes the parent's children.
+      if (!known || (listed.length === 0 && parentRole.kind === 'child')) return;
+      const owner = parentRole.kind === 'policy' ? parentRole.info.name : parentRole.name;
+      const suggestions = didYouMean(el.name, listed);
+      const isPolicy = ctx.catalog.isPolicy(el.name);
+      ctx.report({
+        ...nameRange(el), severity: 'warning', code: 'unknown-child-element',
+        message: listed.length
+          ? `<${owner}> does not take <${el.name}>${isPolicy ? ' (policies cannot be nested here)' : ''}; it takes ${listed.map(n => `<${n}>`).join(', ')}.${suggestions.length ? ` Did you mean <${suggestions[0]}>?` : ''}`
+          : `<${owner}> takes no child elements${isPolicy ? '; policies cannot be nested here' : ''}.`,
+        data: { suggestions },
+      });
+    }
+  },
+};
+
+/**
+ * Policies in sections (and scopes) where APIM does not allow them. Where the docs contradict
+ * each other the finding is a warning.
+ */
+const DOCS_DISAGREE = new Set(['on-error:set-body', 'on-error:trace']);
+
+export const placementRule: Rule = {
+  codes: ['policy-not-allowed-in-section', 'policy-not-allowed-in-scope', 'forward-request-outside-backend'],
+  checkElement(el, role, ctx) {
+    if (role.kind !== 'policy' || role.owner) return;
+    const info = role.info;
+    const section = role.section;
+    if (section && info.sections.length && !info.sections.includes(section)) {
+      const disputed = DOCS_DISAGREE.has(`${section}:${info.name}`);
+      const allowed = info.sections.map(s => `<${s}>`).join(', ');
+      ctx.report({
+        ...nameRange(el), severity: disputed ? 'warning' : 'error',
+        code: info.name === 'forward-request' ? 'forward-request-outside-backend' : 'policy-not-allowed-in-section',
+        message: `<${info.name}> is not allowed in <${section}>; it belongs in ${allowed}.${disputed ? ' (The APIM docs disagree on this one.)' : ''}`,
+        data: { suggestions: info.sections.slice() },
+      });
+    }
+    const scope = ctx.location?.scope;
+    if (scope && scope !== 'fragment' && scope !== 'workspace' && info.scopes.length && !info.scopes.includes(scope)) {
+      ctx.report({
+        ...nameRange(el), severity: 'error', code: 'policy-not-allowed-in-scope',
+        message: `<${info.name}> is not allowed at ${scope} scope (APIM: "Policy is not allowed in the specified scope"); allowed: ${info.scopes.filter(s => s !== 'graphql-resolver').join(', ')}.`,
+      });
+    }
+  },
+};
+
+/** Required children (`choose` needs a `<when>`). */
+export const requiredChildRule: Rule = {
+  codes: ['missing-required-child'],
+  checkElement(el, role, ctx) {
+    if (role.kind !== 'policy' && role.kind !== 'child') return;
+    const shape = roleShape(role);
+    for (const child of shape.children) {
+      if (!child.required || child.name === '*policy*') continue;
+      if (!el.children.some(c => c.name === child.name)) {
+        if (hasPlaceholderText(el, ctx.doc.text)) continue;
+        const owner = role.kind === 'policy' ? role.info.name : role.name;
+        ctx.report({
+          ...nameRange(el), severity: 'error', code: 'missing-required-child',
+          message: `<${owner}> needs a <${child.name}> element.`, data: { missing: child.name },
+        });
+      }
+    }
+  },
+};
+
+/** Text such as `{product-token-limits}` that a template replaces with elements before deploying. */
+function hasPlaceholderText(el: PolicyElement, text: string): boolean {
+  return el.texts.some(t => /\{[A-Za-z_][\w.-]*\}/.test(text.substring(t.start, t.end)));
+}
+
+/** `<base />`: only in sections, once, not in fragments; missing at a scope with a parent. */
+export const baseRule: Rule = {
+  codes: ['base-in-fragment', 'base-misplaced', 'base-duplicate', 'base-has-content', 'missing-base'],
+  checkElement(el, role, ctx) {
+    if (el.name === 'base' && role.kind !== 'base') {
+      let p = el.parent;
+      while (p?.parent) p = p.parent;
+      const inFragment = p?.name === 'fragment';
+      ctx.report({
+        ...nameRange(el), severity: 'error', code: inFragment ? 'base-in-fragment' : 'base-misplaced',
+        message: inFragment ? '<base /> is not allowed in a fragment: the fragment is inserted as is where it is included.' : '<base /> belongs directly inside a section (<inbound>, <backend>, <outbound>, <on-error>).',
+      });
+      return;
+    }
+    if (role.kind === 'base') {
+      if (el.parent && el.parent.name !== 'fragment' && !isSection(el.parent.name)) {
+        ctx.report({ ...nameRange(el), severity: 'warning', code: 'base-misplaced', message: `<base /> inside <${el.parent.name}>: it is meant to stand directly in a section.` });
+      }
+      if (el.children.length || el.attributes.length) {
+        ctx.report({ ...nameRange(el), severity: 'error', code: 'base-has-content', message: '<base /> takes no attributes and no content.' });
+      }
+      return;
+    }
+    if (role.kind !== 'section') return;
+    const bases = el.children.filter(c => c.name === 'base');
+    for (const extra of bases.slice(1)) {
+      ctx.report({ ...nameRange(extra), severity: 'warning', code: 'base-duplicate', message: `<base /> appears more than once in <${el.name}>: the parent's policies would run twice.` });
+    }
+    reportMissingBase(el, bases.length > 0, ctx);
+  },
+};
+
+function reportMissingBase(section: PolicyElement, hasBase: boolean, ctx: RuleContext): void {
+  const setting = ctx.settings.missingBase;
+  const scope = ctx.location?.scope;
+  if (hasBase || setting === 'off' || !scope || scope === 'global' || scope === 'fragment') return;
+  // A backend that forwards by itself has deliberately replaced the inherited forward-request.
+  if (section.name === 'backend' && section.children.some(c => c.name === 'forward-request')) return;
+  // An empty section is a visible choice; say so, but quietly.
+  const level = section.children.length === 0 ? 'information' : setting;
+  const extra = section.name === 'backend' ? ' Without it the inherited <forward-request /> is dropped too, unless this section forwards itself.' : '';
+  ctx.report({
+    start: section.start + 1, end: section.nameEnd, severity: level, code: 'missing-base',
+    message: `<${section.name}> has no <base />: the ${scope === 'product' ? 'global' : 'parent scopes\''} policies for this section will not run.${extra}`,
+  });
+}

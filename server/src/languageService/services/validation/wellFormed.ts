@@ -1,0 +1,22 @@
+import type { Rule } from './types';
+
+/** Not well-formed XML, as the parser found it; unterminated C# strings, which APIM rejects on save. */
+export const wellFormedRule: Rule = {
+  codes: ['xml-*', 'expr-unterminated-string', 'expr-unterminated-comment', 'xml-doctype'],
+  checkDocument(ctx) {
+    for (const e of ctx.doc.errors) {
+      ctx.report({ start: e.start, end: e.end, severity: 'error', code: e.code, message: e.message });
+    }
+    for (const expr of ctx.doc.expressions) {
+      for (const p of expr.problems) {
+        ctx.report({ start: p.offset, end: p.offset + p.length, severity: 'error', code: p.code, message: p.message });
+      }
+    }
+    if (ctx.doc.doctype) {
+      ctx.report({
+        start: ctx.doc.doctype.start, end: ctx.doc.doctype.start + 9, severity: 'warning', code: 'xml-doctype',
+        message: 'A DOCTYPE has no place in a policy; its entities are not expanded here.',
+      });
+    }
+  },
+};

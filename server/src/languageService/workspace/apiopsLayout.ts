@@ -1,0 +1,58 @@
+/**
+ * Where a policy file sits in an APIOps tree, from its path alone. Pure string work: the same
+ * answer for a file:// URI, a Windows path or an in-memory name.
+ */
+
+export type PolicyScope = 'global' | 'workspace' | 'product' | 'api' | 'operation' | 'fragment';
+
+export interface PolicyLocation {
+  scope: PolicyScope;
+  /** Workspace name when the file is under `workspaces/<ws>/`. */
+  workspace?: string;
+  api?: string;
+  /** Revision from `apis/<api>;rev=N`. */
+  revision?: number;
+  operation?: string;
+  product?: string;
+  fragment?: string;
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * The scope of `policy.xml` files by their place in the APIOps layout. A root `policy.xml` is only
+ * called global when `isServiceRoot` says its folder looks like an APIOps service folder (the
+ * caller knows the workspace); otherwise it is unknown.
+ */
+export function locatePolicy(pathOrUri: string, isServiceRoot?: (folderSegments: string[]) => boolean): PolicyLocation | undefined {
+  const segments = pathOrUri.replace(/\\/g, '/').split('/').filter(s => s.length > 0).map(decode);
+  const n = segments.length;
+  if (n === 0 || segments[n - 1].toLowerCase() !== 'policy.xml') return undefined;
+  const at = (i: number) => (i >= 0 && i < n ? segments[i] : '');
+  const ws = (k: number): string | undefined => (at(k - 2) === 'workspaces' ? at(k - 1) : undefined);
+  // apis/<api>/operations/<op>/policy.xml
+  if (at(n - 3) === 'operations' && at(n - 5) === 'apis') {
+    const [api, revision] = splitRevision(at(n - 4));
+    return { scope: 'operation', api, revision, operation: at(n - 2), workspace: ws(n - 5) };
+  }
+  if (at(n - 3) === 'apis') {
+    const [api, revision] = splitRevision(at(n - 2));
+    return { scope: 'api', api, revision, workspace: ws(n - 3) };
+  }
+  if (at(n - 3) === 'products') return { scope: 'product', product: at(n - 2), workspace: ws(n - 3) };
+  if (at(n - 3) === 'policy fragments') return { scope: 'fragment', fragment: at(n - 2), workspace: ws(n - 3) };
+  if (at(n - 3) === 'workspaces') return { scope: 'workspace', workspace: at(n - 2) };
+  if (isServiceRoot && isServiceRoot(segments.slice(0, n - 1))) return { scope: 'global' };
+  return undefined;
+}
+
+function splitRevision(folder: string): [string, number | undefined] {
+  const m = /^(.*);rev=(\d+)$/.exec(folder);
+  return m ? [m[1], Number(m[2])] : [folder, undefined];
+}

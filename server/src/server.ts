@@ -1,0 +1,136 @@
+/**
+ * The LSP server: a thin layer that keeps documents and parse results, and delegates every
+ * request to the language service. Each handler goes through `withDocument`, which catches,
+ * logs and returns a fallback, so no input can take the server down.
+ */
+import {
+  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeResult, type TextDocumentIdentifier,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService, type PolicyDocument } from './languageService/languageService';
+import { createLocator } from './node/policyFiles';
+import { CONFIG_SECTION, defaultSettings, readSettings, type ServerSettings } from './protocol';
+
+interface ParsedEntry {
+  version: number;
+  doc: PolicyDocument;
+}
+
+/** Parse once per document version; entries are dropped when the document closes. */
+function createParseCache(parse: (d: TextDocument) => PolicyDocument) {
+  const entries = new Map<string, ParsedEntry>();
+  return {
+    get(document: TextDocument): PolicyDocument {
+      const hit = entries.get(document.uri);
+      if (hit && hit.version === document.version) return hit.doc;
+      const doc = parse(document);
+      entries.set(document.uri, { version: document.version, doc });
+      return doc;
+    },
+    drop(uri: string) {
+      entries.delete(uri);
+    },
+  };
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = getLanguageService({ locate: createLocator() });
+  const cache = createParseCache(d => service.parse(d));
+  const pendingValidation = new Map<string, NodeJS.Timeout>();
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
+  let supportsConfiguration = false;
+
+  function withDocument<T>(params: { textDocument: TextDocumentIdentifier }, fallback: T, fn: (document: TextDocument, doc: PolicyDocument) => T): T {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return fallback;
+    try {
+      return fn(document, cache.get(document));
+    } catch (e) {
+      connection.console.error(`Request failed for ${params.textDocument.uri}: ${(e as Error)?.stack ?? e}`);
+      return fallback;
+    }
+  }
+
+  function getSettings(uri: string): Promise<ServerSettings> {
+    if (!supportsConfiguration) return Promise.resolve(defaultSettings);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }).then(readSettings, () => defaultSettings);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  async function validate(document: TextDocument): Promise<void> {
+    const version = document.version;
+    const settings = await getSettings(document.uri);
+    // the document may have changed or closed while we waited
+    const current = documents.get(document.uri);
+    if (!current || current.version !== version) return;
+    let diagnostics: ReturnType<typeof service.doValidation> = [];
+    if (settings.validation.enable) {
+      try {
+        diagnostics = service.doValidation(current, cache.get(current), { missingBase: settings.validation.missingBase });
+      } catch (e) {
+        connection.console.error(`Validation failed for ${document.uri}: ${(e as Error)?.stack ?? e}`);
+      }
+    }
+    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  }
+
+  function scheduleValidation(document: TextDocument, delay: number): void {
+    const prev = pendingValidation.get(document.uri);
+    if (prev) clearTimeout(prev);
+    pendingValidation.set(document.uri, setTimeout(() => {
+      pendingValidation.delete(document.uri);
+      void validate(document).catch(e => connection.console.error(String(e)));
+    }, delay));
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['<', ' ', '"', "'", '/'], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'APIM policy' },
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'apim-policy-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    for (const d of documents.all()) scheduleValidation(d, 0);
+  });
+
+  documents.onDidOpen(e => scheduleValidation(e.document, 0));
+  documents.onDidChangeContent(e => scheduleValidation(e.document, 150));
+  documents.onDidClose(e => {
+    const prev = pendingValidation.get(e.document.uri);
+    if (prev) clearTimeout(prev);
+    pendingValidation.delete(e.document.uri);
+    cache.drop(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCompletion(p => withDocument(p, null, (d, doc) => service.doComplete(d, p.position, doc)));
+  connection.onHover(p => withDocument(p, null, (d, doc) => service.doHover(d, p.position, doc)));
+  connection.onDocumentSymbol(p => withDocument(p, [], (d, doc) => service.findDocumentSymbols(d, doc)));
+  connection.onFoldingRanges(p => withDocument(p, [], (d, doc) => service.getFoldingRanges(d, doc)));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+process.on('uncaughtException', e => {
+  // Keep serving: one bad request must not end the session.
+  process.stderr.write(`apim-policy server: uncaught ${(e as Error)?.stack ?? e}\n`);
+});
+
+startServer(createConnection(ProposedFeatures.all));
