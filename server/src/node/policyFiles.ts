@@ -99,7 +99,18 @@ export function findPolicyFiles(paths: string[]): WalkResult {
           if (!SKIP_DIRS.has(ent.name)) subdirs.push(full);
           continue;
         }
-        if (!ent.isFile() || !ent.name.toLowerCase().endsWith('.xml')) continue;
+        if (!ent.name.toLowerCase().endsWith('.xml')) continue;
+        if (ent.isSymbolicLink()) {
+          // a link to a file counts as that file; a dangling one is reported
+          try {
+            if (!fs.statSync(full).isFile()) continue;
+          } catch (e) {
+            unreadable.push({ file: full, reason: reason(e) });
+            continue;
+          }
+        } else if (!ent.isFile()) {
+          continue;
+        }
         const lower = ent.name.toLowerCase();
         if (lower === 'policy.xml' || lower.endsWith('.policy.xml')) { add(full); continue; }
         try {

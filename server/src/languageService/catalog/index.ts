@@ -142,7 +142,7 @@ export function createRoleResolver(catalog: Catalog): (el: PolicyElement) => Ele
       return { kind: 'child', name, owner, section };
     }
     if (shape.allowsPolicies) {
-      if (name === 'base') return { kind: 'base', section };
+      if (name === 'base') return parentRole.kind === 'section' ? { kind: 'base', section } : { kind: 'unknown', section, inPolicyContext: true, parentRole };
       const policy = catalog.getElement(name);
       if (policy?.kind === 'policy') return { kind: 'policy', info: policy, section, owner: parentRole.kind === 'section' || parentRole.kind === 'root' ? undefined : owner };
       if (isSection(name)) return { kind: 'unknown', section, inPolicyContext: true, parentRole };

@@ -201,6 +201,8 @@ export function doComplete(document: TextDocument, doc: PolicyDocument, catalog:
     }
     if (isWhitespace(text.charAt(offset - 1))) {
       attributeNameCompletions(ctx, el, ctx.range(offset, offset), undefined, items);
+      // keep `/>` apart from the new attribute
+      if (text.charAt(offset) === '/') for (const item of items) if (item.textEdit && 'range' in item.textEdit) item.textEdit.newText += ' ';
     }
     return { isIncomplete: false, items };
   }

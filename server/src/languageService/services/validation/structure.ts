@@ -71,7 +71,7 @@ export const sectionsRule: Rule = {
 export const unknownElementRule: Rule = {
   codes: ['unknown-element', 'unknown-child-element', 'element-not-allowed'],
   checkElement(el, role, ctx) {
-    if (role.kind !== 'unknown' || !el.parent) return;
+    if (role.kind !== 'unknown' || !el.parent || el.name === 'base') return;
     const parentRole = role.parentRole;
     if (!parentRole) return;
     if (isSection(el.name) && parentRole.kind === 'root' && parentRole.fragment) return; // sectionsRule
@@ -185,16 +185,16 @@ export const baseRule: Rule = {
       let p = el.parent;
       while (p?.parent) p = p.parent;
       const inFragment = p?.name === 'fragment';
+      const topLevel = !el.parent || !el.parent.parent;
       ctx.report({
-        ...nameRange(el), severity: 'error', code: inFragment ? 'base-in-fragment' : 'base-misplaced',
-        message: inFragment ? '<base /> is not allowed in a fragment: the fragment is inserted as is where it is included.' : '<base /> belongs directly inside a section (<inbound>, <backend>, <outbound>, <on-error>).',
+        ...nameRange(el), severity: inFragment || topLevel ? 'error' : 'warning', code: inFragment ? 'base-in-fragment' : 'base-misplaced',
+        message: inFragment
+          ? '<base /> is not allowed in a fragment: the fragment is inserted as is where it is included.'
+          : `<base /> belongs directly inside a section (<inbound>, <backend>, <outbound>, <on-error>)${el.parent ? `, not in <${el.parent.name}>` : ''}.`,
       });
       return;
     }
     if (role.kind === 'base') {
-      if (el.parent && el.parent.name !== 'fragment' && !isSection(el.parent.name)) {
-        ctx.report({ ...nameRange(el), severity: 'warning', code: 'base-misplaced', message: `<base /> inside <${el.parent.name}>: it is meant to stand directly in a section.` });
-      }
       if (el.children.length || el.attributes.length) {
         ctx.report({ ...nameRange(el), severity: 'error', code: 'base-has-content', message: '<base /> takes no attributes and no content.' });
       }
@@ -214,7 +214,7 @@ function reportMissingBase(section: PolicyElement, hasBase: boolean, ctx: RuleCo
   const scope = ctx.location?.scope;
   if (hasBase || setting === 'off' || !scope || scope === 'global' || scope === 'fragment') return;
   // A backend that forwards by itself has deliberately replaced the inherited forward-request.
-  if (section.name === 'backend' && section.children.some(c => c.name === 'forward-request')) return;
+  if (section.name === 'backend' && containsElement(section, 'forward-request')) return;
   // An empty section is a visible choice; say so, but quietly.
   const level = section.children.length === 0 ? 'information' : setting;
   const extra = section.name === 'backend' ? ' Without it the inherited <forward-request /> is dropped too, unless this section forwards itself.' : '';
@@ -222,4 +222,14 @@ function reportMissingBase(section: PolicyElement, hasBase: boolean, ctx: RuleCo
     start: section.start + 1, end: section.nameEnd, severity: level, code: 'missing-base',
     message: `<${section.name}> has no <base />: the ${scope === 'product' ? 'global' : 'parent scopes\''} policies for this section will not run.${extra}`,
   });
+}
+
+function containsElement(root: PolicyElement, name: string): boolean {
+  const stack = root.children.slice();
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (el.name === name) return true;
+    for (const c of el.children) stack.push(c);
+  }
+  return false;
 }

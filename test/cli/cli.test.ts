@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const cli = path.resolve(__dirname, '../../../dist/cli.js');
+
+function run(args: string[], cwd?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-cli-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(dir, rel);
+    fs.mkdirSync(path.dirname(p), { recursive: true });
+    fs.writeFileSync(p, content);
+  }
+  return dir;
+}
+
+const valid = '<policies><inbound><base /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>';
+const broken = '<policies>\n  <inbound>\n    <base />\n    <set-headr name="a" />\n  </inbound>\n</policies>';
+
+test('check: clean files exit 0', () => {
+  const dir = tree({ 'apis/a/policy.xml': valid });
+  const r = run(['check', dir]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /1 file checked: 0 errors, 0 warnings/);
+});
+
+test('check: an error exits 1; json output has the contract shape with 0-based positions', () => {
+  const dir = tree({ 'apis/a/policy.xml': broken });
+  const r = run(['check', dir, '--format', 'json']);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+  assert.equal(out.length, 1);
+  assert.deepEqual(Object.keys(out[0]).sort(), ['code', 'file', 'message', 'range', 'severity']);
+  assert.equal(out[0].code, 'unknown-element');
+  assert.equal(out[0].severity, 'error');
+  assert.deepEqual(out[0].range, { start: { line: 3, character: 5 }, end: { line: 3, character: 14 } });
+  assert.equal(out[0].file, path.join(dir, 'apis/a/policy.xml'));
+});
+
+test('check: text output names file:line:col', () => {
+  const dir = tree({ 'x.policy.xml': broken });
+  const r = run(['check', path.join(dir, 'x.policy.xml')]);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /x\.policy\.xml:4:6: error \[unknown-element\]/);
+});
+
+test('check: sarif output', () => {
+  const dir = tree({ 'x.policy.xml': broken });
+  const r = run(['check', dir, '--format=sarif']);
+  assert.equal(r.code, 1);
+  const sarif = JSON.parse(r.stdout);
+  assert.equal(sarif.version, '2.1.0');
+  const result = sarif.runs[0].results[0];
+  assert.equal(result.ruleId, 'unknown-element');
+  assert.equal(result.level, 'error');
+  assert.equal(result.locations[0].physicalLocation.region.startLine, 4);
+});
+
+test('check: walks folders APIOps-aware and skips XML that is not a policy', () => {
+  const dir = tree({
+    'policy.xml': valid,
+    'apis/a/policy.xml': valid,
+    'apis/a/operations/op/policy.xml': valid,
+    'policy fragments/f/policy.xml': '<fragment><set-header name="a" exists-action="delete" /></fragment>',
+    'snippets/one.xml': valid,
+    'apis/a/specification.wadl': '<application />',
+    'other/data.xml': '<root><item /></root>',
+    'node_modules/x/policy.xml': broken,
+  });
+  const r = run(['check', dir, '--format', 'json']);
+  assert.equal(r.code, 0, r.stdout);
+  assert.deepEqual(JSON.parse(r.stdout), []);
+  const text = run(['check', dir]);
+  assert.match(text.stdout, /5 files checked/);
+});
+
+test('check: default path is the current folder', () => {
+  const dir = tree({ 'apis/a/policy.xml': broken });
+  const r = run(['check'], dir);
+  assert.equal(r.code, 1);
+});
+
+test('check: an unreadable file is reported and the rest still checked', { skip: process.getuid?.() === 0 ? 'root reads every file; a missing path stands in below' : false }, () => {
+  const dir = tree({ 'a.policy.xml': valid, 'b.policy.xml': broken });
+  fs.chmodSync(path.join(dir, 'a.policy.xml'), 0);
+  const r = run(['check', dir, '--format', 'json']);
+  const out = JSON.parse(r.stdout) as Array<{ code: string }>;
+  assert.ok(out.some(d => d.code === 'file-unreadable'));
+  assert.ok(out.some(d => d.code === 'unknown-element'));
+});
+
+test('check: a dangling link in a walked folder is reported, the rest still checked', () => {
+  const dir = tree({ 'b.policy.xml': broken });
+  fs.symlinkSync(path.join(dir, 'gone.xml'), path.join(dir, 'a.policy.xml'));
+  const r = run(['check', dir, '--format', 'json']);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout) as Array<{ code: string; file: string }>;
+  assert.deepEqual(out.map(d => d.code).sort(), ['file-unreadable', 'unknown-element']);
+  assert.ok(out.find(d => d.code === 'file-unreadable')!.file.endsWith('a.policy.xml'));
+});
+
+test('check: a missing path is reported, the rest still checked', () => {
+  const dir = tree({ 'b.policy.xml': valid });
+  const r = run(['check', path.join(dir, 'nope'), dir, '--format', 'json']);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout) as Array<{ code: string; file: string }>;
+  assert.deepEqual(out.map(d => d.code), ['file-unreadable']);
+});
+
+test('check: a directory given as a file path, binary content', () => {
+  const dir = tree({ 'bin.policy.xml': '\u0000\u0001\u0002<<<>>>\u00ff' });
+  const r = run(['check', dir, '--format', 'json']);
+  assert.ok(r.code === 0 || r.code === 1);
+  JSON.parse(r.stdout);
+});
+
+test('bad usage exits 2 with a message', () => {
+  const r1 = run(['check', '--format', 'xml']);
+  assert.equal(r1.code, 2);
+  assert.match(r1.stderr, /Unknown format 'xml'/);
+  const r2 = run(['frobnicate']);
+  assert.equal(r2.code, 2);
+  assert.match(r2.stderr, /Unknown command/);
+  const r3 = run(['check', '--config', '/nonexistent/apim-flows.json']);
+  assert.equal(r3.code, 2);
+  assert.match(r3.stderr, /Config file not found/);
+  assert.doesNotMatch(r3.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('--help and --version', () => {
+  assert.match(run(['--help']).stdout, /apim-policy check/);
+  assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+/);
+});

@@ -1,0 +1,158 @@
+'use strict';
+/*
+ * Driving the VS Code workbench (served by code-server) the way a person does: keyboard, quick
+ * open, the command palette, the mouse. Every wait is on something visible in the DOM, with a
+ * timeout; no fixed sleeps.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+const UI_TIMEOUT = Number(process.env.E2E_UI_TIMEOUT || 30_000);
+
+class Workbench {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page, { outDir, workspace }) {
+    this.page = page;
+    this.outDir = outDir;
+    this.workspace = workspace;
+  }
+
+  async waitReady() {
+    const { page } = this;
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The explorer shows the folder once the remote file system answers.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    // Extensions are up once the "Activating Extensions..." status entry is gone.
+    await page.waitForFunction(() => !document.querySelector('.statusbar-item[id*="status.extensionHostProgress"], .statusbar-item[aria-label*="Activating Extensions"]'), undefined, { timeout: 60_000 });
+  }
+
+  async screenshot(name) {
+    fs.mkdirSync(this.outDir, { recursive: true });
+    const file = path.join(this.outDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async pressEscape(times = 1) {
+    for (let i = 0; i < times; i++) await this.page.keyboard.press('Escape');
+  }
+
+  /** The quick input (command palette / quick open) list row whose label matches. */
+  async pickQuickInput(text, { rowMatch } = {}) {
+    const { page } = this;
+    const widget = page.locator('.quick-input-widget');
+    await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    const input = widget.locator('input.input');
+    await input.fill(text);
+    const rows = widget.locator('.monaco-list-row');
+    const row = rowMatch ? rows.filter({ hasText: rowMatch }).first() : rows.first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await row.click();
+    await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  }
+
+  /** Runs a command from the Command Palette by its label ("APIM: Show Language Server Output"). */
+  async runCommand(label) {
+    await this.page.keyboard.press('F1');
+    await this.pickQuickInput(`>${label}`, { rowMatch: label });
+  }
+
+  /** Opens a workspace file with Quick Open (Ctrl+P) and waits for its editor to be active. */
+  async openFile(relPath) {
+    const { page } = this;
+    await page.keyboard.press(`${MOD}+P`);
+    // Quick open matches on label + path; the row description shows the folder.
+    const base = path.basename(relPath);
+    const dir = path.dirname(relPath);
+    await this.pickQuickInput(relPath, { rowMatch: dir === '.' ? base : dir.split(path.sep).pop() });
+    await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ timeout: UI_TIMEOUT });
+    await this.activeEditor().waitFor({ timeout: UI_TIMEOUT });
+    await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
+  }
+
+  activeEditor() {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** Puts the cursor at a 1-based line/column with Go to Line (Ctrl+G). */
+  async gotoLine(line, column = 1) {
+    const { page } = this;
+    await page.keyboard.press(`${MOD}+G`);
+    const widget = page.locator('.quick-input-widget');
+    await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    await widget.locator('input.input').fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: UI_TIMEOUT });
+  }
+
+  /** The language mode shown in the status bar for the active editor (e.g. "APIM Policy"). */
+  async languageMode() {
+    const item = this.page.locator('.statusbar-item[id="status.editor.mode"]');
+    await item.waitFor({ timeout: UI_TIMEOUT });
+    return (await item.innerText()).trim();
+  }
+
+  suggestWidget() {
+    return this.page.locator('.editor-widget.suggest-widget.visible');
+  }
+
+  /** Triggers suggest (Ctrl+Space) and resolves with the labels shown (or [] for "No suggestions."). */
+  async triggerSuggest() {
+    const { page } = this;
+    await page.keyboard.press(`${MOD}+Space`);
+    const widget = this.suggestWidget();
+    await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    // Either rows (after loading) or the message ("No suggestions.").
+    await page.waitForFunction(() => {
+      const w = document.querySelector('.editor-widget.suggest-widget.visible');
+      if (!w) return false;
+      const msg = w.querySelector('.message');
+      const loading = msg && /loading/i.test(msg.textContent || '') && getComputedStyle(msg).display !== 'none';
+      return !loading && (w.querySelector('.monaco-list-row') || (msg && getComputedStyle(msg).display !== 'none'));
+    }, undefined, { timeout: UI_TIMEOUT });
+    return widget.locator('.monaco-list-row .label-name').allInnerTexts();
+  }
+
+  /** Hovers the first rendered token equal to `text` in the active editor; resolves with the hover's text. */
+  async hoverToken(text) {
+    const { page } = this;
+    const token = this.activeEditor().locator('.view-line span span', { hasText: new RegExp(`^${escapeRegExp(text)}$`) }).first();
+    await token.waitFor({ timeout: UI_TIMEOUT });
+    await token.hover();
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
+    await hover.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    return hover.innerText();
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows' accessible labels. */
+  async problems() {
+    const { page } = this;
+    await page.keyboard.press(`${MOD}+Shift+M`);
+    const view = page.locator('.markers-panel');
+    await view.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    return view.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
+  }
+
+  /** Closes every editor, reverting unsaved changes (nothing is ever saved to the workspace). */
+  async closeAllEditors() {
+    await this.pressEscape(2);
+    await this.runCommand('View: Close All Editors');
+    const dontSave = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: /Don.t Save/ });
+    if (await dontSave.isVisible()) await dontSave.click();
+    await this.page.locator('.editor-group-container.active .monaco-editor').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  }
+
+  /** Reverts the active editor to what is on disk ("File: Revert File"). */
+  async revertActive() {
+    await this.pressEscape(2);
+    await this.runCommand('File: Revert File');
+  }
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+module.exports = { Workbench, MOD, UI_TIMEOUT };

@@ -1,0 +1,94 @@
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { CompletionList, Hover, MarkupContent, DocumentSymbol } from 'vscode-languageserver-protocol';
+import { startClient, type TestClient } from '../util/lspClient';
+
+let client: TestClient;
+
+before(async () => { client = await startClient(); });
+after(async () => { await client.close(); });
+
+const uri = 'file:///tmp/ws/apis/orders/policy.xml';
+const text = `<policies>
+  <inbound>
+    <base />
+    <authentication-managed-identity resource="https://service.flow.microsoft.com/" />
+    <set-headr name="x" />
+  </inbound>
+  <outbound>
+    <base />
+    <forward-request />
+  </outbound>
+</policies>`;
+
+test('initialize advertises the features', () => {
+  const caps = client.initializeResult.capabilities;
+  assert.ok(caps.completionProvider);
+  assert.equal(caps.hoverProvider, true);
+  assert.ok(caps.documentSymbolProvider);
+  assert.equal(caps.foldingRangeProvider, true);
+});
+
+test('open publishes diagnostics', async () => {
+  client.open(uri, text, 1);
+  const d = await client.diagnostics(uri, 1);
+  const codes = d.diagnostics.map(x => x.code).sort();
+  assert.deepEqual(codes, ['forward-request-outside-backend', 'unknown-element']);
+  const unknown = d.diagnostics.find(x => x.code === 'unknown-element')!;
+  assert.equal(unknown.range.start.line, 4);
+});
+
+test('a change republishes diagnostics for the new version', async () => {
+  client.change(uri, text.replace('set-headr', 'set-header').replace('<forward-request />', ''), 2);
+  const d = await client.diagnostics(uri, 2);
+  assert.deepEqual(d.diagnostics, []);
+});
+
+test('completion in <inbound> and <outbound>', async () => {
+  const u = 'file:///tmp/ws/apis/orders/operations/get/policy.xml';
+  const t = '<policies>\n  <inbound>\n    <\n  </inbound>\n  <outbound>\n    <\n  </outbound>\n</policies>';
+  client.open(u, t, 1);
+  const inbound = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: u }, position: { line: 2, character: 5 } });
+  assert.ok(inbound.items.some(i => i.label === 'authentication-managed-identity'));
+  const outbound = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: u }, position: { line: 5, character: 5 } });
+  assert.ok(!outbound.items.some(i => i.label === 'authentication-managed-identity'));
+  assert.ok(outbound.items.some(i => i.label === 'set-body'));
+});
+
+test('hover on a policy', async () => {
+  const h = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 10 } });
+  assert.match((h.contents as MarkupContent).value, /managed identity/i);
+});
+
+test('document symbols', async () => {
+  const s = await client.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(s[0].name, 'policies');
+  assert.deepEqual(s[0].children!.map(c => c.name), ['inbound', 'outbound']);
+});
+
+test('the server survives hostile input and keeps answering', async () => {
+  const hostile: Array<[string, string]> = [
+    ['file:///tmp/ws/bin.policy.xml', Array.from({ length: 20000 }, (_, i) => String.fromCharCode((i * 131) % 65536)).join('')],
+    ['file:///tmp/ws/deep.policy.xml', '<a>'.repeat(100_000)],
+    ['file:///tmp/ws/expr.policy.xml', '@{' + '"'.repeat(10000)],
+    ['file:///tmp/ws/line.policy.xml', '<policies><inbound>' + 'x'.repeat(2_000_000) + '</inbound></policies>'],
+  ];
+  for (const [u, t] of hostile) {
+    client.open(u, t, 1);
+    await client.diagnostics(u, 1, 20_000);
+    await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: u }, position: { line: 0, character: 3 } });
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 1 } });
+  }
+  const h = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 10 } });
+  assert.ok(h);
+  assert.equal(client.process.exitCode, null);
+});
+
+test('closing a document clears its diagnostics', async () => {
+  const u = 'file:///tmp/ws/apis/x/policy.xml';
+  client.open(u, '<policies><inbound><nope /></inbound></policies>', 1);
+  await client.diagnostics(u, 1);
+  client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: u } });
+  const cleared = await client.diagnostics(u);
+  assert.deepEqual(cleared.diagnostics, []);
+});

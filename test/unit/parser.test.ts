@@ -1,0 +1,188 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
+
+function errorCodes(text: string): string[] {
+  return parsePolicy(text).errors.map(e => e.code);
+}
+
+test('well-formed rawxml with raw quotes, < and && inside an attribute expression', () => {
+  const text = '<policies><inbound><choose><when condition="@(context.Request.Headers.GetValueOrDefault("a","") == "x" && 1 < 2)"><set-header name="x" exists-action="override"><value>y</value></set-header></when></choose></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.deepEqual(d.errors, []);
+  const when = d.roots[0].children[0].children[0].children[0];
+  assert.equal(when.name, 'when');
+  const cond = when.attributes[0];
+  assert.equal(cond.value, '@(context.Request.Headers.GetValueOrDefault("a","") == "x" && 1 < 2)');
+  assert.ok(cond.expression?.closed);
+  assert.equal(when.children[0].name, 'set-header');
+});
+
+test('escaped format: &quot; inside an expression is a C# quote', () => {
+  const text = '<policies><inbound><set-variable name="a" value="@(context.Request.Headers.GetValueOrDefault(&quot;)&quot;,&quot;&quot;))" /></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.deepEqual(d.errors, []);
+  const expr = d.expressions[0];
+  assert.equal(text.substring(expr.start, expr.end), '@(context.Request.Headers.GetValueOrDefault(&quot;)&quot;,&quot;&quot;))');
+});
+
+test('unclosed tag is reported at its name and extends to the parent end', () => {
+  const text = '<policies><inbound><set-header name="a"></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.deepEqual(d.errors.map(e => e.code), ['xml-unclosed-element']);
+  assert.equal(text.substring(d.errors[0].start, d.errors[0].end), 'set-header');
+  const inbound = d.roots[0].children[0];
+  const setHeader = inbound.children[0];
+  assert.equal(setHeader.end, text.indexOf('</inbound>'));
+  assert.ok(inbound.closed);
+});
+
+test('stray end tag', () => {
+  const text = '<policies><inbound></outbound></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.deepEqual(d.errors.map(e => e.code), ['xml-unexpected-end-tag']);
+  assert.equal(text.substring(d.errors[0].start, d.errors[0].end), 'outbound');
+});
+
+test('mismatched end tag closes the right element and reports the open one', () => {
+  const text = '<fragment><llm-emit-token-metric><dimension name="a" /></azure-openai-emit-token-metric></fragment>';
+  assert.deepEqual(errorCodes(text).sort(), ['xml-unclosed-element', 'xml-unexpected-end-tag']);
+});
+
+test('< at end of file', () => {
+  const d = parsePolicy('<policies>\n<');
+  assert.ok(d.errors.some(e => e.code === 'xml-unexpected-eof'));
+  assert.ok(d.errors.some(e => e.code === 'xml-unclosed-element'));
+});
+
+test('unterminated attribute value', () => {
+  const text = '<policies><inbound><set-header name="abc></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.ok(d.errors.some(e => e.code === 'xml-unterminated-attribute-value'));
+  // the rest of the document still parses
+  assert.equal(d.roots[0].name, 'policies');
+});
+
+test('unterminated expression is reported where it starts and does not swallow the document', () => {
+  const text = '<policies><inbound><set-variable name="a" value="@(context.Variables["x"" /></inbound><outbound /></policies>';
+  const d = parsePolicy(text);
+  const err = d.errors.find(e => e.code === 'xml-unterminated-expression');
+  assert.ok(err);
+  assert.equal(err.start, text.indexOf('@('));
+  assert.deepEqual(d.roots[0].children.map(c => c.name), ['inbound', 'outbound']);
+});
+
+test('unterminated expression at offset 0', () => {
+  const d = parsePolicy('@{ var x = "a"; ');
+  assert.ok(d.errors.some(e => e.code === 'xml-unterminated-expression'));
+});
+
+test('expression strings holding ) } and " do not end it early', () => {
+  const text = '<policies><inbound><set-body>@{ var s = ")}\\""; var c = \'}\'; var t = "</inbound>"; return s + c + t; }</set-body></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.deepEqual(d.errors, []);
+  const e = d.expressions[0];
+  assert.ok(e.closed);
+  assert.equal(text.substring(e.end - 1, e.end), '}');
+  assert.equal(text.substring(e.end, e.end + 11), '</set-body>');
+});
+
+test('verbatim strings span lines and use doubled quotes', () => {
+  const text = '<policies><inbound><set-body>@{ return @"line1\n"")}"" line2"; }</set-body></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.deepEqual(d.errors, []);
+  assert.deepEqual(d.expressions[0].problems, []);
+});
+
+test('interpolated strings with holes and nested strings', () => {
+  const text = '<policies><inbound><set-header name="x" exists-action="override"><value>@($"a{(true ? "}" : ")")}b{{c}}")</value></set-header></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.deepEqual(d.errors, []);
+  assert.ok(d.expressions[0].closed);
+  assert.equal(text.substring(d.expressions[0].end, d.expressions[0].end + 8), '</value>');
+});
+
+test('a regular string across a line break is an unterminated string (APIM rejects it)', () => {
+  const text = '<policies><inbound><set-body>@{ var s = "abc\n"; return s; }</set-body></inbound></policies>';
+  const d = parsePolicy(text);
+  const first = d.expressions[0].problems[0];
+  assert.equal(first.code, 'expr-unterminated-string');
+  assert.equal(first.offset, text.indexOf('"abc'));
+});
+
+test('CDATA content, with an expression inside', () => {
+  const text = '<policies><inbound><set-body><![CDATA[@{ return "<x>"; }]]></set-body></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.deepEqual(d.errors, []);
+  assert.equal(d.expressions[0].host, 'cdata');
+  assert.ok(d.expressions[0].closed);
+});
+
+test('unterminated CDATA and comment', () => {
+  assert.ok(errorCodes('<policies><![CDATA[ abc').includes('xml-unterminated-cdata'));
+  assert.ok(errorCodes('<policies><!-- abc').includes('xml-unterminated-comment'));
+});
+
+test('comments are skipped, even holding markup', () => {
+  const d = parsePolicy('<policies><!-- <inbound> "@( --><inbound /></policies>');
+  assert.deepEqual(d.errors, []);
+  assert.deepEqual(d.roots[0].children.map(c => c.name), ['inbound']);
+});
+
+test('BOM and XML declaration', () => {
+  const d = parsePolicy('\uFEFF<?xml version="1.0" encoding="utf-8"?>\n<policies />');
+  assert.deepEqual(d.errors, []);
+  assert.equal(d.roots[0].name, 'policies');
+});
+
+test('CRLF line ends', () => {
+  const d = parsePolicy('<policies>\r\n  <inbound>\r\n    <base />\r\n  </inbound>\r\n</policies>\r\n');
+  assert.deepEqual(d.errors, []);
+  assert.equal(d.roots[0].children[0].children[0].name, 'base');
+});
+
+test('100,000-deep nesting parses without recursion', () => {
+  const depth = 100_000;
+  const text = '<a>'.repeat(depth) + '</a>'.repeat(depth);
+  const d = parsePolicy(text);
+  assert.deepEqual(d.errors, []);
+  let el = d.roots[0];
+  let n = 1;
+  while (el.children.length) { el = el.children[0]; n++; }
+  assert.equal(n, depth);
+  assert.equal(d.findElementAt(text.length / 2)?.name, 'a');
+});
+
+test('DOCTYPE with an entity is never expanded', () => {
+  const text = '<!DOCTYPE policies [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]><policies>&b;</policies>';
+  const d = parsePolicy(text);
+  assert.ok(d.doctype);
+  assert.equal(d.roots[0].name, 'policies');
+  assert.equal(text.substring(d.roots[0].texts[0].start, d.roots[0].texts[0].end), '&b;');
+});
+
+test('NUL bytes and binary do not throw', () => {
+  const bin = Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+  assert.doesNotThrow(() => parsePolicy(bin));
+  assert.doesNotThrow(() => parsePolicy('<policies>\0<inbound\0/></policies>'));
+});
+
+test('named values outside expressions, and not in Liquid bodies', () => {
+  const text = '<policies><inbound><set-header name="k" exists-action="override"><value>{{api-key}}</value></set-header><set-body template="liquid">{{ body.x }} {{context.Variables.ip}}</set-body><set-variable name="u" value="@(&quot;{{base-url}}&quot;)" /></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.deepEqual(d.namedValues.map(n => [n.name, n.inExpression]), [['api-key', false], ['base-url', true]]);
+});
+
+test('findElementAt returns the innermost element', () => {
+  const text = '<policies><inbound><base /></inbound></policies>';
+  const d = parsePolicy(text);
+  assert.equal(d.findElementAt(text.indexOf('base'))?.name, 'base');
+  assert.equal(d.findElementAt(text.indexOf('<base') - 1)?.name, 'inbound');
+  assert.equal(d.findElementAt(text.length), undefined);
+});
+
+test('single-quoted attribute with an expression holding double quotes', () => {
+  const d = parsePolicy('<policies><inbound><set-variable name="a" value=\'@(context.Request.Headers.GetValueOrDefault("x", ""))\' /></inbound></policies>');
+  assert.deepEqual(d.errors, []);
+  assert.ok(d.expressions[0].closed);
+});

@@ -1,0 +1,72 @@
+/** A real JSON-RPC client for the bundled server over stdio. */
+import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const serverPath = path.resolve(__dirname, '../../../dist/server.js');
+
+export interface TestClient {
+  connection: MessageConnection;
+  process: ChildProcess;
+  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string } };
+  stderr(): string;
+  /** Resolves with the next diagnostics published for `uri` (and version, when given). */
+  diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  open(uri: string, text: string, version?: number): void;
+  change(uri: string, text: string, version: number): void;
+  close(): Promise<void>;
+}
+
+export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClient> {
+  const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  proc.stderr!.on('data', d => { err += String(d); });
+  const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  const waiting: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  const received: PublishDiagnosticsParams[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const i = waiting.findIndex(w => w.uri === p.uri && (w.version === undefined || w.version === p.version));
+    if (i >= 0) waiting.splice(i, 1)[0].resolve(p);
+    else received.push(p);
+  });
+  connection.onRequest('workspace/configuration', () => [null]);
+  connection.listen();
+  const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', { processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } }, workspaceFolders: null });
+  connection.sendNotification('initialized', {});
+  return {
+    connection,
+    process: proc,
+    initializeResult,
+    stderr: () => err,
+    diagnostics(uri, version, timeoutMs = 10_000) {
+      const i = received.findIndex(p => p.uri === uri && (version === undefined || p.version === version));
+      if (i >= 0) return Promise.resolve(received.splice(i, 1)[0]);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+        waiting.push({ uri, version, resolve: p => { clearTimeout(timer); resolve(p); } });
+      });
+    },
+    open(uri, text, version = 1) {
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'apim-policy', version, text } });
+    },
+    change(uri, text, version) {
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async close() {
+      try {
+        await connection.sendRequest('shutdown');
+        connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      connection.dispose();
+      if (proc.exitCode === null) {
+        await new Promise<void>(resolve => {
+          const t = setTimeout(() => { proc.kill(); resolve(); }, 2000);
+          proc.once('exit', () => { clearTimeout(t); resolve(); });
+        });
+      }
+    },
+  };
+}
