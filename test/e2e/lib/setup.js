@@ -149,7 +149,12 @@ function runCodeServerPostinstall(env) {
   const npmVersion = spawnSync('npm', ['--version'], { encoding: 'utf8' }).stdout.trim();
   run('sh', ['./postinstall.sh'], {
     cwd: CODE_SERVER_DIR,
-    env: { ...env, npm_config_user_agent: `npm/${npmVersion} node/${process.version} ${process.platform} ${process.arch}` },
+    env: {
+      ...env,
+      npm_config_user_agent: `npm/${npmVersion} node/${process.version} ${process.platform} ${process.arch}`,
+      // The nested installs (lib/vscode, lib/vscode/extensions) need their deps' build scripts.
+      npm_config_dangerously_allow_all_scripts: 'true',
+    },
   });
 }
 

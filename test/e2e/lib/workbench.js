@@ -115,24 +115,66 @@ class Workbench {
     return widget.locator('.monaco-list-row .label-name').allInnerTexts();
   }
 
-  /** Hovers the first rendered token equal to `text` in the active editor; resolves with the hover's text. */
-  async hoverToken(text) {
+  /**
+   * Moves the mouse over the first occurrence of `text` rendered in the active editor (it may span
+   * several token spans) and resolves with the text of the hover that appears.
+   */
+  async hoverText(text) {
     const { page } = this;
-    const token = this.activeEditor().locator('.view-line span span', { hasText: new RegExp(`^${escapeRegExp(text)}$`) }).first();
-    await token.waitFor({ timeout: UI_TIMEOUT });
-    await token.hover();
+    const point = await this.activeEditor().evaluate((editor, needle) => {
+      for (const line of editor.querySelectorAll('.view-lines .view-line')) {
+        const nodes = [];
+        let all = '';
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push({ node: n, start: all.length });
+          all += n.data.replace(/\u00a0/g, ' ');
+        }
+        const at = all.indexOf(needle);
+        if (at < 0) continue;
+        const locate = (offset) => {
+          const hit = nodes.filter((x) => x.start <= offset).pop();
+          return [hit.node, offset - hit.start];
+        };
+        const range = document.createRange();
+        range.setStart(...locate(at));
+        range.setEnd(...locate(at + Math.min(needle.length, 4)));
+        const r = range.getClientRects()[0];
+        return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+      }
+      return null;
+    }, text);
+    if (!point) throw new Error(`"${text}" is not visible in the active editor`);
+    await page.mouse.move(point.x, point.y - 40);
+    await page.mouse.move(point.x, point.y, { steps: 5 });
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
     await hover.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     return hover.innerText();
   }
 
-  /** Opens the Problems panel (Ctrl+Shift+M) and returns its rows' accessible labels. */
+  /**
+   * Opens the Problems panel (Ctrl+Shift+M) and returns the markers it lists:
+   * [{ file: 'apis/orders/policy.xml', severity: 'Error', message, line, column }] (1-based).
+   * Only rendered rows are seen (the list is virtual): keep expectations to a screenful.
+   */
   async problems() {
     const { page } = this;
-    await page.keyboard.press(`${MOD}+Shift+M`);
     const view = page.locator('.markers-panel');
+    if (!(await view.isVisible())) await page.keyboard.press(`${MOD}+Shift+M`);
     await view.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    return view.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
+    const labels = await view.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || ''));
+    const markers = [];
+    let file;
+    for (const label of labels) {
+      const f = /problems? in file (.+) of folder (.+)$/.exec(label);
+      if (f) {
+        file = `${f[2]}/${f[1]}`;
+        continue;
+      }
+      const m = /^(Error|Warning|Info|Hint)\w*: ([\s\S]*) at line (\d+) and character (\d+)\./.exec(label);
+      if (m) markers.push({ file, severity: m[1], message: m[2], line: Number(m[3]), column: Number(m[4]), label });
+    }
+    return markers;
   }
 
   /** Closes every editor, reverting unsaved changes (nothing is ever saved to the workspace). */

@@ -7,7 +7,7 @@ module.exports = {
     const file = files(/policy\.xml$/).find((f) => read(f).includes(`<${element}`));
     assert.ok(file, `needs a policy that uses <${element}>`);
     await wb.openFile(file);
-    const text = await wb.hoverToken(element);
+    const text = await wb.hoverText(element);
     await screenshot();
     assert.match(text, /managed identity/i, text);
   },

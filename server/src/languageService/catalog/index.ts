@@ -75,8 +75,24 @@ export interface RoleInfo {
   allowsPolicies: boolean;
 }
 
-/** Attributes and children an element in this role accepts. */
+const EMPTY_SHAPE: RoleInfo = { attributes: [], children: [], allowsPolicies: false };
+const shapeCache = new WeakMap<object, RoleInfo>();
+
+/** Attributes and children an element in this role accepts (cached per catalog entry). */
 export function roleShape(role: ElementRole): RoleInfo {
+  const key = role.kind === 'policy' ? role.info : role.kind === 'child' ? role.info : undefined;
+  if (key) {
+    let hit = shapeCache.get(key);
+    if (!hit) {
+      hit = computeShape(role);
+      shapeCache.set(key, hit);
+    }
+    return hit;
+  }
+  return role.kind === 'unknown' || role.kind === 'base' ? EMPTY_SHAPE : computeShape(role);
+}
+
+function computeShape(role: ElementRole): RoleInfo {
   switch (role.kind) {
     case 'root':
       return { attributes: [], children: role.info?.children ?? [], allowsPolicies: role.allowsPolicies };
@@ -107,62 +123,63 @@ function sectionOf(role: ElementRole): Section | undefined {
   }
 }
 
+/** The role of `el` given its parent's role (undefined for a root element). */
+export function resolveRole(catalog: Catalog, el: PolicyElement, parentRole: ElementRole | undefined): ElementRole {
+  const name = el.name;
+  if (!parentRole) {
+    if (name === 'policies') return { kind: 'root', info: catalog.getElement(name), allowsPolicies: false, fragment: false };
+    if (name === 'fragment') return { kind: 'root', info: catalog.getElement(name), allowsPolicies: true, fragment: true };
+    if (RESOLVER_ROOTS.has(name)) return { kind: 'root', info: catalog.getElement(name), allowsPolicies: false, fragment: false };
+    return { kind: 'unknown', inPolicyContext: false };
+  }
+  const section = sectionOf(parentRole);
+  if (parentRole.kind === 'root' && !parentRole.allowsPolicies) {
+    if (parentRole.info?.name === 'policies') {
+      if (isSection(name)) return { kind: 'section', section: name, info: catalog.getElement(name) };
+      return { kind: 'unknown', inPolicyContext: false, parentRole };
+    }
+  }
+  if (parentRole.kind === 'unknown' || parentRole.kind === 'base') {
+    return { kind: 'unknown', section, inPolicyContext: false, parentRole };
+  }
+  const shape = roleShape(parentRole);
+  const owner = parentRole.kind === 'policy' ? parentRole.info : parentRole.kind === 'child' ? parentRole.owner : parentRole.kind === 'root' ? parentRole.info : undefined;
+  const listed = shape.children.find(c => c.name === name);
+  if (listed && owner && parentRole.kind !== 'section' && !(parentRole.kind === 'root' && parentRole.fragment)) {
+    const childInfo = owner.childElements[name];
+    if (childInfo) return { kind: 'child', name, info: childInfo, owner, section };
+    const policy = catalog.getElement(name);
+    if (policy?.kind === 'policy') return { kind: 'policy', info: policy, section, owner };
+    return { kind: 'child', name, owner, section };
+  }
+  if (shape.allowsPolicies) {
+    if (name === 'base') return parentRole.kind === 'section' ? { kind: 'base', section } : { kind: 'unknown', section, inPolicyContext: true, parentRole };
+    const policy = catalog.getElement(name);
+    if (policy?.kind === 'policy') return { kind: 'policy', info: policy, section, owner: parentRole.kind === 'section' || parentRole.kind === 'root' ? undefined : owner };
+    if (isSection(name)) return { kind: 'unknown', section, inPolicyContext: true, parentRole };
+  }
+  // An element of the policy's own vocabulary one level further down than the data says.
+  if (owner && owner.childElements[name] && parentRole.kind !== 'section') {
+    return { kind: 'child', name, info: owner.childElements[name], owner, section };
+  }
+  return { kind: 'unknown', section, inPolicyContext: shape.allowsPolicies, parentRole };
+}
+
 /**
- * Resolves elements to roles, top-down and memoized, so resolving every element of a document
- * costs one step each. Create one per parsed document.
+ * Resolves elements to roles, memoized, walking down from the nearest resolved ancestor without
+ * recursion. Create one per parsed document.
  */
 export function createRoleResolver(catalog: Catalog): (el: PolicyElement) => ElementRole {
   const cache = new Map<PolicyElement, ElementRole>();
-  const resolveOne = (el: PolicyElement, parentRole: ElementRole | undefined): ElementRole => {
-    const name = el.name;
-    if (!parentRole) {
-      if (name === 'policies') return { kind: 'root', info: catalog.getElement(name), allowsPolicies: false, fragment: false };
-      if (name === 'fragment') return { kind: 'root', info: catalog.getElement(name), allowsPolicies: true, fragment: true };
-      if (RESOLVER_ROOTS.has(name)) return { kind: 'root', info: catalog.getElement(name), allowsPolicies: false, fragment: false };
-      return { kind: 'unknown', inPolicyContext: false };
-    }
-    const section = sectionOf(parentRole);
-    if (parentRole.kind === 'root' && !parentRole.allowsPolicies) {
-      if (parentRole.info?.name === 'policies') {
-        if (isSection(name)) return { kind: 'section', section: name, info: catalog.getElement(name) };
-        return { kind: 'unknown', inPolicyContext: false, parentRole };
-      }
-    }
-    if (parentRole.kind === 'unknown' || parentRole.kind === 'base') {
-      return { kind: 'unknown', section, inPolicyContext: false, parentRole };
-    }
-    const shape = roleShape(parentRole);
-    const owner = parentRole.kind === 'policy' ? parentRole.info : parentRole.kind === 'child' ? parentRole.owner : parentRole.kind === 'root' ? parentRole.info : undefined;
-    const listed = shape.children.find(c => c.name === name);
-    if (listed && owner && parentRole.kind !== 'section' && !(parentRole.kind === 'root' && parentRole.fragment)) {
-      const childInfo = owner.childElements[name];
-      if (childInfo) return { kind: 'child', name, info: childInfo, owner, section };
-      const policy = catalog.getElement(name);
-      if (policy?.kind === 'policy') return { kind: 'policy', info: policy, section, owner };
-      return { kind: 'child', name, owner, section };
-    }
-    if (shape.allowsPolicies) {
-      if (name === 'base') return parentRole.kind === 'section' ? { kind: 'base', section } : { kind: 'unknown', section, inPolicyContext: true, parentRole };
-      const policy = catalog.getElement(name);
-      if (policy?.kind === 'policy') return { kind: 'policy', info: policy, section, owner: parentRole.kind === 'section' || parentRole.kind === 'root' ? undefined : owner };
-      if (isSection(name)) return { kind: 'unknown', section, inPolicyContext: true, parentRole };
-    }
-    // An element of the policy's own vocabulary one level further down than the data says.
-    if (owner && owner.childElements[name] && parentRole.kind !== 'section') {
-      return { kind: 'child', name, info: owner.childElements[name], owner, section };
-    }
-    return { kind: 'unknown', section, inPolicyContext: shape.allowsPolicies, parentRole };
-  };
   return (el: PolicyElement) => {
     const hit = cache.get(el);
     if (hit) return hit;
-    // resolve the chain from the top without recursion
     const chain: PolicyElement[] = [];
     let p: PolicyElement | undefined = el;
     while (p && !cache.has(p)) { chain.push(p); p = p.parent; }
     let parentRole = p ? cache.get(p) : undefined;
     for (let i = chain.length - 1; i >= 0; i--) {
-      const role = resolveOne(chain[i], chain[i].parent ? parentRole : undefined);
+      const role = resolveRole(catalog, chain[i], chain[i].parent ? parentRole : undefined);
       cache.set(chain[i], role);
       parentRole = role;
     }

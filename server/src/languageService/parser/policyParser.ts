@@ -87,6 +87,15 @@ export interface PolicyDocument {
 
 const NAMED_VALUE = /\{\{([A-Za-z0-9._-]+)\}\}/g;
 
+/**
+ * Shared, frozen empty lists: most elements have no text and many no attributes or children,
+ * and a large policy has hundreds of thousands of elements. The parser swaps in a real array on
+ * the first push; anyone else pushing would throw.
+ */
+const NO_ELEMENTS = Object.freeze([]) as unknown as PolicyElement[];
+const NO_ATTRIBUTES = Object.freeze([]) as unknown as PolicyAttribute[];
+const NO_TEXTS = Object.freeze([]) as unknown as PolicyText[];
+
 export function parsePolicy(text: string): PolicyDocument {
   const scanner = createScanner(text);
   const roots: PolicyElement[] = [];
@@ -111,7 +120,8 @@ export function parsePolicy(text: string): PolicyDocument {
   };
 
   const collectNamedValues = (start: number, end: number, inExpression: boolean) => {
-    if (text.indexOf('{{', start) < 0) return;
+    const first = text.indexOf('{{', start);
+    if (first < 0 || first >= end) return;
     const slice = text.substring(start, end);
     NAMED_VALUE.lastIndex = 0;
     for (let m = NAMED_VALUE.exec(slice); m; m = NAMED_VALUE.exec(slice)) {
@@ -178,10 +188,11 @@ export function parsePolicy(text: string): PolicyDocument {
       case TokenType.StartTag: {
         const el: PolicyElement = {
           name: text.substring(offset, end), start: offset - 1, end: text.length, nameEnd: end,
-          closed: false, selfClosing: false, parent: current, children: [], attributes: [], texts: [],
+          closed: false, selfClosing: false, parent: current, children: NO_ELEMENTS, attributes: NO_ATTRIBUTES, texts: NO_TEXTS,
         };
         if (current) {
           if (current.startTagEnd === undefined) current.startTagEnd = offset - 1;
+          if (current.children === NO_ELEMENTS) current.children = [];
           current.children.push(el);
         } else {
           roots.push(el);
@@ -197,6 +208,7 @@ export function parsePolicy(text: string): PolicyDocument {
           errors.push({ start: offset, end, code: 'xml-duplicate-attribute', message: `Attribute '${name}' appears twice on <${current.name}>.` });
         }
         pendingAttribute = { name, nameStart: offset, nameEnd: end };
+        if (current.attributes === NO_ATTRIBUTES) current.attributes = [];
         current.attributes.push(pendingAttribute);
         break;
       }
@@ -267,9 +279,13 @@ export function parsePolicy(text: string): PolicyDocument {
         const tokExpr = scanner.getTokenExpression();
         if (current) {
           if (current.startTagEnd === undefined) current.startTagEnd = offset;
-          const t: PolicyText = { start: offset, end, cdata };
-          if (tokExpr) t.expression = addExpression(tokExpr, cdata ? 'cdata' : 'text', current);
-          current.texts.push(t);
+          // White space between elements is not kept: it is the gap between siblings.
+          if (tokExpr || cdata || firstNonWhitespace(text, offset, end) >= 0) {
+            const t: PolicyText = { start: offset, end, cdata };
+            if (tokExpr) t.expression = addExpression(tokExpr, cdata ? 'cdata' : 'text', current);
+            if (current.texts === NO_TEXTS) current.texts = [];
+            current.texts.push(t);
+          }
           if (!isLiquidBody(current)) {
             if (tokExpr) {
               collectNamedValues(offset, tokExpr.start, false);

@@ -3,7 +3,7 @@
  * that begins with `@(` or `@{` is a C# expression and runs to its balanced closing bracket, even
  * across raw `"`, `<` and `&`. The scanner never throws; problems are attached to tokens.
  */
-import { scanExpression, type LexProblem } from './expressionLexer';
+import { createExpressionLexer, type LexProblem } from './expressionLexer';
 
 export const enum TokenType {
   StartTagOpen,
@@ -90,6 +90,7 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
   let tokenType = TokenType.Unknown;
   let errors: TokenError[] = [];
   let expression: TokenExpression | undefined;
+  const scanExpression = createExpressionLexer();
 
   function error(offset: number, length: number, code: string, message: string): void {
     errors.push({ offset, length, code, message });
@@ -178,7 +179,7 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
         // `<` before any plausible end: stop at the line holding it
         return lt;
       }
-      let j = q + 1;
+      const j = q + 1;
       const c = text.charCodeAt(j);
       if (j >= len || c === Ch.Gt || c === Ch.Slash || isWhitespace(c)) return q;
       i = j;
@@ -213,7 +214,8 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
   }
 
   function scan(): TokenType {
-    errors = [];
+    // errors belong to the current token only; reuse the array rather than allocate per token
+    if (errors.length) errors = [];
     expression = undefined;
     const offset = pos;
     const before = pos;

@@ -1,7 +1,7 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createRoleResolver, type AttributeInfo, type Catalog, type ElementInfo, type ElementRole, type ValueType } from '../catalog';
-import type { PolicyDocument, PolicyElement } from '../parser/policyParser';
+import type { PolicyDocument } from '../parser/policyParser';
 import { findAttribute } from '../catalog';
 
 function valueText(v: ValueType): string | undefined {

@@ -83,12 +83,17 @@ export const attributesRule: Rule = {
     if (role.kind !== 'policy' && role.kind !== 'child') return;
     if (role.kind === 'child' && !role.info) return;
     const shape = roleShape(role);
-    const known = new Map<string, AttributeInfo>();
-    for (const a of shape.attributes) known.set(a.name, a);
     // Variants (Dapr set-backend-service) add their attributes.
-    if (role.kind === 'policy') {
-      for (const v of ctx.catalog.getVariants(role.info.name)) for (const a of v.attributes) if (!known.has(a.name)) known.set(a.name, a);
-    }
+    const variants = role.kind === 'policy' ? ctx.catalog.getVariants(role.info.name) : [];
+    const lookup = (name: string): AttributeInfo | undefined => {
+      const a = shape.attributes.find(x => x.name === name);
+      if (a || variants.length === 0) return a;
+      for (const v of variants) {
+        const b = v.attributes.find(x => x.name === name);
+        if (b) return b;
+      }
+      return undefined;
+    };
     for (const info of shape.attributes) {
       if (info.required && !el.attributes.some(a => a.name === info.name) && el.startTagEnd !== undefined) {
         ctx.report({
@@ -99,9 +104,10 @@ export const attributesRule: Rule = {
     }
     for (const attr of el.attributes) {
       if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:') || attr.name.startsWith('xml:')) continue;
-      const info = known.get(attr.name);
+      const info = lookup(attr.name);
       if (!info) {
-        const suggestions = didYouMean(attr.name, [...known.keys()].filter(n => !el.attributes.some(a => a.name === n)));
+        const names = [...shape.attributes, ...variants.flatMap(v => v.attributes)].map(a => a.name);
+        const suggestions = didYouMean(attr.name, names.filter(n => !el.attributes.some(a => a.name === n)));
         ctx.report({
           ...nameRange(attr), severity: 'warning', code: 'unknown-attribute',
           message: `${describe(el)} has no attribute '${attr.name}'.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`,

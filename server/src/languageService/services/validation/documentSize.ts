@@ -24,12 +24,13 @@ export const documentSizeRule: Rule = {
     if (text.length <= POLICY_LIMIT / 4) return;
     const fragment = ctx.doc.roots[0]?.name === 'fragment';
     const limit = fragment ? FRAGMENT_LIMIT : POLICY_LIMIT;
-    const size = utf8Length(text);
+    // Each character takes at least one byte: a longer text needs no counting.
+    const size = text.length > limit ? text.length : utf8Length(text);
     if (size > limit) {
       const root = ctx.doc.roots[0];
       ctx.report({
         start: root ? root.start + 1 : 0, end: root ? root.nameEnd : Math.min(1, text.length), severity: 'error', code: 'document-too-large',
-        message: `The document is ${Math.round(size / 1024)} KiB; APIM accepts at most ${limit / 1024} KiB for a ${fragment ? 'fragment' : 'policy'}.`,
+        message: `The document is ${size === text.length && text.length > limit ? 'over ' : ''}${Math.round(size / 1024)} KiB; APIM accepts at most ${limit / 1024} KiB for a ${fragment ? 'fragment' : 'policy'}.`,
       });
     }
   },

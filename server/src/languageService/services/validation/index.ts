@@ -1,4 +1,5 @@
-import { createRoleResolver, type Catalog } from '../../catalog';
+import { createRoleResolver, resolveRole, type Catalog, type ElementRole } from '../../catalog';
+import type { PolicyElement } from '../../parser/policyParser';
 import type { PolicyDocument } from '../../parser/policyParser';
 import type { PolicyLocation } from '../../workspace/apiopsLayout';
 import { attributesRule } from './attributes';
@@ -23,12 +24,13 @@ export function validatePolicy(doc: PolicyDocument, catalog: Catalog, location: 
   };
   const elementRules = rules.filter(r => r.checkElement);
   for (const rule of rules) rule.checkDocument?.(ctx);
-  const stack = doc.roots.slice().reverse();
+  // Top-down with the parent's role at hand: no lookups, no recursion.
+  const stack: Array<[PolicyElement, ElementRole | undefined]> = doc.roots.map(r => [r, undefined] as [PolicyElement, undefined]).reverse();
   while (stack.length) {
-    const el = stack.pop()!;
-    const role = ctx.roleOf(el);
+    const [el, parentRole] = stack.pop()!;
+    const role = resolveRole(catalog, el, parentRole);
     for (const rule of elementRules) rule.checkElement!(el, role, ctx);
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push([el.children[i], role]);
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return findings;

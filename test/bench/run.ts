@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: the budgets of DESIGN.md, measured (never asserted in tests).
+ *  1. XML-level diagnostics vs fast-xml-parser's XMLValidator on a generated 8 MB policy.
+ *  2. Completion and hover p50/p99 through the server on a 10,000-line policy.
+ *  3. Server start to first diagnostics.
+ *  4. Full diagnostics of a 250 KB policy, cold, in the server.
+ *  5. VSIX size, when one was built.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { XMLValidator } from 'fast-xml-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionList } from 'vscode-languageserver-protocol';
+import { getLanguageService } from '../../server/src/languageService/languageService';
+import { startClient } from '../util/lspClient';
+
+const service = getLanguageService();
+
+/** One operation-policy worth of statements, in the escaped ("xml") format so a strict parser reads all of it. */
+function block(i: number): string {
+  return `
+		<set-variable name="v${i}" value="@(context.Request.Headers.GetValueOrDefault(&quot;x-${i}&quot;, &quot;&quot;))" />
+		<choose>
+			<when condition="@(context.Variables.GetValueOrDefault&lt;string&gt;(&quot;v${i}&quot;) == &quot;a&quot; &amp;&amp; context.Request.Method == &quot;POST&quot;)">
+				<set-header name="x-${i}" exists-action="override">
+					<value>{{header-value-${i % 10}}}</value>
+				</set-header>
+				<rate-limit-by-key calls="10" renewal-period="60" counter-key="@(context.Subscription.Id)" />
+			</when>
+			<otherwise>
+				<set-query-parameter name="q${i}" exists-action="append">
+					<value>${i}</value>
+				</set-query-parameter>
+			</otherwise>
+		</choose>`;
+}
+
+function policyOfSize(bytes: number): string {
+  const parts = ['<policies>\n\t<inbound>\n\t\t<base />'];
+  let size = parts[0].length;
+  for (let i = 0; size < bytes; i++) {
+    const b = block(i);
+    parts.push(b);
+    size += b.length;
+  }
+  parts.push('\n\t</inbound>\n\t<backend>\n\t\t<base />\n\t</backend>\n\t<outbound>\n\t\t<base />\n\t</outbound>\n</policies>\n');
+  return parts.join('');
+}
+
+function policyOfLines(lines: number): string {
+  const parts = ['<policies>\n\t<inbound>\n\t\t<base />'];
+  let n = 3;
+  for (let i = 0; n < lines - 8; i++) {
+    const b = block(i);
+    parts.push(b);
+    n += b.split('\n').length - 1;
+  }
+  parts.push('\n\t</inbound>\n\t<backend>\n\t\t<base />\n\t</backend>\n\t<outbound>\n\t\t<base />\n\t</outbound>\n</policies>\n');
+  return parts.join('');
+}
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+}
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+function fmt(n: number): string {
+  return n < 10 ? n.toFixed(2) : n.toFixed(0);
+}
+
+async function main(): Promise<void> {
+  const rows: Array<[string, string, string, string]> = [];
+
+  // 1. throughput against XMLValidator
+  const big = policyOfSize(8 * 1024 * 1024);
+  const mb = Buffer.byteLength(big) / (1024 * 1024);
+  const strictOk = XMLValidator.validate(big);
+  if (strictOk !== true) throw new Error(`generated policy is not valid XML: ${JSON.stringify(strictOk)}`);
+  const doc = TextDocument.create('file:///bench/apis/a/policy.xml', 'apim-policy', 1, big);
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    theirs.push(time(() => XMLValidator.validate(big)));
+    ours.push(time(() => service.doValidation(doc)));
+  }
+  const ratio = median(ours) / median(theirs);
+  rows.push([`XML-level diagnostics, ${mb.toFixed(1)} MB policy (median of 5)`, `${fmt(median(ours))} ms (${fmt(mb / (median(ours) / 1000))} MB/s)`, `XMLValidator ${fmt(median(theirs))} ms; ratio ${ratio.toFixed(2)}`, 'ratio <= 1.0']);
+
+  // 2. completion and hover through the server on 10,000 lines
+  const tenK = policyOfLines(10_000);
+  const client = await startClient();
+  try {
+    const uri = 'file:///bench/apis/a/operations/o/policy.xml';
+    client.open(uri, tenK, 1);
+    await client.diagnostics(uri, 1, 60_000);
+    const lines = tenK.split('\n');
+    const completion: number[] = [];
+    const hover: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const line = 3 + ((i * 7919) % (lines.length - 12));
+      const text = lines[line];
+      const character = Math.max(0, text.indexOf('<') + 2);
+      let t0 = performance.now();
+      await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+      completion.push(performance.now() - t0);
+      t0 = performance.now();
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+      hover.push(performance.now() - t0);
+    }
+    const warm = (xs: number[]) => xs.slice(20);
+    rows.push(['Completion through the server, 10,000-line policy (300 requests)', `p50 ${fmt(percentile(warm(completion), 50))} ms, p99 ${fmt(percentile(warm(completion), 99))} ms`, '', 'p99 < 10 ms']);
+    rows.push(['Hover through the server, 10,000-line policy (300 requests)', `p50 ${fmt(percentile(warm(hover), 50))} ms, p99 ${fmt(percentile(warm(hover), 99))} ms`, '', 'p99 < 10 ms']);
+  } finally {
+    await client.close();
+  }
+
+  // 3. start to first diagnostics, 4. 250 KB cold
+  const small = fs.readFileSync(path.resolve(__dirname, '../../../examples/apis/orders/operations/create-order/policy.xml'), 'utf8');
+  const quarter = policyOfSize(250 * 1024);
+  const starts: number[] = [];
+  const colds: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const c = await startClient();
+    c.open('file:///bench/apis/a/policy.xml', small, 1);
+    await c.diagnostics('file:///bench/apis/a/policy.xml', 1);
+    starts.push(performance.now() - t0);
+    const t1 = performance.now();
+    c.open('file:///bench/apis/b/policy.xml', quarter, 1);
+    await c.diagnostics('file:///bench/apis/b/policy.xml', 1, 30_000);
+    colds.push(performance.now() - t1);
+    await c.close();
+  }
+  rows.push(['Server start to first diagnostics (median of 5)', `${fmt(median(starts))} ms`, '', '< 300 ms']);
+  rows.push([`Full diagnostics of a ${Math.round(Buffer.byteLength(quarter) / 1024)} KB policy, cold server (median of 5; no C# checks yet)`, `${fmt(median(colds))} ms`, '', '< 100 ms']);
+
+  // 5. package size
+  const vsix = path.resolve(__dirname, '../../../apim-policy-flow-auth.vsix');
+  if (fs.existsSync(vsix)) rows.push(['VSIX size', `${(fs.statSync(vsix).size / (1024 * 1024)).toFixed(2)} MB`, '', '< 3 MB']);
+  else rows.push(['VSIX size', 'not built (run npm run package)', '', '< 3 MB']);
+
+  console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);
+  console.log('| measure | result | comparison | budget |');
+  console.log('|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exitCode = 1;
+});
