@@ -108,9 +108,19 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) scheduleValidation(d, 0);
   });
 
-  documents.onDidOpen(e => scheduleValidation(e.document, 0));
-  documents.onDidChangeContent(e => scheduleValidation(e.document, 150));
+  // TextDocuments reports an open as a content change too; the open is validated at once, the
+  // edits that follow are debounced.
+  const justOpened = new Set<string>();
+  documents.onDidOpen(e => {
+    justOpened.add(e.document.uri);
+    scheduleValidation(e.document, 0);
+  });
+  documents.onDidChangeContent(e => {
+    if (justOpened.delete(e.document.uri)) return;
+    scheduleValidation(e.document, 150);
+  });
   documents.onDidClose(e => {
+    justOpened.delete(e.document.uri);
     const prev = pendingValidation.get(e.document.uri);
     if (prev) clearTimeout(prev);
     pendingValidation.delete(e.document.uri);

@@ -50,9 +50,15 @@ class Reader {
   }
   /** Reads one character and advances. */
   next(): number {
-    const c = this.peek();
+    const c = this.text.charCodeAt(this.pos);
+    if (c !== Ch.Amp) {
+      this.width = 1;
+      this.pos++;
+      return c;
+    }
+    const d = this.peek();
     this.pos += this.width;
-    return c;
+    return d;
   }
   /** The next character without advancing; sets `width`. */
   peek(): number {

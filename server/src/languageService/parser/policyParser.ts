@@ -186,8 +186,10 @@ export function parsePolicy(text: string): PolicyDocument {
         break;
       }
       case TokenType.StartTag: {
+        // every field set up front, so all elements share one hidden class
         const el: PolicyElement = {
           name: text.substring(offset, end), start: offset - 1, end: text.length, nameEnd: end,
+          startTagEnd: undefined, endTagStart: undefined,
           closed: false, selfClosing: false, parent: current, children: NO_ELEMENTS, attributes: NO_ATTRIBUTES, texts: NO_TEXTS,
         };
         if (current) {
@@ -204,10 +206,10 @@ export function parsePolicy(text: string): PolicyDocument {
       case TokenType.AttributeName: {
         if (!current || muted) break;
         const name = text.substring(offset, end);
-        if (!muted && current.attributes.some(a => a.name === name)) {
+        if (!muted && hasAttribute(current, name)) {
           errors.push({ start: offset, end, code: 'xml-duplicate-attribute', message: `Attribute '${name}' appears twice on <${current.name}>.` });
         }
-        pendingAttribute = { name, nameStart: offset, nameEnd: end };
+        pendingAttribute = { name, nameStart: offset, nameEnd: end, valueStart: undefined, valueEnd: undefined, value: undefined, quote: undefined, expression: undefined };
         if (current.attributes === NO_ATTRIBUTES) current.attributes = [];
         current.attributes.push(pendingAttribute);
         break;
@@ -280,7 +282,7 @@ export function parsePolicy(text: string): PolicyDocument {
         if (current) {
           if (current.startTagEnd === undefined) current.startTagEnd = offset;
           // White space between elements is not kept: it is the gap between siblings.
-          if (tokExpr || cdata || firstNonWhitespace(text, offset, end) >= 0) {
+          if (tokExpr || cdata || !scanner.isWhitespaceContent()) {
             const t: PolicyText = { start: offset, end, cdata };
             if (tokExpr) t.expression = addExpression(tokExpr, cdata ? 'cdata' : 'text', current);
             if (current.texts === NO_TEXTS) current.texts = [];
@@ -332,6 +334,12 @@ export function parsePolicy(text: string): PolicyDocument {
   // Start tags that never saw their '>' (for example `<a <b>`) end where their first content starts;
   // give them a startTagEnd so features can rely on it.
   return makeDocument(text, roots, comments, errors, expressions, namedValues, doctype);
+}
+
+function hasAttribute(el: PolicyElement, name: string): boolean {
+  const attrs = el.attributes;
+  for (let i = 0; i < attrs.length; i++) if (attrs[i].name === name) return true;
+  return false;
 }
 
 function firstNonWhitespace(text: string, start: number, end: number): number {

@@ -61,6 +61,8 @@ export interface Scanner {
   /** The expression inside the last AttributeValue / Content / CDATA token, if any. */
   getTokenExpression(): TokenExpression | undefined;
   getScannerState(): ScannerState;
+  /** True when the last Content token was white space only. */
+  isWhitespaceContent(): boolean;
 }
 
 const enum Ch {
@@ -90,6 +92,7 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
   let tokenType = TokenType.Unknown;
   let errors: TokenError[] = [];
   let expression: TokenExpression | undefined;
+  let whitespaceContent = false;
   const scanExpression = createExpressionLexer();
 
   function error(offset: number, length: number, code: string, message: string): void {
@@ -190,6 +193,11 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
   function scanContent(): void {
     let i = pos;
     while (i < len && isWhitespace(text.charCodeAt(i))) i++;
+    if (i >= len || text.charCodeAt(i) === Ch.Lt) {
+      whitespaceContent = true;
+      pos = i;
+      return;
+    }
     if (expressionStartsAt(i)) {
       const expr = readExpression(i, true, len);
       expression = expr;
@@ -217,6 +225,7 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
     // errors belong to the current token only; reuse the array rather than allocate per token
     if (errors.length) errors = [];
     expression = undefined;
+    whitespaceContent = false;
     const offset = pos;
     const before = pos;
     const type = internalScan();
@@ -281,7 +290,9 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
         state = ScannerState.WithinEndTag;
         return internalScan();
       case ScannerState.WithinEndTag: {
-        if (skipWhitespace()) return finishToken(offset, TokenType.Whitespace);
+        // white space inside tags is skipped, not reported: nobody needs it as a token
+        skipWhitespace();
+        if (pos >= len) return finishToken(pos, TokenType.EOS);
         const c = text.charCodeAt(pos);
         if (c === Ch.Gt) {
           pos++;
@@ -298,8 +309,10 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
       case ScannerState.WithinTag:
       case ScannerState.AfterAttributeName:
       case ScannerState.BeforeAttributeValue: {
-        if (skipWhitespace()) return finishToken(offset, TokenType.Whitespace);
+        skipWhitespace();
+        if (pos >= len) return finishToken(pos, TokenType.EOS);
         const c = text.charCodeAt(pos);
+        const offset = pos;
         if (state === ScannerState.BeforeAttributeValue) {
           state = ScannerState.WithinTag;
           if (c === Ch.Quote || c === Ch.Apos) {
@@ -423,5 +436,6 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
     getTokenErrors: () => errors,
     getTokenExpression: () => expression,
     getScannerState: () => state,
+    isWhitespaceContent: () => whitespaceContent,
   };
 }

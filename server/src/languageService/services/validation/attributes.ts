@@ -1,4 +1,4 @@
-import { roleShape, type AttributeInfo, type ValueType } from '../../catalog';
+import { roleShape, type AttributeInfo, type ElementInfo, type ValueType } from '../../catalog';
 import { didYouMean } from '../../utils/strings';
 import type { PolicyAttribute, PolicyElement } from '../../parser/policyParser';
 import type { Rule, RuleContext } from './types';
@@ -61,6 +61,19 @@ export function checkLiteral(value: string, type: ValueType): string | undefined
   }
 }
 
+const NO_VARIANTS: ElementInfo[] = [];
+
+function lookupAttribute(attributes: AttributeInfo[], variants: ElementInfo[], name: string): AttributeInfo | undefined {
+  for (const a of attributes) if (a.name === name) return a;
+  for (const v of variants) for (const a of v.attributes) if (a.name === name) return a;
+  return undefined;
+}
+
+function hasAttribute(el: PolicyElement, name: string): boolean {
+  for (const a of el.attributes) if (a.name === name) return true;
+  return false;
+}
+
 function nameRange(attr: PolicyAttribute) {
   return { start: attr.nameStart, end: attr.nameEnd };
 }
@@ -84,18 +97,9 @@ export const attributesRule: Rule = {
     if (role.kind === 'child' && !role.info) return;
     const shape = roleShape(role);
     // Variants (Dapr set-backend-service) add their attributes.
-    const variants = role.kind === 'policy' ? ctx.catalog.getVariants(role.info.name) : [];
-    const lookup = (name: string): AttributeInfo | undefined => {
-      const a = shape.attributes.find(x => x.name === name);
-      if (a || variants.length === 0) return a;
-      for (const v of variants) {
-        const b = v.attributes.find(x => x.name === name);
-        if (b) return b;
-      }
-      return undefined;
-    };
+    const variants = role.kind === 'policy' ? ctx.catalog.getVariants(role.info.name) : NO_VARIANTS;
     for (const info of shape.attributes) {
-      if (info.required && !el.attributes.some(a => a.name === info.name) && el.startTagEnd !== undefined) {
+      if (info.required && el.startTagEnd !== undefined && !hasAttribute(el, info.name)) {
         ctx.report({
           start: el.start + 1, end: el.nameEnd, severity: 'error', code: 'missing-required-attribute',
           message: `${describe(el)} needs the attribute '${info.name}'.`, data: { missing: info.name },
@@ -104,7 +108,7 @@ export const attributesRule: Rule = {
     }
     for (const attr of el.attributes) {
       if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:') || attr.name.startsWith('xml:')) continue;
-      const info = lookup(attr.name);
+      const info = lookupAttribute(shape.attributes, variants, attr.name);
       if (!info) {
         const names = [...shape.attributes, ...variants.flatMap(v => v.attributes)].map(a => a.name);
         const suggestions = didYouMean(attr.name, names.filter(n => !el.attributes.some(a => a.name === n)));
@@ -122,6 +126,7 @@ export const attributesRule: Rule = {
 
 function checkValue(el: PolicyElement, attr: PolicyAttribute, info: AttributeInfo, ctx: RuleContext): void {
   if (attr.value === undefined) return;
+  if (!attr.expression && info.value.kind === 'string') return; // any literal will do
   if (attr.expression) {
     if (!info.expressions) {
       ctx.report({

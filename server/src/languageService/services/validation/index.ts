@@ -25,12 +25,16 @@ export function validatePolicy(doc: PolicyDocument, catalog: Catalog, location: 
   const elementRules = rules.filter(r => r.checkElement);
   for (const rule of rules) rule.checkDocument?.(ctx);
   // Top-down with the parent's role at hand: no lookups, no recursion.
-  const stack: Array<[PolicyElement, ElementRole | undefined]> = doc.roots.map(r => [r, undefined] as [PolicyElement, undefined]).reverse();
-  while (stack.length) {
-    const [el, parentRole] = stack.pop()!;
-    const role = resolveRole(catalog, el, parentRole);
+  const elements: PolicyElement[] = doc.roots.slice().reverse();
+  const parentRoles: Array<ElementRole | undefined> = elements.map(() => undefined);
+  while (elements.length) {
+    const el = elements.pop()!;
+    const role = resolveRole(catalog, el, parentRoles.pop());
     for (const rule of elementRules) rule.checkElement!(el, role, ctx);
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push([el.children[i], role]);
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      elements.push(el.children[i]);
+      parentRoles.push(role);
+    }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return findings;
