@@ -4,7 +4,7 @@
  * logs and returns a fallback, so no input can take the server down.
  */
 import {
-  createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeResult, type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -98,6 +98,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: { label: 'APIM policy' },
         foldingRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'apim-policy-language-server', version: '0.1.0' },
     };
@@ -133,6 +134,7 @@ export function startServer(connection: Connection): void {
   connection.onHover(p => withDocument(p, null, (d, doc) => service.doHover(d, p.position, doc)));
   connection.onDocumentSymbol(p => withDocument(p, [], (d, doc) => service.findDocumentSymbols(d, doc)));
   connection.onFoldingRanges(p => withDocument(p, [], (d, doc) => service.getFoldingRanges(d, doc)));
+  connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
 
   documents.listen(connection);
   connection.listen();

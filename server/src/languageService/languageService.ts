@@ -2,10 +2,11 @@
  * The language service: pure functions over a TextDocument, returning LSP types. No I/O; the host
  * (LSP server, CLI, tests) injects where a file sits and the settings.
  */
-import { DiagnosticSeverity, type CompletionList, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type CompletionList, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCatalog, type Catalog } from './catalog';
 import { parsePolicy, type PolicyDocument } from './parser/policyParser';
+import { doCodeActions } from './services/policyCodeActions';
 import { doComplete } from './services/policyCompletion';
 import { doHover } from './services/policyHover';
 import { findDocumentSymbols, getFoldingRanges } from './services/policySymbols';
@@ -33,6 +34,8 @@ export interface LanguageService {
   doHover(document: TextDocument, position: Position, doc?: PolicyDocument): Hover | null;
   findDocumentSymbols(document: TextDocument, doc?: PolicyDocument): DocumentSymbol[];
   getFoldingRanges(document: TextDocument, doc?: PolicyDocument): FoldingRange[];
+  /** Quick fixes for diagnostics this service reported (their `code` and `data` say what to do). */
+  doCodeActions(document: TextDocument, diagnostics: Diagnostic[], doc?: PolicyDocument): CodeAction[];
 }
 
 export const DIAGNOSTIC_SOURCE = 'apim-policy';
@@ -70,5 +73,6 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     doHover: (document, position, doc = parse(document)) => doHover(document, doc, catalog, document.offsetAt(position)),
     findDocumentSymbols: (document, doc = parse(document)) => findDocumentSymbols(document, doc, catalog),
     getFoldingRanges: (document, doc = parse(document)) => getFoldingRanges(document, doc),
+    doCodeActions: (document, diagnostics, doc = parse(document)) => doCodeActions(document, doc, diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE)),
   };
 }
