@@ -48,7 +48,7 @@ test('<base /> in a fragment: removed with its line', () => {
 
 test('a policy in the wrong section moves to the one section that allows it', () => {
   const text = '<policies>\n\t<inbound>\n\t\t<base />\n\t</inbound>\n\t<outbound>\n\t\t<base />\n\t\t<authentication-managed-identity resource="x" />\n\t</outbound>\n</policies>';
-  const [f] = fixes(text, 'policy-not-allowed-in-section');
+  const [f] = fixes(text, 'policy-section-undocumented');
   assert.equal(f.title, 'Move <authentication-managed-identity> to <inbound>');
   assert.equal(f.result, '<policies>\n\t<inbound>\n\t\t<base />\n\t\t<authentication-managed-identity resource="x" />\n\t</inbound>\n\t<outbound>\n\t\t<base />\n\t</outbound>\n</policies>');
   const after = service.doValidation(doc(f.result));

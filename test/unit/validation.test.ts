@@ -31,9 +31,18 @@ test('unknown element with did-you-mean', () => {
 });
 
 test('policy in a section where APIM rejects it', () => {
-  const d = validate(wrap('', '<authentication-managed-identity resource="x" />'));
+  const d = validate(wrap('', '<rate-limit-by-key calls="1" renewal-period="1" counter-key="a" />'));
   assert.deepEqual(codes(d), ['policy-not-allowed-in-section']);
   assert.equal(d[0].severity, E);
+});
+
+test('managed identity in <outbound>: APIM accepts it, the docs do not list it', () => {
+  const plain = validate(wrap('', '<authentication-managed-identity resource="x" />'));
+  assert.deepEqual(codes(plain), ['policy-section-undocumented']);
+  assert.equal(plain[0].severity, W);
+  const toVariable = validate(wrap('', '<authentication-managed-identity resource="x" output-token-variable-name="t" />'));
+  assert.deepEqual(codes(toVariable), ['policy-section-undocumented']);
+  assert.equal(toVariable[0].severity, DiagnosticSeverity.Information);
 });
 
 test('forward-request outside backend', () => {

@@ -125,6 +125,7 @@ function fixesFor(ctx: FixContext): CodeAction[] {
       return [action('Remove <base />', ctx, [{ range: range(document, r.start, r.end), newText: '' }], true)];
     }
     case 'policy-not-allowed-in-section':
+    case 'policy-section-undocumented':
     case 'forward-request-outside-backend': {
       const targets = suggestions(d);
       if (!el || targets.length !== 1) return [];

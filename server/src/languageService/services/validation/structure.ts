@@ -121,26 +121,42 @@ export const unknownElementRule: Rule = {
 };
 
 /**
- * Policies in sections (and scopes) where APIM does not allow them. Where the docs contradict
- * each other the finding is a warning.
+ * Placements the docs do not list but that deployed policies use, so APIM accepts them on save.
+ * They are reported as advice, with what makes them useful (or not) there.
  */
-const DOCS_DISAGREE = new Set(['on-error:set-body', 'on-error:trace']);
+const SEEN_OUTSIDE_DOCS: Record<string, { sections: string[]; usefulWith?: string; why: string }> = {
+  'authentication-managed-identity': {
+    sections: ['outbound'],
+    usefulWith: 'output-token-variable-name',
+    why: 'In <outbound> the request has already gone to the backend: only the token put in output-token-variable-name (for a send-request) is of use.',
+  },
+};
 
+/** Policies in sections (and scopes) where APIM does not allow them. */
 export const placementRule: Rule = {
-  codes: ['policy-not-allowed-in-section', 'policy-not-allowed-in-scope', 'forward-request-outside-backend'],
+  codes: ['policy-not-allowed-in-section', 'policy-not-allowed-in-scope', 'forward-request-outside-backend', 'policy-section-undocumented'],
   checkElement(el, role, ctx) {
     if (role.kind !== 'policy' || role.owner) return;
     const info = role.info;
     const section = role.section;
     if (section && info.sections.length && !info.sections.includes(section)) {
-      const disputed = DOCS_DISAGREE.has(`${section}:${info.name}`);
       const allowed = info.sections.map(s => `<${s}>`).join(', ');
-      ctx.report({
-        ...nameRange(el), severity: disputed ? 'warning' : 'error',
-        code: info.name === 'forward-request' ? 'forward-request-outside-backend' : 'policy-not-allowed-in-section',
-        message: `<${info.name}> is not allowed in <${section}>; it belongs in ${allowed}.${disputed ? ' (The APIM docs disagree on this one.)' : ''}`,
-        data: { suggestions: info.sections.slice() },
-      });
+      const seen = SEEN_OUTSIDE_DOCS[info.name];
+      if (seen?.sections.includes(section)) {
+        const useful = !!seen.usefulWith && el.attributes.some(a => a.name === seen.usefulWith);
+        ctx.report({
+          ...nameRange(el), severity: useful ? 'information' : 'warning', code: 'policy-section-undocumented',
+          message: `The docs list <${info.name}> for ${allowed} only, though APIM accepts it in <${section}>. ${seen.why}`,
+          data: { suggestions: info.sections.slice() },
+        });
+      } else {
+        ctx.report({
+          ...nameRange(el), severity: 'error',
+          code: info.name === 'forward-request' ? 'forward-request-outside-backend' : 'policy-not-allowed-in-section',
+          message: `<${info.name}> is not allowed in <${section}>; it belongs in ${allowed}.`,
+          data: { suggestions: info.sections.slice() },
+        });
+      }
     }
     const scope = ctx.location?.scope;
     if (scope && scope !== 'fragment' && scope !== 'workspace' && info.scopes.length && !info.scopes.includes(scope)) {
