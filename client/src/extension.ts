@@ -29,7 +29,11 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
-    synchronize: { configurationSection: CONFIG_SECTION },
+    synchronize: {
+      configurationSection: CONFIG_SECTION,
+      // files the server's workspace index follows
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{policy.xml,*.policy.xml,namedValueInformation.json,backendInformation.json,productApiInformation.json,apim-flows.json}'),
+    },
     outputChannel: output,
   };
   return new LanguageClient('apimPolicy', 'APIM Policy Language Server', serverOptions, clientOptions);

@@ -8,8 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
 import { getLanguageService } from './languageService/languageService';
-import { createLocator, findPolicyFiles, reason } from './node/policyFiles';
+import { createWorkspaceIndex, type WorkspaceIndex } from './languageService/workspace/workspaceIndex';
+import { createLocator, findPolicyFiles, findServiceRoot, readIndexedFiles, reason } from './node/policyFiles';
 
 const VERSION = '0.1.0';
 
@@ -83,7 +85,8 @@ function check(opts: CheckOptions): CliResult {
   if (opts.config !== undefined && !fs.existsSync(opts.config)) {
     throw new UsageError(`Config file not found: ${opts.config}`);
   }
-  const service = getLanguageService({ locate: createLocator() });
+  const index = buildIndex(opts.paths);
+  const service = getLanguageService({ locate: createLocator(), workspace: index });
   const { files, unreadable } = findPolicyFiles(opts.paths);
   const reports: FileReport[] = [];
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -98,7 +101,7 @@ function check(opts: CheckOptions): CliResult {
       reports.push({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${reason(e)}`, source: 'apim-policy' }] });
       continue;
     }
-    const uri = path.resolve(file);
+    const uri = URI.file(path.resolve(file)).toString();
     const document = TextDocument.create(uri, 'apim-policy', 1, text);
     reports.push({ file, diagnostics: service.doValidation(document) });
   }
@@ -106,6 +109,29 @@ function check(opts: CheckOptions): CliResult {
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
   const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length);
   return { code: errors > 0 ? 1 : 0, stdout, stderr: '' };
+}
+
+/** The workspace index over the checked folders and the APIOps services they belong to. */
+function buildIndex(paths: string[]): WorkspaceIndex {
+  const index = createWorkspaceIndex();
+  const folders = new Set<string>();
+  for (const p of paths) {
+    let dir: string;
+    try {
+      dir = fs.statSync(p).isDirectory() ? path.resolve(p) : path.dirname(path.resolve(p));
+    } catch {
+      continue;
+    }
+    const root = findServiceRoot(dir);
+    // a service folder above the checked one holds the names its policies use
+    folders.add(root && dir.startsWith(root) ? root : dir);
+  }
+  const sorted = [...folders].sort((a, b) => a.length - b.length);
+  const unique = sorted.filter((f, i) => !sorted.slice(0, i).some(o => f.startsWith(o + path.sep)));
+  for (const folder of unique) {
+    for (const f of readIndexedFiles(folder)) index.update(URI.file(f.path).toString(), f.text);
+  }
+  return index;
 }
 
 function formatText(reports: FileReport[], fileCount: number): string {

@@ -7,9 +7,12 @@ import {
   CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeResult, type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
+import * as fs from 'fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
 import { getLanguageService, type PolicyDocument } from './languageService/languageService';
-import { createLocator } from './node/policyFiles';
+import { createWorkspaceIndex } from './languageService/workspace/workspaceIndex';
+import { createLocator, readIndexedFiles } from './node/policyFiles';
 import { CONFIG_SECTION, defaultSettings, readSettings, type ServerSettings } from './protocol';
 
 interface ParsedEntry {
@@ -36,7 +39,9 @@ function createParseCache(parse: (d: TextDocument) => PolicyDocument) {
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const service = getLanguageService({ locate: createLocator() });
+  const index = createWorkspaceIndex();
+  const service = getLanguageService({ locate: createLocator(), workspace: index });
+  let workspaceFolders: string[] = [];
   const cache = createParseCache(d => service.parse(d));
   const pendingValidation = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -89,8 +94,29 @@ export function startServer(connection: Connection): void {
     }, delay));
   }
 
+  /** Re-reads a file the index follows; gone files are removed. */
+  function reindex(uri: string): void {
+    const open = documents.get(uri);
+    if (open) {
+      index.update(uri, open.getText());
+      return;
+    }
+    const fsPath = URI.parse(uri).fsPath;
+    try {
+      index.update(uri, fs.readFileSync(fsPath, 'utf8'));
+    } catch {
+      index.remove(uri);
+    }
+  }
+
+  function revalidateAll(): void {
+    for (const d of documents.all()) scheduleValidation(d, 50);
+  }
+
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    const folders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.filter(f => f.startsWith('file:'));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -98,10 +124,30 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: { label: 'APIM policy' },
         foldingRangeProvider: true,
+        definitionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'apim-policy-language-server', version: '0.1.0' },
     };
+  });
+
+  connection.onInitialized(() => {
+    const started = Date.now();
+    let files = 0;
+    for (const folder of workspaceFolders) {
+      for (const f of readIndexedFiles(URI.parse(folder).fsPath)) {
+        const uri = URI.file(f.path).toString();
+        if (!documents.get(uri)) index.update(uri, f.text);
+        files++;
+      }
+    }
+    connection.console.info(`APIM policy language server ready: ${service.catalog.policyNames().length} policies in the catalog; indexed ${files} workspace files in ${Date.now() - started} ms.`);
+    if (files) revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(params => {
+    for (const change of params.changes) reindex(change.uri);
+    revalidateAll();
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -117,6 +163,8 @@ export function startServer(connection: Connection): void {
     scheduleValidation(e.document, 0);
   });
   documents.onDidChangeContent(e => {
+    // unsaved edits of a fragment or a policy count for the documents that use them
+    index.update(e.document.uri, e.document.getText());
     if (justOpened.delete(e.document.uri)) return;
     scheduleValidation(e.document, 150);
   });
@@ -127,6 +175,7 @@ export function startServer(connection: Connection): void {
     pendingValidation.delete(e.document.uri);
     cache.drop(e.document.uri);
     settingsCache.delete(e.document.uri);
+    reindex(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -134,6 +183,7 @@ export function startServer(connection: Connection): void {
   connection.onHover(p => withDocument(p, null, (d, doc) => service.doHover(d, p.position, doc)));
   connection.onDocumentSymbol(p => withDocument(p, [], (d, doc) => service.findDocumentSymbols(d, doc)));
   connection.onFoldingRanges(p => withDocument(p, [], (d, doc) => service.getFoldingRanges(d, doc)));
+  connection.onDefinition(p => withDocument(p, [], (d, doc) => service.findDefinition(d, p.position, doc)));
   connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
 
   documents.listen(connection);

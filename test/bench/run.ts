@@ -69,10 +69,15 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 
+/**
+ * CPU time of this process in ms (user + system): steadier than wall time on a shared machine,
+ * and fair to both sides of a ratio.
+ */
 function time(fn: () => void): number {
-  const t0 = performance.now();
+  const t0 = process.cpuUsage();
   fn();
-  return performance.now() - t0;
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000;
 }
 
 function fmt(n: number): string {
@@ -90,12 +95,12 @@ async function main(): Promise<void> {
   const doc = TextDocument.create('file:///bench/apis/a/policy.xml', 'apim-policy', 1, big);
   const ours: number[] = [];
   const theirs: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 7; i++) {
     theirs.push(time(() => XMLValidator.validate(big)));
     ours.push(time(() => service.doValidation(doc)));
   }
   const ratio = median(ours) / median(theirs);
-  rows.push([`XML-level diagnostics, ${mb.toFixed(1)} MB policy (median of 5)`, `${fmt(median(ours))} ms (${fmt(mb / (median(ours) / 1000))} MB/s)`, `XMLValidator ${fmt(median(theirs))} ms; ratio ${ratio.toFixed(2)}`, 'ratio <= 1.0']);
+  rows.push([`XML-level diagnostics, ${mb.toFixed(1)} MB policy (median of 7, CPU time)`, `${fmt(median(ours))} ms (${fmt(mb / (median(ours) / 1000))} MB/s)`, `XMLValidator ${fmt(median(theirs))} ms; ratio ${ratio.toFixed(2)}`, 'ratio <= 1.0']);
 
   // 2. completion and hover through the server on 10,000 lines
   const tenK = policyOfLines(10_000);

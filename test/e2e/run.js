@@ -55,7 +55,7 @@ const CHROMIUM_ARGS = [
 
 class SkipError extends Error {}
 
-const state = { server: undefined, context: undefined, tmp: undefined, cleaning: undefined };
+const state = { server: undefined, context: undefined, tmp: undefined, cleaning: undefined, signal: undefined };
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function parseArgs(argv) {
@@ -98,7 +98,7 @@ function checkExtensionBuilt() {
 function packageExtension(manifest, tmp) {
   const vsce = require.resolve('@vscode/vsce/vsce', { paths: [REPO] });
   const vsix = path.join(tmp, `${manifest.name}-${manifest.version}.vsix`);
-  const res = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', vsix], {
+  const res = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], {
     cwd: EXT_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (res.status !== 0 || !fs.existsSync(vsix)) {
@@ -198,12 +198,12 @@ function expectedProblems(workspace) {
   if (process.env.E2E_EXPECTED_PROBLEMS) return JSON.parse(fs.readFileSync(process.env.E2E_EXPECTED_PROBLEMS, 'utf8'));
   const cli = path.join(EXT_DIR, 'dist', 'cli.js');
   if (!fs.existsSync(cli)) return undefined;
-  const res = spawnSync(process.execPath, [cli, 'check', workspace, '--format', 'json'], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { cwd: workspace, encoding: 'utf8' });
   if (res.status !== 0 && res.status !== 1) throw new Error(`apim-policy check failed (${res.status}): ${res.stderr}`);
   return JSON.parse(res.stdout)
     .filter((d) => d.severity === 'error' || d.severity === 'warning')
     .map((d) => ({
-      file: path.relative(workspace, path.resolve(workspace, d.file)),
+      file: path.relative(workspace, path.resolve(workspace, d.file)).split(path.sep).join('/'),
       line: d.range.start.line + 1,
       severity: d.severity,
       code: d.code,
@@ -336,6 +336,8 @@ async function main() {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1400, height: 900 },
+    // Chromium's own config/crash dirs go to the throw-away folder too, not to ~/.config.
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(state.tmp, 'chromium-xdg-config'), XDG_CACHE_HOME: path.join(state.tmp, 'chromium-xdg-cache') },
     handleSIGINT: false, // we stop everything ourselves, in order
     handleSIGTERM: false,
     handleSIGHUP: false,
@@ -352,6 +354,8 @@ async function main() {
 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, async () => {
+    if (state.signal) return;
+    state.signal = sig;
     log(`${sig}: stopping what this run started`);
     await cleanup();
     process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1));
@@ -366,6 +370,7 @@ main().then(
     process.exit(totals.failed > 0 ? 1 : 0);
   },
   async (err) => {
+    if (state.signal) return; // the signal handler reports and exits
     console.error(`[e2e] ERROR: ${err && err.stack ? err.stack : err}`);
     await cleanup();
     totals.failed += 1;

@@ -2,7 +2,7 @@
  * The language service: pure functions over a TextDocument, returning LSP types. No I/O; the host
  * (LSP server, CLI, tests) injects where a file sits and the settings.
  */
-import { DiagnosticSeverity, type CodeAction, type CompletionList, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type CompletionList, type Location, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCatalog, type Catalog } from './catalog';
 import { parsePolicy, type PolicyDocument } from './parser/policyParser';
@@ -12,6 +12,9 @@ import { doHover } from './services/policyHover';
 import { findDocumentSymbols, getFoldingRanges } from './services/policySymbols';
 import { defaultValidationSettings, validatePolicy, type Finding, type Severity, type ValidationSettings } from './services/validation';
 import { locatePolicy, type PolicyLocation } from './workspace/apiopsLayout';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
+import { positionIn } from './utils/positions';
+import { completeReference, findReferenceDefinition, hoverReference } from './services/policyReferences';
 
 export type { PolicyDocument } from './parser/policyParser';
 export type { ValidationSettings, Finding } from './services/validation';
@@ -24,6 +27,8 @@ export interface LanguageServiceOptions {
    * `policy.xml` has no known scope; hosts with file access can tell a service root apart.
    */
   locate?(uri: string): PolicyLocation | undefined;
+  /** The APIOps index of the workspace, kept current by the host. */
+  workspace?: WorkspaceIndex;
 }
 
 export interface LanguageService {
@@ -36,6 +41,8 @@ export interface LanguageService {
   getFoldingRanges(document: TextDocument, doc?: PolicyDocument): FoldingRange[];
   /** Quick fixes for diagnostics this service reported (their `code` and `data` say what to do). */
   doCodeActions(document: TextDocument, diagnostics: Diagnostic[], doc?: PolicyDocument): CodeAction[];
+  /** Go to definition of named values, fragments and backends (needs the workspace index). */
+  findDefinition(document: TextDocument, position: Position, doc?: PolicyDocument): Location[];
 }
 
 export const DIAGNOSTIC_SOURCE = 'apim-policy';
@@ -48,7 +55,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {
-  return {
+  const d: Diagnostic = {
     range: { start: document.positionAt(f.start), end: document.positionAt(Math.max(f.start, f.end)) },
     severity: SEVERITY[f.severity],
     code: f.code,
@@ -56,6 +63,13 @@ export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {
     message: f.message,
     data: f.data,
   };
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map(r => {
+      const at = (offset: number) => (r.text !== undefined ? positionIn(r.text, offset) : { line: 0, character: 0 });
+      return { location: { uri: r.uri, range: { start: at(r.start), end: at(r.end) } }, message: r.message };
+    });
+  }
+  return d;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -66,11 +80,23 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     catalog,
     parse,
     doValidation(document, doc = parse(document), settings = {}) {
-      const findings = validatePolicy(doc, catalog, locate(document.uri), { ...defaultValidationSettings, ...settings });
+      const findings = validatePolicy({
+        uri: document.uri, doc, catalog, location: locate(document.uri), settings: { ...defaultValidationSettings, ...settings }, workspace: options.workspace,
+      });
       return findings.map(f => toDiagnostic(document, f));
     },
-    doComplete: (document, position, doc = parse(document)) => doComplete(document, doc, catalog, document.offsetAt(position)),
-    doHover: (document, position, doc = parse(document)) => doHover(document, doc, catalog, document.offsetAt(position)),
+    doComplete(document, position, doc = parse(document)) {
+      const offset = document.offsetAt(position);
+      const refs = options.workspace && completeReference(document, doc, options.workspace, offset);
+      if (refs) return { isIncomplete: false, items: refs };
+      return doComplete(document, doc, catalog, offset);
+    },
+    doHover(document, position, doc = parse(document)) {
+      const offset = document.offsetAt(position);
+      return (options.workspace && hoverReference(document, doc, options.workspace, offset)) || doHover(document, doc, catalog, offset);
+    },
+    findDefinition: (document, position, doc = parse(document)) =>
+      options.workspace ? findReferenceDefinition(document, doc, options.workspace, document.offsetAt(position)) : [],
     findDocumentSymbols: (document, doc = parse(document)) => findDocumentSymbols(document, doc, catalog),
     getFoldingRanges: (document, doc = parse(document)) => getFoldingRanges(document, doc),
     doCodeActions: (document, diagnostics, doc = parse(document)) => doCodeActions(document, doc, diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE)),

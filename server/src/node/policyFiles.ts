@@ -134,3 +134,68 @@ export function reason(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   return err?.code ? `${err.code}: ${err.message}` : String(err?.message ?? e);
 }
+
+/** File names the workspace index cares about. */
+export function isIndexedFile(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'policy.xml' || lower.endsWith('.policy.xml') || name === 'namedValueInformation.json'
+    || name === 'backendInformation.json' || name === 'productApiInformation.json' || name === 'apim-flows.json';
+}
+
+export interface IndexedFile {
+  path: string;
+  text: string;
+}
+
+/**
+ * Reads the files the workspace index needs under `folder` (policies, named values, backends,
+ * product-API links, flow configs). Bounded: at most `maxFiles` files, big folders skipped.
+ */
+export function readIndexedFiles(folder: string, maxFiles = 20_000): IndexedFile[] {
+  const out: IndexedFile[] = [];
+  const stack = [folder];
+  let seen = 0;
+  while (stack.length && seen < maxFiles) {
+    const dir = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const ent of entries) {
+      if (++seen > maxFiles) break;
+      const full = path.join(dir, ent.name);
+      if (ent.isDirectory()) {
+        if (!SKIP_DIRS.has(ent.name) && !ent.name.startsWith('.')) stack.push(full);
+      } else if (ent.isFile() && isIndexedFile(ent.name)) {
+        try {
+          const st = fs.statSync(full);
+          if (st.size > 4 * 1024 * 1024) continue;
+          out.push({ path: full, text: fs.readFileSync(full, 'utf8') });
+        } catch {
+          // unreadable files are reported by whoever checks them
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The nearest folder at or above `start` that looks like an APIOps service folder, if any. */
+export function findServiceRoot(start: string): string | undefined {
+  let dir = start;
+  for (let i = 0; i < 12; i++) {
+    if (SERVICE_MARKERS.some(m => {
+      try {
+        return fs.statSync(path.join(dir, m)).isDirectory();
+      } catch {
+        return false;
+      }
+    })) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  return undefined;
+}

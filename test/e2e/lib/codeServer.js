@@ -50,8 +50,11 @@ function baseArgs(dirs) {
 }
 
 function baseEnv(dirs, extra) {
+  const tmp = path.join(dirs.root, 'tmp'); // the extension host's IPC sockets and scratch files
+  fs.mkdirSync(tmp, { recursive: true });
   return {
     ...process.env,
+    TMPDIR: tmp,
     XDG_CONFIG_HOME: path.join(dirs.root, 'xdg-config'),
     XDG_DATA_HOME: path.join(dirs.root, 'xdg-data'),
     XDG_CACHE_HOME: path.join(dirs.root, 'xdg-cache'),

@@ -208,4 +208,5 @@ function vscodeVersion() {
 module.exports = {
   E2E_DIR, CODE_SERVER_DIR, VSCODE_DIR, log, run, which, isRoot,
   ensureSystemPackages, ensureNodeModules, checkCodeServer, codeServerVersion, vscodeVersion,
+  seedRipgrepCache, npmEnv, runCodeServerPostinstall,
 };

@@ -30,7 +30,7 @@ class Workbench {
   async screenshot(name) {
     fs.mkdirSync(this.outDir, { recursive: true });
     const file = path.join(this.outDir, `${name}.png`);
-    await this.page.screenshot({ path: file });
+    await this.page.screenshot({ path: file, animations: 'disabled' });
     return file;
   }
 
@@ -71,11 +71,17 @@ class Workbench {
     await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
   }
 
+  /** Cursor to the end of a 1-based line. */
+  async gotoLineEnd(line) {
+    await this.gotoLine(line, 1);
+    await this.page.keyboard.press('End');
+  }
+
   activeEditor() {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
   }
 
-  /** Puts the cursor at a 1-based line/column with Go to Line (Ctrl+G). */
+  /** Puts the cursor at a 1-based line/column (character, not visual column) with Go to Line (Ctrl+G). */
   async gotoLine(line, column = 1) {
     const { page } = this;
     await page.keyboard.press(`${MOD}+G`);
@@ -84,7 +90,8 @@ class Workbench {
     await widget.locator('input.input').fill(`:${line}:${column}`);
     await page.keyboard.press('Enter');
     await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
-    await page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: UI_TIMEOUT });
+    // (The status bar shows the visual column, which differs from `column` on tab-indented lines.)
+    await page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor({ timeout: UI_TIMEOUT });
   }
 
   /** The language mode shown in the status bar for the active editor (e.g. "APIM Policy"). */
@@ -191,10 +198,6 @@ class Workbench {
     await this.pressEscape(2);
     await this.runCommand('File: Revert File');
   }
-}
-
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 module.exports = { Workbench, MOD, UI_TIMEOUT };

@@ -20,7 +20,7 @@ module.exports = {
     await wb.openFile(target.file);
 
     // Inside <inbound>: end of the <inbound> line, new line, type.
-    await wb.gotoLine(target.inbound, target.lines[target.inbound - 1].length + 1);
+    await wb.gotoLineEnd(target.inbound);
     await page.keyboard.press('Enter');
     await page.keyboard.type('<auth', { delay: 40 });
     let labels = await wb.triggerSuggest();
@@ -30,7 +30,7 @@ module.exports = {
 
     // Inside <outbound> (one line lower now, because of the line added above).
     const outLine = target.outbound + 1;
-    await wb.gotoLine(outLine, target.lines[target.outbound - 1].length + 1);
+    await wb.gotoLineEnd(outLine);
     await page.keyboard.press('Enter');
     await page.keyboard.type('<auth', { delay: 40 });
     labels = await wb.triggerSuggest();

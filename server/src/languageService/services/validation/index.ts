@@ -2,6 +2,8 @@ import { createRoleResolver, resolveRole, type Catalog, type ElementRole } from 
 import type { PolicyElement } from '../../parser/policyParser';
 import type { PolicyDocument } from '../../parser/policyParser';
 import type { PolicyLocation } from '../../workspace/apiopsLayout';
+import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { referencesRule } from './references';
 import { attributesRule } from './attributes';
 import { documentSizeRule } from './documentSize';
 import { baseRule, placementRule, requiredChildRule, rootRule, sectionsRule, unknownElementRule } from './structure';
@@ -12,14 +14,23 @@ export * from './types';
 
 export const rules: readonly Rule[] = [
   wellFormedRule, documentSizeRule, rootRule, sectionsRule, unknownElementRule, placementRule,
-  requiredChildRule, baseRule, attributesRule,
+  requiredChildRule, baseRule, attributesRule, referencesRule,
 ];
 
 /** Runs every rule over the document; one top-down walk with an explicit stack. */
-export function validatePolicy(doc: PolicyDocument, catalog: Catalog, location: PolicyLocation | undefined, settings: ValidationSettings): Finding[] {
+export interface ValidationInput {
+  uri: string;
+  doc: PolicyDocument;
+  catalog: Catalog;
+  location: PolicyLocation | undefined;
+  settings: ValidationSettings;
+  workspace?: WorkspaceIndex;
+}
+
+export function validatePolicy({ uri, doc, catalog, location, settings, workspace }: ValidationInput): Finding[] {
   const findings: Finding[] = [];
   const ctx: RuleContext = {
-    doc, catalog, location, settings, roleOf: createRoleResolver(catalog),
+    uri, doc, catalog, location, settings, workspace, roleOf: createRoleResolver(catalog),
     report: f => findings.push(f),
   };
   const elementRules = rules.filter(r => r.checkElement);

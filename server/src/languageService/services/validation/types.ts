@@ -1,6 +1,7 @@
 import type { Catalog, ElementRole } from '../../catalog';
 import type { PolicyDocument, PolicyElement } from '../../parser/policyParser';
 import type { PolicyLocation } from '../../workspace/apiopsLayout';
+import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -20,10 +21,16 @@ export interface Finding {
   message: string;
   /** Data a quick fix needs (suggested names, valid values…). */
   data?: { suggestions?: string[]; [key: string]: unknown };
+  /** Places elsewhere that explain the finding (a flow config entry, a fragment). */
+  related?: Array<{ uri: string; start: number; end: number; message: string; text?: string }>;
 }
 
 export interface RuleContext {
+  /** URI of the document being checked. */
+  uri: string;
   doc: PolicyDocument;
+  /** The APIOps index, when the host has one. */
+  workspace?: WorkspaceIndex;
   catalog: Catalog;
   roleOf(el: PolicyElement): ElementRole;
   location: PolicyLocation | undefined;

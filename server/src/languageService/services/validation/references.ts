@@ -1,0 +1,91 @@
+import { resolveRole, type ElementRole, type Section } from '../../catalog';
+import type { PolicyElement } from '../../parser/policyParser';
+import { decodeXml } from './attributes';
+import type { Rule, RuleContext } from './types';
+
+/**
+ * Names that point into the workspace: `{{named values}}`, `include-fragment fragment-id`,
+ * `set-backend-service backend-id`. Unknown names are reported only where the workspace has a
+ * source of names of that kind; a fragment whose policies do not fit the section it is
+ * included in is an error at the include.
+ */
+export const referencesRule: Rule = {
+  codes: ['unknown-named-value', 'unknown-fragment', 'unknown-backend', 'fragment-policy-not-allowed'],
+  checkDocument(ctx) {
+    const ws = ctx.workspace;
+    if (!ws) return;
+    if (!ws.servicesOf(ctx.uri).some(s => ws.knows(s, 'namedValue'))) return;
+    for (const ref of ctx.doc.namedValues) {
+      if (ws.findNamedValue(ctx.uri, ref.name)) continue;
+      ctx.report({
+        start: ref.nameStart, end: ref.nameEnd, severity: 'warning', code: 'unknown-named-value',
+        message: `Named value '${ref.name}' is not in this workspace (no "named values/*/namedValueInformation.json" has that display name).`,
+        data: { suggestions: closest(ref.name, ws.namedValues(ctx.uri).map(n => n.displayName)) },
+      });
+    }
+  },
+  checkElement(el, role, ctx) {
+    const ws = ctx.workspace;
+    if (!ws || role.kind !== 'policy') return;
+    if (el.name === 'include-fragment') checkFragment(el, role, ctx);
+    else if (el.name === 'set-backend-service') checkBackend(el, ctx);
+  },
+};
+
+function literal(el: PolicyElement, name: string): { value: string; start: number; end: number } | undefined {
+  const a = el.attributes.find(x => x.name === name);
+  if (!a || a.value === undefined || a.expression || a.valueStart === undefined || /\{\{/.test(a.value)) return undefined;
+  return { value: decodeXml(a.value).trim(), start: a.valueStart + 1, end: a.valueStart + 1 + a.value.length };
+}
+
+function closest(name: string, names: string[]): string[] {
+  const lower = name.toLowerCase();
+  return names.filter(n => n.toLowerCase().includes(lower) || lower.includes(n.toLowerCase())).slice(0, 3);
+}
+
+function checkBackend(el: PolicyElement, ctx: RuleContext): void {
+  const ws = ctx.workspace!;
+  const id = literal(el, 'backend-id');
+  if (!id || id.value === 'dapr') return;
+  if (!ws.servicesOf(ctx.uri).some(s => ws.knows(s, 'backend'))) return;
+  if (ws.findBackend(ctx.uri, id.value)) return;
+  ctx.report({
+    start: id.start, end: id.end, severity: 'warning', code: 'unknown-backend',
+    message: `Backend '${id.value}' is not in this workspace (no "backends/${id.value}/backendInformation.json").`,
+    data: { suggestions: closest(id.value, ws.backends(ctx.uri).map(b => b.name)) },
+  });
+}
+
+function checkFragment(el: PolicyElement, role: Extract<ElementRole, { kind: 'policy' }>, ctx: RuleContext): void {
+  const ws = ctx.workspace!;
+  const id = literal(el, 'fragment-id');
+  if (!id) return;
+  const fragment = ws.findFragment(ctx.uri, id.value);
+  if (!fragment) {
+    if (!ws.servicesOf(ctx.uri).some(s => ws.knows(s, 'fragment'))) return;
+    ctx.report({
+      start: id.start, end: id.end, severity: 'warning', code: 'unknown-fragment',
+      message: `Fragment '${id.value}' is not in this workspace (no "policy fragments/${id.value}/policy.xml").`,
+      data: { suggestions: closest(id.value, ws.fragments(ctx.uri).map(f => f.name)) },
+    });
+    return;
+  }
+  const section = role.section;
+  if (!section) return;
+  const doc = ws.parsedPolicy(fragment.uri);
+  const root = doc?.roots[0];
+  if (!doc || !root || root.name !== 'fragment') return;
+  const rootRole = resolveRole(ctx.catalog, root, undefined);
+  for (const child of root.children) {
+    const childRole = resolveRole(ctx.catalog, child, rootRole);
+    if (childRole.kind !== 'policy') continue;
+    const allowed = childRole.info.sections as Section[];
+    if (allowed.length && !allowed.includes(section)) {
+      ctx.report({
+        start: id.start, end: id.end, severity: 'error', code: 'fragment-policy-not-allowed',
+        message: `Fragment '${id.value}' holds <${child.name}>, which is not allowed in <${section}> (only in ${allowed.map(s => `<${s}>`).join(', ')}).`,
+        related: [{ uri: fragment.uri, start: child.start + 1, end: child.nameEnd, message: `<${child.name}> in fragment '${id.value}'`, text: doc.text }],
+      });
+    }
+  }
+}

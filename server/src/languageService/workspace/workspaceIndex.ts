@@ -1,0 +1,271 @@
+/**
+ * The APIOps index: named values, backends, fragments and policies of the workspace, by service
+ * (the folder holding `apis/`, `named values/`, …; a `workspaces/<ws>/` folder is a service of its
+ * own whose parent service also applies). Pure: the host feeds it file texts and removals.
+ */
+import { parseTree, findNodeAtLocation, getNodeValue, type Node as JsonNode } from 'jsonc-parser';
+import { parsePolicy, type PolicyDocument } from '../parser/policyParser';
+import { locatePolicy, type PolicyLocation } from './apiopsLayout';
+
+export interface ArtifactRange {
+  uri: string;
+  start: number;
+  end: number;
+}
+
+export interface NamedValueInfo {
+  /** Folder name (the resource name). */
+  name: string;
+  /** `properties.displayName`: what `{{…}}` refers to. */
+  displayName: string;
+  value?: string;
+  secret: boolean;
+  keyVaultSecret?: string;
+  uri: string;
+  /** Range of the display name (or the whole file) for go to definition. */
+  range: ArtifactRange;
+  /** The file's text, to turn offsets into positions. */
+  text: string;
+}
+
+export interface BackendInfo {
+  name: string;
+  url?: string;
+  description?: string;
+  uri: string;
+  range: ArtifactRange;
+  text: string;
+}
+
+export interface FragmentInfo {
+  name: string;
+  uri: string;
+}
+
+export interface PolicyEntry {
+  uri: string;
+  location: PolicyLocation;
+  service: string;
+}
+
+/** Segments of a URI or path, and a way to rebuild a URI from the first n of them. */
+function split(uri: string): { segments: string[]; decoded: string[] } {
+  const segments = uri.replace(/\\/g, '/').split('/');
+  return { segments, decoded: segments.map(s => { try { return decodeURIComponent(s); } catch { return s; } }) };
+}
+
+const ARTIFACT_FOLDERS = new Set(['apis', 'products', 'policy fragments', 'named values', 'backends']);
+
+export type ArtifactKind = 'namedValue' | 'backend' | 'fragment' | 'policy' | 'productApi';
+
+/** Which artifact a file is, its service folder (URI prefix) and its name. */
+export function classifyArtifact(uri: string): { kind: ArtifactKind; service: string; name: string; api?: string } | undefined {
+  const { segments, decoded } = split(uri);
+  const n = decoded.length;
+  const file = decoded[n - 1];
+  const service = (i: number) => segments.slice(0, i).join('/');
+  if (file === 'namedValueInformation.json' && decoded[n - 3] === 'named values') return { kind: 'namedValue', service: service(n - 3), name: decoded[n - 2] };
+  if (file === 'backendInformation.json' && decoded[n - 3] === 'backends') return { kind: 'backend', service: service(n - 3), name: decoded[n - 2] };
+  if (file === 'productApiInformation.json' && decoded[n - 3] === 'apis' && decoded[n - 5] === 'products') {
+    return { kind: 'productApi', service: service(n - 5), name: decoded[n - 4], api: decoded[n - 2] };
+  }
+  if (file.toLowerCase() === 'policy.xml') {
+    if (decoded[n - 3] === 'policy fragments') return { kind: 'fragment', service: service(n - 3), name: decoded[n - 2] };
+    const loc = locatePolicy(uri);
+    if (loc?.scope === 'operation') return { kind: 'policy', service: service(n - 5), name: decoded[n - 2] };
+    if (loc?.scope === 'api' || loc?.scope === 'product') return { kind: 'policy', service: service(n - 3), name: decoded[n - 2] };
+    if (loc?.scope === 'workspace') return { kind: 'policy', service: service(n - 1), name: decoded[n - 2] };
+    return { kind: 'policy', service: service(n - 1), name: '' };
+  }
+  return undefined;
+}
+
+function stringAt(root: JsonNode | undefined, path: string[]): { value: string; node: JsonNode } | undefined {
+  const node = root ? findNodeAtLocation(root, path) : undefined;
+  if (!node || node.type !== 'string') return undefined;
+  return { value: String(getNodeValue(node)), node };
+}
+
+export interface WorkspaceIndex {
+  /** Adds or replaces a file (policy XML, named value / backend / product-API JSON). */
+  update(uri: string, text: string): void;
+  remove(uri: string): void;
+  /** Services that apply to a file, nearest first (a workspace's service, then its parent's). */
+  servicesOf(uri: string): string[];
+  /** True when the service has any artifact of that kind (so an unknown name is worth a warning). */
+  knows(service: string, kind: 'namedValue' | 'backend' | 'fragment'): boolean;
+  findNamedValue(uri: string, displayName: string): NamedValueInfo | undefined;
+  findBackend(uri: string, name: string): BackendInfo | undefined;
+  findFragment(uri: string, name: string): FragmentInfo | undefined;
+  namedValues(uri: string): NamedValueInfo[];
+  backends(uri: string): BackendInfo[];
+  fragments(uri: string): FragmentInfo[];
+  /** The text of a known policy or fragment file. */
+  policyText(uri: string): string | undefined;
+  /** A parsed policy or fragment, cached until its text changes. */
+  parsedPolicy(uri: string): PolicyDocument | undefined;
+  /**
+   * The policies that run before this one for a request (broadest first): global, the products
+   * that hold the API, the API; without the file itself.
+   */
+  parentPolicies(uri: string): string[];
+  /** Every indexed policy file (not fragments). */
+  policies(): PolicyEntry[];
+}
+
+export function createWorkspaceIndex(): WorkspaceIndex {
+  const namedValues = new Map<string, NamedValueInfo>(); // by file uri
+  const backends = new Map<string, BackendInfo>();
+  const fragments = new Map<string, FragmentInfo>();
+  const policies = new Map<string, PolicyEntry>();
+  const texts = new Map<string, string>();
+  const parsed = new Map<string, PolicyDocument>();
+  const productApis = new Map<string, { service: string; product: string; api: string }>();
+  const serviceOf = new Map<string, string>();
+
+  const byService = <T>(map: Map<string, T>, uri: string): T[] => {
+    const services = servicesOf(uri);
+    const out: T[] = [];
+    for (const s of services) for (const [fileUri, v] of map) if (serviceOf.get(fileUri) === s) out.push(v);
+    return out;
+  };
+
+  function servicesOf(uri: string): string[] {
+    const c = classifyArtifact(uri);
+    let service = c?.service;
+    if (service === undefined) {
+      // any file: the nearest folder that holds artifacts
+      const known = [...new Set(serviceOf.values())].filter(s => uri.startsWith(s + '/')).sort((a, b) => b.length - a.length);
+      service = known[0];
+    }
+    if (service === undefined) return [];
+    const out = [service];
+    // `<root>/workspaces/<ws>` also sees `<root>`
+    const { segments, decoded } = split(service);
+    if (decoded[decoded.length - 2] === 'workspaces') out.push(segments.slice(0, -2).join('/'));
+    return out;
+  }
+
+  return {
+    update(uri, text) {
+      const c = classifyArtifact(uri);
+      if (!c) return;
+      serviceOf.set(uri, c.service);
+      switch (c.kind) {
+        case 'namedValue': {
+          const root = parseTree(text);
+          const display = stringAt(root, ['properties', 'displayName']);
+          const value = stringAt(root, ['properties', 'value']);
+          const secretNode = root ? findNodeAtLocation(root, ['properties', 'secret']) : undefined;
+          const kv = stringAt(root, ['properties', 'keyVault', 'secretIdentifier']);
+          namedValues.set(uri, {
+            name: c.name,
+            displayName: display?.value ?? c.name,
+            value: value?.value,
+            secret: secretNode?.type === 'boolean' ? secretNode.value === true : !!kv,
+            keyVaultSecret: kv?.value,
+            uri,
+            range: display ? { uri, start: display.node.offset, end: display.node.offset + display.node.length } : { uri, start: 0, end: 0 },
+            text,
+          });
+          break;
+        }
+        case 'backend': {
+          const root = parseTree(text);
+          const url = stringAt(root, ['properties', 'url']);
+          const description = stringAt(root, ['properties', 'description']);
+          backends.set(uri, {
+            name: c.name, url: url?.value, description: description?.value, uri,
+            range: url ? { uri, start: url.node.offset, end: url.node.offset + url.node.length } : { uri, start: 0, end: 0 },
+            text,
+          });
+          break;
+        }
+        case 'productApi':
+          productApis.set(uri, { service: c.service, product: c.name, api: c.api! });
+          break;
+        case 'fragment':
+          fragments.set(uri, { name: c.name, uri });
+          texts.set(uri, text);
+          parsed.delete(uri);
+          break;
+        case 'policy': {
+          const location = locatePolicy(uri, () => true);
+          if (location) policies.set(uri, { uri, location, service: c.service });
+          texts.set(uri, text);
+          parsed.delete(uri);
+          break;
+        }
+      }
+    },
+    remove(uri) {
+      namedValues.delete(uri);
+      backends.delete(uri);
+      fragments.delete(uri);
+      policies.delete(uri);
+      texts.delete(uri);
+      parsed.delete(uri);
+      productApis.delete(uri);
+      serviceOf.delete(uri);
+    },
+    servicesOf,
+    knows(service, kind) {
+      const map: Map<string, unknown> = kind === 'namedValue' ? namedValues : kind === 'backend' ? backends : fragments;
+      for (const uri of map.keys()) if (serviceOf.get(uri) === service) return true;
+      return false;
+    },
+    findNamedValue(uri, displayName) {
+      const lower = displayName.toLowerCase();
+      // display names are case-insensitive in APIM
+      return byService(namedValues, uri).find(n => n.displayName.toLowerCase() === lower || n.name.toLowerCase() === lower);
+    },
+    findBackend: (uri, name) => byService(backends, uri).find(b => b.name === name),
+    findFragment: (uri, name) => byService(fragments, uri).find(f => f.name === name),
+    namedValues: uri => byService(namedValues, uri),
+    backends: uri => byService(backends, uri),
+    fragments: uri => byService(fragments, uri),
+    policyText: uri => texts.get(uri),
+    parsedPolicy(uri) {
+      let doc = parsed.get(uri);
+      if (!doc) {
+        const text = texts.get(uri);
+        if (text === undefined) return undefined;
+        doc = parsePolicy(text);
+        parsed.set(uri, doc);
+      }
+      return doc;
+    },
+    parentPolicies(uri) {
+      const entry = policies.get(uri);
+      const loc = entry?.location ?? locatePolicy(uri);
+      if (!loc) return [];
+      const service = entry?.service ?? classifyArtifact(uri)?.service;
+      if (service === undefined) return [];
+      const inService = [...policies.values()].filter(p => p.service === service || servicesOf(uri).includes(p.service));
+      const globalOf = (svc: string) => inService.find(p => p.service === svc && p.location.scope === 'global')?.uri;
+      const out: string[] = [];
+      const services = servicesOf(uri).slice().reverse(); // broadest first
+      if (loc.scope === 'global') return out;
+      for (const svc of services) {
+        const g = globalOf(svc);
+        if (g && g !== uri) out.push(g);
+        const ws = inService.find(p => p.service === svc && p.location.scope === 'workspace');
+        if (ws && ws.uri !== uri && svc !== services[0]) out.push(ws.uri);
+      }
+      if (loc.scope === 'product') return out;
+      if (loc.api) {
+        for (const pa of productApis.values()) {
+          if (pa.api !== loc.api || !services.includes(pa.service)) continue;
+          const product = inService.find(p => p.location.scope === 'product' && p.location.product === pa.product && p.service === pa.service);
+          if (product) out.push(product.uri);
+        }
+      }
+      if (loc.scope === 'operation') {
+        const api = inService.find(p => p.location.scope === 'api' && p.location.api === loc.api && p.location.revision === loc.revision && p.service === service);
+        if (api) out.push(api.uri);
+      }
+      return out;
+    },
+    policies: () => [...policies.values()],
+  };
+}
