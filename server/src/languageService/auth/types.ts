@@ -40,6 +40,11 @@ export interface ResourceConfig {
 export interface OpenAuthClaim {
   name: string;
   value: string;
+  /**
+   * The value is an ARM template expression (`[parameters('x')]`, `[concat(…)]`): kept as written,
+   * not comparable with a token claim.
+   */
+  expression?: boolean;
   range?: SourceRange;
 }
 
@@ -65,6 +70,8 @@ export interface EasyAuthSettings {
 
 /** What the trigger of one flow accepts, however it was learned. */
 export interface TriggerAuth {
+  /** Name of the Request trigger the facts were read from (definition files). */
+  triggerName?: string;
   /** Power Automate: the mode; undefined when it could not be determined. */
   powerAutomate?: {
     mode: PowerAutomateAuth | undefined;
@@ -162,6 +169,8 @@ export type Verdict = 'accepted' | 'rejected' | 'unknown';
 export interface SimulationResult {
   verdict: Verdict;
   checks: Check[];
+  /** Why the verdict is 'unknown': the facts that are missing. */
+  unknownReasons?: string[];
 }
 
 /** What the request that carries the token looks like (from the policy, or unknown). */
@@ -170,6 +179,8 @@ export interface RequestContext {
   url?: string;
   /** True when an `Authorization: Bearer` header is sent; undefined when unknown. */
   sendsBearer?: boolean;
+  /** Scheme of the `Authorization` header when known (`Bearer`, `PoP`); default `Bearer` when one is sent. */
+  authorizationScheme?: string;
 }
 
 export interface SimulationOptions {
@@ -181,4 +192,6 @@ export interface SimulationOptions {
   predicted?: boolean;
   /** Result of a signature check done elsewhere (jose); undefined = not checked. */
   signature?: { status: CheckStatus; detail: string };
+  /** App roles the caller is expected to hold (`roles` claim); none = the roles check is skipped. */
+  expectedRoles?: string[];
 }

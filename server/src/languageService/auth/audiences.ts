@@ -1,0 +1,245 @@
+/**
+ * Identifiers of the Microsoft side of a flow call: the Power Automate audience of each cloud,
+ * the Flow first-party app, Entra issuers, and what a trigger URL or a `resource` string says.
+ * Pure string work (facts: flow-auth-facts §1.2, §1.4, §3.2, §3.4, §4).
+ */
+
+import type { Cloud } from './types';
+
+export const CLOUDS: readonly Cloud[] = ['public', 'gcc', 'gcchigh', 'dod', 'china'];
+
+/** The `aud` a Power Automate OAuth trigger requires, per cloud: exact strings, trailing slash included. */
+export const FLOW_AUDIENCES: Readonly<Record<Cloud, string>> = {
+  public: 'https://service.flow.microsoft.com/',
+  gcc: 'https://gov.service.flow.microsoft.us/',
+  gcchigh: 'https://high.service.flow.microsoft.us/',
+  dod: 'https://service.flow.appsplatform.us/',
+  china: 'https://service.powerautomate.cn/',
+};
+
+/** App ID of the "Microsoft Flow Service" first-party app (community knowledge, not a documented audience). */
+export const FLOW_SERVICE_APP_ID = '7df0a125-d3be-4c96-aa54-591f83ff541c';
+
+export const V1_ISSUER_PREFIX = 'https://sts.windows.net/';
+export const V2_ISSUER_PREFIX = 'https://login.microsoftonline.com/';
+
+export function isCloud(value: unknown): value is Cloud {
+  return typeof value === 'string' && (CLOUDS as readonly string[]).includes(value);
+}
+
+export function flowAudience(cloud: Cloud): string {
+  return FLOW_AUDIENCES[cloud];
+}
+
+export function v1Issuer(tenantId: string): string {
+  return `${V1_ISSUER_PREFIX}${tenantId}/`;
+}
+
+export function v2Issuer(tenantId: string): string {
+  return `${V2_ISSUER_PREFIX}${tenantId}/v2.0`;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/;
+
+export function isGuid(value: unknown): boolean {
+  return typeof value === 'string' && GUID.test(value);
+}
+
+/** GUIDs compare case-insensitively; other strings exactly. */
+export function sameId(a: string, b: string): boolean {
+  return isGuid(a) && isGuid(b) ? a.toLowerCase() === b.toLowerCase() : a === b;
+}
+
+export function isEmail(value: unknown): boolean {
+  return typeof value === 'string' && EMAIL.test(value);
+}
+
+/** The version an issuer string belongs to, from its prefix and shape. */
+export function issuerVersion(iss: string): 1 | 2 | undefined {
+  if (iss.startsWith(V1_ISSUER_PREFIX)) return 1;
+  if (iss.startsWith(V2_ISSUER_PREFIX) && /\/v2\.0\/?$/.test(iss)) return 2;
+  return undefined;
+}
+
+/** The tenant GUID in an Entra issuer URL (first path segment), if it is one. */
+export function issuerTenant(iss: string): string | undefined {
+  const m = /^https:\/\/[^/]+\/([^/]+)/.exec(iss);
+  return m && isGuid(m[1]) ? m[1] : undefined;
+}
+
+export type ResourceKind =
+  /** Exactly the Flow audience of some cloud. */
+  | 'flowAudience'
+  /** The Flow audience without its trailing slash. */
+  | 'flowAudienceNoSlash'
+  /** The Flow audience with `/.default`: a scope, which SDKs turn into the audience without slash. */
+  | 'flowScopeDefault'
+  /** The Flow audience with `//.default`: the right scope, but `resource` is not a scope. */
+  | 'flowScopeDoubleSlashDefault'
+  /** The Flow audience with other case or extra path. */
+  | 'flowAudienceVariant'
+  /** The Flow first-party app GUID. */
+  | 'flowAppId'
+  /** `logic-apis-<region>.logic.azure.com`: not a documented Entra resource. */
+  | 'logicApisHost'
+  /** Another `*.logic.azure.com` host (a trigger URL used as resource). */
+  | 'logicAppsHost'
+  /** Any other scope ending in `/.default`. */
+  | 'scopeDefault'
+  /** An app registration client ID. */
+  | 'guid'
+  | 'other';
+
+export interface ResourceClassification {
+  kind: ResourceKind;
+  /** The cloud whose Flow audience the string is (a variant of). */
+  cloud?: Cloud;
+  /** The value to write instead, where it is certain. */
+  suggestion?: string;
+  /** Azure region of a `logic-apis-<region>` host. */
+  region?: string;
+}
+
+/** What a `resource` attribute (or an `aud` claim) is, as far as Power Automate is concerned. */
+export function classifyResource(resource: string): ResourceClassification {
+  const r = resource.trim();
+  for (const cloud of CLOUDS) {
+    const aud = FLOW_AUDIENCES[cloud];
+    const bare = aud.slice(0, -1);
+    if (r === aud) return { kind: 'flowAudience', cloud };
+    if (r === bare) return { kind: 'flowAudienceNoSlash', cloud, suggestion: aud };
+    if (r === `${aud}/.default`) return { kind: 'flowScopeDoubleSlashDefault', cloud, suggestion: aud };
+    if (r === `${bare}/.default`) return { kind: 'flowScopeDefault', cloud, suggestion: aud };
+    if (hostOf(r)?.toLowerCase() === hostOf(aud)) return { kind: 'flowAudienceVariant', cloud, suggestion: aud };
+  }
+  if (isGuid(r)) return r.toLowerCase() === FLOW_SERVICE_APP_ID ? { kind: 'flowAppId' } : { kind: 'guid' };
+  const host = hostOf(r)?.toLowerCase();
+  if (host) {
+    const m = /^logic-apis[-.]([a-z0-9-]+)\.logic\.azure\.(?:com|us|cn)$/.exec(host);
+    if (m) return { kind: 'logicApisHost', region: m[1] };
+    if (/\.logic\.azure\.(?:com|us|cn)$/.test(host)) return { kind: 'logicAppsHost' };
+  }
+  if (r.endsWith('/.default')) return { kind: 'scopeDefault' };
+  return { kind: 'other' };
+}
+
+/** Host of an absolute URL (port dropped), or undefined when the string is not one. */
+export function hostOf(url: string): string | undefined {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url.trim());
+  return m && m[1] ? m[1] : undefined;
+}
+
+export type TriggerHostKind =
+  /** `<env>.environment.api.powerplatform.com`: Power Automate since 2025. */
+  | 'powerPlatform'
+  /** `prod-NN.<region>.logic.azure.com`: Logic Apps Consumption, and Power Automate before 2025. */
+  | 'logicApps'
+  /** `<app>.azurewebsites.net`: Logic Apps Standard. */
+  | 'appService'
+  | 'other';
+
+export const SAS_PARAMS: readonly string[] = ['sp', 'sv', 'sig'];
+
+export interface TriggerUrlInfo {
+  host: string;
+  hostKind: TriggerHostKind;
+  /** Region of a `prod-NN.<region>.logic.azure.com` host. */
+  region?: string;
+  /** Environment part of a Power Platform host (`<env>.environment.api.powerplatform.com`). */
+  environment?: string;
+  /** Workflow ID from the path, when the path has `/workflows/<id>/`. */
+  workflowId?: string;
+  apiVersion?: string;
+  /** Which of `sp`, `sv`, `sig` the query holds. */
+  sasParams: string[];
+  /** True when the query carries a SAS signature (`sig`). */
+  hasSas: boolean;
+}
+
+interface SplitUrl {
+  base: string;
+  query: string;
+  hash: string;
+}
+
+function splitUrl(url: string): SplitUrl {
+  const hashAt = url.indexOf('#');
+  const hash = hashAt >= 0 ? url.slice(hashAt) : '';
+  const rest = hashAt >= 0 ? url.slice(0, hashAt) : url;
+  const q = rest.indexOf('?');
+  return q >= 0 ? { base: rest.slice(0, q), query: rest.slice(q + 1), hash } : { base: rest, query: '', hash };
+}
+
+function paramName(pair: string): string {
+  const eq = pair.indexOf('=');
+  const raw = eq >= 0 ? pair.slice(0, eq) : pair;
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    return raw.toLowerCase();
+  }
+}
+
+function paramValue(pair: string): string {
+  const eq = pair.indexOf('=');
+  const raw = eq >= 0 ? pair.slice(eq + 1) : '';
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Reads a trigger URL. Tolerant: `{{named values}}` or odd escapes don't stop it. Undefined when
+ * the string is not an absolute URL.
+ */
+export function parseTriggerUrl(url: string): TriggerUrlInfo | undefined {
+  const host = hostOf(url);
+  if (!host) return undefined;
+  const lowerHost = host.toLowerCase();
+  const { base, query } = splitUrl(url.trim());
+  const pairs = query.split('&').filter(p => p.length > 0);
+  const sasParams = SAS_PARAMS.filter(name => pairs.some(p => paramName(p) === name));
+  const apiPair = pairs.find(p => paramName(p) === 'api-version');
+  const info: TriggerUrlInfo = {
+    host,
+    hostKind: 'other',
+    sasParams,
+    hasSas: sasParams.includes('sig'),
+    apiVersion: apiPair !== undefined ? paramValue(apiPair) : undefined,
+  };
+  const pp = /^(.+)\.environment\.api\.powerplatform\.(?:com|us|cn)$/.exec(lowerHost);
+  const la = /^prod-\d+\.([a-z0-9-]+)\.logic\.azure\.(?:com|us|cn)$/.exec(lowerHost);
+  if (pp) {
+    info.hostKind = 'powerPlatform';
+    info.environment = pp[1];
+  } else if (la) {
+    info.hostKind = 'logicApps';
+    info.region = la[1];
+  } else if (/\.logic\.azure\.(?:com|us|cn)$/.test(lowerHost)) {
+    info.hostKind = 'logicApps';
+  } else if (/\.azurewebsites\.(?:net|us|cn)$/.test(lowerHost)) {
+    info.hostKind = 'appService';
+  }
+  const wf = /\/workflows\/([^/?#]+)/i.exec(base);
+  if (wf) info.workflowId = wf[1];
+  return info;
+}
+
+/** True when the URL's query carries a SAS signature. */
+export function hasSas(url: string): boolean {
+  return parseTriggerUrl(url)?.hasSas ?? /[?&]sig=/i.test(url);
+}
+
+/**
+ * The URL without `sp`, `sv` and `sig` (what an OAuth-only call must use); other parameters,
+ * `api-version` among them, keep their order and spelling.
+ */
+export function stripSasParams(url: string): string {
+  const { base, query, hash } = splitUrl(url);
+  if (query === '') return url;
+  const kept = query.split('&').filter(p => p.length > 0 && !SAS_PARAMS.includes(paramName(p)));
+  return kept.length > 0 ? `${base}?${kept.join('&')}${hash}` : `${base}${hash}`;
+}
