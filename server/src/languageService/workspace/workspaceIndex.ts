@@ -54,7 +54,6 @@ function split(uri: string): { segments: string[]; decoded: string[] } {
   return { segments, decoded: segments.map(s => { try { return decodeURIComponent(s); } catch { return s; } }) };
 }
 
-const ARTIFACT_FOLDERS = new Set(['apis', 'products', 'policy fragments', 'named values', 'backends']);
 
 export type ArtifactKind = 'namedValue' | 'backend' | 'fragment' | 'policy' | 'productApi';
 
