@@ -88,6 +88,26 @@ export interface PolicyDocument {
 const NAMED_VALUE = /\{\{([A-Za-z0-9._-]+)\}\}/g;
 
 /**
+ * An attribute whose value text is cut from the document only when someone reads it: most
+ * values are never looked at, and a large policy has hundreds of thousands of them.
+ */
+class Attribute implements PolicyAttribute {
+  valueStart: number | undefined = undefined;
+  valueEnd: number | undefined = undefined;
+  quote: '"' | "'" | undefined = undefined;
+  expression: PolicyExpression | undefined = undefined;
+  private cached: string | undefined = undefined;
+  constructor(private readonly text: string, readonly name: string, readonly nameStart: number, readonly nameEnd: number) {}
+  get value(): string | undefined {
+    if (this.cached !== undefined || this.valueStart === undefined || this.valueEnd === undefined) return this.cached;
+    const start = this.quote ? this.valueStart + 1 : this.valueStart;
+    const closed = this.quote !== undefined && this.valueEnd - 1 > this.valueStart && this.text.charAt(this.valueEnd - 1) === this.quote;
+    this.cached = this.text.substring(start, closed ? this.valueEnd - 1 : this.valueEnd);
+    return this.cached;
+  }
+}
+
+/**
  * Shared, frozen empty lists: most elements have no text and many no attributes or children,
  * and a large policy has hundreds of thousands of elements. The parser swaps in a real array on
  * the first push; anyone else pushing would throw.
@@ -106,7 +126,18 @@ export function parsePolicy(text: string): PolicyDocument {
   let doctype: OffsetRange | undefined;
 
   let current: PolicyElement | undefined;
-  let pendingAttribute: PolicyAttribute | undefined;
+  let pendingAttribute: Attribute | undefined;
+  // Element and attribute names repeat: keep one string per name rather than a copy per use.
+  const names = new Map<number, string>();
+  const nameAt = (start: number, end: number): string => {
+    let h = end - start;
+    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+    const hit = names.get(h);
+    if (hit !== undefined && hit.length === end - start && text.startsWith(hit, start)) return hit;
+    const name = text.substring(start, end);
+    names.set(h, name);
+    return name;
+  };
   let pendingEndTag: { start: number; name?: string; nameStart?: number } | undefined;
 
   const addErrors = (errs: readonly TokenError[]) => {
@@ -188,7 +219,7 @@ export function parsePolicy(text: string): PolicyDocument {
       case TokenType.StartTag: {
         // every field set up front, so all elements share one hidden class
         const el: PolicyElement = {
-          name: text.substring(offset, end), start: offset - 1, end: text.length, nameEnd: end,
+          name: nameAt(offset, end), start: offset - 1, end: text.length, nameEnd: end,
           startTagEnd: undefined, endTagStart: undefined,
           closed: false, selfClosing: false, parent: current, children: NO_ELEMENTS, attributes: NO_ATTRIBUTES, texts: NO_TEXTS,
         };
@@ -205,11 +236,11 @@ export function parsePolicy(text: string): PolicyDocument {
       }
       case TokenType.AttributeName: {
         if (!current || muted) break;
-        const name = text.substring(offset, end);
+        const name = nameAt(offset, end);
         if (!muted && hasAttribute(current, name)) {
           errors.push({ start: offset, end, code: 'xml-duplicate-attribute', message: `Attribute '${name}' appears twice on <${current.name}>.` });
         }
-        pendingAttribute = { name, nameStart: offset, nameEnd: end, valueStart: undefined, valueEnd: undefined, value: undefined, quote: undefined, expression: undefined };
+        pendingAttribute = new Attribute(text, name, offset, end);
         if (current.attributes === NO_ATTRIBUTES) current.attributes = [];
         current.attributes.push(pendingAttribute);
         break;
@@ -219,16 +250,11 @@ export function parsePolicy(text: string): PolicyDocument {
       case TokenType.AttributeValue: {
         if (!current || !pendingAttribute) break;
         const attr = pendingAttribute;
-        const q = text.charAt(offset);
+        const q = text.charCodeAt(offset);
         attr.valueStart = offset;
         attr.valueEnd = end;
-        if (q === '"' || q === "'") {
-          attr.quote = q;
-          const closedQuote = end - 1 > offset && text.charAt(end - 1) === q;
-          attr.value = text.substring(offset + 1, closedQuote ? end - 1 : end);
-        } else {
-          attr.value = text.substring(offset, end);
-        }
+        if (q === 34) attr.quote = '"';
+        else if (q === 39) attr.quote = "'";
         const tokExpr = scanner.getTokenExpression();
         if (tokExpr) {
           if (!tokExpr.closed) muted = true;
