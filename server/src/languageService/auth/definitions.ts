@@ -283,7 +283,7 @@ export function readDefinition(uri: string, text: string, expected?: FlowType): 
   const located = locate(root, uri, expected, problems);
   const request = located.definition ? findRequestTrigger(located.definition, uri, problems) : undefined;
   if (request) trigger.triggerName = request.name;
-  if (located.definition && !request) {
+  if (located.definition && !request && !problems.some(p => p.code === 'def-no-request-trigger')) {
     problems.push(problemAt(uri, valueOf(located.definition, 'triggers') ?? located.definition, 'information', 'def-no-request-trigger',
       'No HTTP Request trigger in this workflow: the trigger authentication cannot be determined.'));
   }

@@ -1,0 +1,364 @@
+/**
+ * Reads `apim-flows.json` (DESIGN.md "The flow config"): APIM identities, app registrations, and
+ * the flows APIM calls with what their triggers accept. Never throws: a broken file gives problems
+ * at exact offsets and whatever part of the config could be read.
+ */
+
+import type { Node } from 'jsonc-parser';
+import type { Cloud, ConfigProblem, EasyAuthSettings, FlowConfig, FlowsConfig, FlowType, IdentityConfig, PowerAutomateAuth, ResourceConfig, TriggerAuth } from './types';
+import { isCloud, isGuid, issuerTenant, parseTriggerUrl, CLOUDS } from './audiences';
+import {
+  checkCallers, isObject, parseJsonText, problemAt, properties, property, rangeOf, readDefinition, readOpenAuthPolicies,
+  stringList, stringOf, valueOf, type JsonProperty,
+} from './definitions';
+
+export const FLOW_TYPES: readonly FlowType[] = ['powerAutomate', 'logicAppConsumption', 'logicAppStandard'];
+export const PA_AUTHENTICATIONS: readonly PowerAutomateAuth[] = ['anyone', 'tenant', 'specificUsers'];
+
+export interface FlowsConfigResult {
+  config: FlowsConfig;
+  problems: ConfigProblem[];
+}
+
+/** What the parser needs from its host: file reads and URI resolution, both synchronous. */
+interface Context {
+  uri: string;
+  problems: ConfigProblem[];
+  readFile: (uri: string) => string | undefined;
+  resolveUri: (base: string, relative: string) => string;
+}
+
+/**
+ * Parses the flow config at `uri`. `definition` paths are resolved against `uri` with `resolveUri`
+ * and read with `readFile` (undefined = missing); their problems carry the definition file's URI.
+ */
+export function parseFlowsConfig(
+  uri: string,
+  text: string,
+  readFile: (uri: string) => string | undefined,
+  resolveUri: (base: string, relative: string) => string,
+): FlowsConfigResult {
+  const problems: ConfigProblem[] = [];
+  const config: FlowsConfig = { uri, cloud: 'public', identities: {}, resources: {}, flows: {} };
+  const ctx: Context = { uri, problems, readFile, resolveUri };
+  const root = parseJsonText(uri, text, 'flows-json-syntax', problems);
+  if (!isObject(root)) {
+    if (root) problems.push(problemAt(uri, root, 'error', 'flows-not-object', 'apim-flows.json must hold a JSON object.'));
+    else if (problems.length === 0) problems.push({ uri, start: 0, end: 0, severity: 'error', code: 'flows-not-object', message: 'apim-flows.json is empty.' });
+    return { config, problems };
+  }
+  config.tenantId = readGuid(ctx, property(root, 'tenantId'), 'tenantId');
+  config.cloud = readCloud(ctx, property(root, 'cloud')) ?? 'public';
+  for (const entry of objectEntries(ctx, property(root, 'identities'))) {
+    const identity = readIdentity(ctx, entry);
+    if (identity) config.identities[entry.name] = identity;
+  }
+  for (const entry of objectEntries(ctx, property(root, 'resources'))) {
+    const resource = readResource(ctx, entry);
+    if (resource) config.resources[entry.name] = resource;
+  }
+  for (const entry of objectEntries(ctx, property(root, 'flows'))) {
+    const flow = readFlow(ctx, entry, config);
+    if (flow) config.flows[entry.name] = flow;
+  }
+  return { config, problems };
+}
+
+function objectEntries(ctx: Context, prop: JsonProperty | undefined): JsonProperty[] {
+  if (!prop) return [];
+  if (!isObject(prop.value)) {
+    ctx.problems.push(problemAt(ctx.uri, prop.value, 'error', 'flows-invalid-value', `"${prop.name}" must be an object.`));
+    return [];
+  }
+  return properties(prop.value);
+}
+
+function readString(ctx: Context, prop: JsonProperty | undefined): string | undefined {
+  if (!prop) return undefined;
+  const s = stringOf(prop.value);
+  if (s === undefined) ctx.problems.push(problemAt(ctx.uri, prop.value, 'error', 'flows-invalid-value', `"${prop.name}" must be a string.`));
+  return s;
+}
+
+function readGuid(ctx: Context, prop: JsonProperty | undefined, what: string): string | undefined {
+  const s = readString(ctx, prop);
+  if (s === undefined) return undefined;
+  if (!isGuid(s)) {
+    ctx.problems.push(problemAt(ctx.uri, prop!.value, 'error', 'flows-invalid-guid', `${what} must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx); got ${JSON.stringify(s)}.`));
+    return undefined;
+  }
+  return s;
+}
+
+function readCloud(ctx: Context, prop: JsonProperty | undefined): Cloud | undefined {
+  const s = readString(ctx, prop);
+  if (s === undefined) return undefined;
+  if (!isCloud(s)) {
+    ctx.problems.push(problemAt(ctx.uri, prop!.value, 'error', 'flows-unknown-cloud', `Unknown cloud ${JSON.stringify(s)}: use one of ${CLOUDS.join(', ')}.`));
+    return undefined;
+  }
+  return s;
+}
+
+function readIdentity(ctx: Context, entry: JsonProperty): IdentityConfig | undefined {
+  if (!isObject(entry.value)) {
+    ctx.problems.push(problemAt(ctx.uri, entry.value, 'error', 'flows-invalid-value', `Identity '${entry.name}' must be an object.`));
+    return undefined;
+  }
+  const typeProp = property(entry.value, 'type');
+  const type = stringOf(typeProp?.value);
+  if (type !== 'system' && type !== 'user') {
+    ctx.problems.push(problemAt(ctx.uri, typeProp?.value ?? entry.key, 'error', 'flows-invalid-identity-type',
+      `Identity '${entry.name}' needs "type": "system" (APIM's system-assigned identity) or "user" (a user-assigned identity, chosen by client-id).`));
+  }
+  return {
+    name: entry.name,
+    type: type === 'system' ? 'system' : 'user',
+    principalId: readGuid(ctx, property(entry.value, 'principalId'), 'principalId'),
+    clientId: readGuid(ctx, property(entry.value, 'clientId'), 'clientId'),
+    tenantId: readGuid(ctx, property(entry.value, 'tenantId'), 'tenantId'),
+    range: rangeOf(ctx.uri, entry.value),
+  };
+}
+
+function readResource(ctx: Context, entry: JsonProperty): ResourceConfig | undefined {
+  if (!isObject(entry.value)) {
+    ctx.problems.push(problemAt(ctx.uri, entry.value, 'error', 'flows-invalid-value', `Resource '${entry.name}' must be an object.`));
+    return undefined;
+  }
+  const versionNode = valueOf(entry.value, 'tokenVersion');
+  let tokenVersion: 1 | 2 = 1;
+  if (versionNode) {
+    if (versionNode.value === 1 || versionNode.value === 2) tokenVersion = versionNode.value;
+    else ctx.problems.push(problemAt(ctx.uri, versionNode, 'error', 'flows-invalid-token-version', 'tokenVersion must be 1 or 2 (the app registration\'s requestedAccessTokenVersion; null means 1).'));
+  }
+  const clientId = readGuid(ctx, property(entry.value, 'clientId'), 'clientId');
+  if (tokenVersion === 2 && !clientId && !isGuid(entry.name)) {
+    ctx.problems.push(problemAt(ctx.uri, entry.key, 'information', 'flows-resource-no-client-id',
+      'v2 tokens carry the app\'s client ID as aud: add "clientId" so the audience can be predicted.'));
+  }
+  return { resource: entry.name, tokenVersion, clientId, range: rangeOf(ctx.uri, entry.value) };
+}
+
+function readFlow(ctx: Context, entry: JsonProperty, config: FlowsConfig): FlowConfig | undefined {
+  const { uri, problems } = ctx;
+  if (!isObject(entry.value)) {
+    problems.push(problemAt(uri, entry.value, 'error', 'flows-invalid-value', `Flow '${entry.name}' must be an object.`));
+    return undefined;
+  }
+  const obj = entry.value;
+  const typeProp = property(obj, 'type');
+  const declared = readString(ctx, typeProp);
+  let type: FlowType | undefined;
+  if (declared !== undefined) {
+    if ((FLOW_TYPES as readonly string[]).includes(declared)) type = declared as FlowType;
+    else problems.push(problemAt(uri, typeProp!.value, 'error', 'flows-unknown-flow-type', `Unknown flow type ${JSON.stringify(declared)}: use one of ${FLOW_TYPES.join(', ')}.`));
+  }
+
+  let trigger: TriggerAuth = {};
+  let definitionUri: string | undefined;
+  const defProp = property(obj, 'definition');
+  const defPath = readString(ctx, defProp);
+  if (defPath !== undefined) {
+    const resolved = safe(() => ctx.resolveUri(uri, defPath));
+    const text = resolved !== undefined ? safe(() => ctx.readFile(resolved)) : undefined;
+    if (resolved === undefined || text === undefined) {
+      problems.push(problemAt(uri, defProp!.value, 'error', 'flows-definition-not-found', `Definition file not found: ${defPath} (resolved against this file's folder).`));
+    } else {
+      const def = readDefinition(resolved, text, type);
+      problems.push(...def.problems);
+      trigger = def.trigger;
+      definitionUri = resolved;
+      if (type === undefined && declared === undefined) type = def.type;
+      else if (type !== undefined && def.type !== undefined && def.type !== type) {
+        problems.push(problemAt(uri, defProp!.value, 'warning', 'flows-definition-type-mismatch',
+          `The definition file looks like a ${def.type} definition, but the flow's type is ${type}.`));
+      }
+    }
+  }
+  if (type === undefined) {
+    if (declared === undefined) {
+      problems.push(problemAt(uri, entry.key, 'error', 'flows-missing-flow-type', `Flow '${entry.name}' needs "type": ${FLOW_TYPES.join(' | ')}.`));
+    }
+    return undefined;
+  }
+
+  const fromDefinition = definitionUri !== undefined;
+  readInlineTrigger(ctx, obj, type, trigger, fromDefinition);
+
+  const url = readString(ctx, property(obj, 'url'));
+  const policiesProp = property(obj, 'policies');
+  const policies = policiesProp ? stringList(policiesProp.value).items : [];
+  if (policiesProp && policiesProp.value.type !== 'array') {
+    problems.push(problemAt(uri, policiesProp.value, 'error', 'flows-invalid-value', '"policies" must be an array of glob patterns.'));
+  }
+  const cloud = readCloud(ctx, property(obj, 'cloud')) ?? config.cloud;
+  if (url !== undefined) checkUrl(ctx, property(obj, 'url')!.value, url, type, cloud);
+  if (url === undefined && policies.length === 0) {
+    problems.push(problemAt(uri, entry.key, 'warning', 'flows-no-link',
+      `Flow '${entry.name}' has neither "url" nor "policies": no policy can be linked to it.`));
+  }
+  const hasFacts = type === 'powerAutomate' ? trigger.powerAutomate !== undefined
+    : type === 'logicAppConsumption' ? trigger.logicAppConsumption !== undefined
+      : trigger.logicAppStandard?.easyAuth !== undefined;
+  if (!hasFacts && defPath === undefined) {
+    const what = type === 'powerAutomate' ? '"trigger" or "definition"' : type === 'logicAppConsumption' ? '"openAuthenticationPolicies" or "definition"' : '"easyAuth" or "definition"';
+    problems.push(problemAt(uri, entry.key, 'information', 'flows-trigger-unknown',
+      `Cannot determine the trigger authentication of '${entry.name}': add ${what}.`));
+  }
+  return {
+    name: entry.name,
+    type,
+    url,
+    tenantId: readGuid(ctx, property(obj, 'tenantId'), 'tenantId') ?? config.tenantId,
+    cloud,
+    trigger,
+    policies,
+    definitionUri,
+    range: rangeOf(uri, obj),
+  };
+}
+
+function safe<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Inline `trigger`, `openAuthenticationPolicies`, `sasAuthenticationPolicy`, `easyAuth`: they win over a definition file. */
+function readInlineTrigger(ctx: Context, obj: Node, type: FlowType, trigger: TriggerAuth, fromDefinition: boolean): void {
+  const { uri, problems } = ctx;
+  const notApplicable = (prop: JsonProperty, applies: string) => {
+    problems.push(problemAt(uri, prop.key, 'warning', 'flows-not-applicable', `"${prop.name}" applies to ${applies} flows only; this flow is ${type}.`));
+  };
+  const overrides = (prop: JsonProperty) => {
+    if (fromDefinition) problems.push(problemAt(uri, prop.key, 'information', 'flows-inline-overrides-definition', `"${prop.name}" here takes precedence over the definition file.`));
+  };
+
+  const triggerProp = property(obj, 'trigger');
+  if (triggerProp) {
+    if (type !== 'powerAutomate') notApplicable(triggerProp, 'powerAutomate');
+    else if (!isObject(triggerProp.value)) problems.push(problemAt(uri, triggerProp.value, 'error', 'flows-invalid-value', '"trigger" must be an object.'));
+    else {
+      overrides(triggerProp);
+      trigger.powerAutomate = readPaTrigger(ctx, triggerProp.value);
+    }
+  }
+
+  const openProp = property(obj, 'openAuthenticationPolicies');
+  const sasProp = property(obj, 'sasAuthenticationPolicy');
+  const sasDisabled = sasProp ? (stringOf(valueOf(sasProp.value, 'state', true)) ?? '').toLowerCase() === 'disabled' : undefined;
+  if (openProp) {
+    if (type !== 'logicAppConsumption') notApplicable(openProp, 'logicAppConsumption');
+    else if (!isObject(openProp.value)) problems.push(problemAt(uri, openProp.value, 'error', 'flows-invalid-value', '"openAuthenticationPolicies" must be an object.'));
+    else {
+      overrides(openProp);
+      trigger.logicAppConsumption = {
+        policies: readOpenAuthPolicies(openProp.value, uri, problems),
+        sasDisabled: sasDisabled ?? trigger.logicAppConsumption?.sasDisabled ?? false,
+        range: rangeOf(uri, openProp.value),
+      };
+    }
+  }
+  if (sasProp && type === 'powerAutomate') notApplicable(sasProp, 'logicAppConsumption or logicAppStandard');
+  if (sasDisabled !== undefined && type === 'logicAppConsumption') {
+    trigger.logicAppConsumption = { ...(trigger.logicAppConsumption ?? { policies: [] }), sasDisabled };
+  }
+
+  const easyProp = property(obj, 'easyAuth');
+  if (easyProp) {
+    if (type !== 'logicAppStandard') notApplicable(easyProp, 'logicAppStandard');
+    else if (!isObject(easyProp.value)) problems.push(problemAt(uri, easyProp.value, 'error', 'flows-invalid-value', '"easyAuth" must be an object.'));
+    else {
+      overrides(easyProp);
+      trigger.logicAppStandard = { sasDisabled: trigger.logicAppStandard?.sasDisabled ?? false, easyAuth: readEasyAuth(ctx, easyProp.value) };
+    }
+  }
+  if (sasDisabled !== undefined && type === 'logicAppStandard') {
+    trigger.logicAppStandard = { ...(trigger.logicAppStandard ?? {}), sasDisabled };
+  }
+}
+
+function readPaTrigger(ctx: Context, node: Node): NonNullable<TriggerAuth['powerAutomate']> {
+  const { uri, problems } = ctx;
+  const authProp = property(node, 'authentication');
+  const auth = readString(ctx, authProp);
+  let mode: PowerAutomateAuth | undefined;
+  if (auth !== undefined) {
+    if ((PA_AUTHENTICATIONS as readonly string[]).includes(auth)) mode = auth as PowerAutomateAuth;
+    else problems.push(problemAt(uri, authProp!.value, 'error', 'flows-unknown-authentication', `Unknown authentication ${JSON.stringify(auth)}: use anyone, tenant or specificUsers.`));
+  } else if (!authProp) {
+    problems.push(problemAt(uri, node, 'error', 'flows-unknown-authentication', '"trigger" needs "authentication": anyone | tenant | specificUsers.'));
+  }
+  const callersProp = property(node, 'allowedCallers');
+  if (callersProp && callersProp.value.type !== 'array' && callersProp.value.type !== 'string') {
+    problems.push(problemAt(uri, callersProp.value, 'error', 'flows-invalid-value', '"allowedCallers" must be an array of object IDs or e-mail addresses.'));
+  }
+  const callers = stringList(callersProp?.value, ';');
+  checkCallers(uri, callers.items, callers.nodes, problems);
+  if (mode === 'specificUsers' && callers.items.length === 0) {
+    problems.push(problemAt(uri, callersProp?.value ?? authProp!.value, 'information', 'pa-empty-allowed-callers',
+      'Specific users with an empty list: access falls back to any user in the tenant.'));
+  }
+  return { mode, allowedCallers: callers.items, range: rangeOf(uri, node) };
+}
+
+function guidList(ctx: Context, prop: JsonProperty | undefined, what: string): string[] {
+  if (!prop) return [];
+  if (prop.value.type !== 'array') {
+    ctx.problems.push(problemAt(ctx.uri, prop.value, 'error', 'flows-invalid-value', `"${prop.name}" must be an array of strings.`));
+    return [];
+  }
+  const list = stringList(prop.value);
+  list.items.forEach((item, i) => {
+    if (!isGuid(item)) ctx.problems.push(problemAt(ctx.uri, list.nodes[i], 'error', 'flows-invalid-guid', `${what} must be GUIDs; got ${JSON.stringify(item)}.`));
+  });
+  return list.items;
+}
+
+function readEasyAuth(ctx: Context, node: Node): EasyAuthSettings {
+  const audiencesProp = property(node, 'allowedAudiences');
+  const principalsProp = property(node, 'allowedPrincipals');
+  const principals = principalsProp && isObject(principalsProp.value) ? property(principalsProp.value, 'identities') : principalsProp;
+  const issuerProp = property(node, 'openIdIssuer');
+  const openIdIssuer = readString(ctx, issuerProp);
+  if (openIdIssuer === undefined || issuerTenant(openIdIssuer) === undefined) {
+    ctx.problems.push(problemAt(ctx.uri, issuerProp?.value ?? node, 'information', 'la-easy-auth-multitenant',
+      'No tenant-specific "openIdIssuer": Easy Auth then validates neither the issuer nor the tenant of tokens.'));
+  }
+  const requireProp = property(node, 'requireClientServicePrincipal');
+  if (requireProp && requireProp.value.type !== 'boolean') {
+    ctx.problems.push(problemAt(ctx.uri, requireProp.value, 'error', 'flows-invalid-value', '"requireClientServicePrincipal" must be true or false.'));
+  }
+  return {
+    clientId: readGuid(ctx, property(node, 'clientId'), 'clientId'),
+    openIdIssuer,
+    allowedAudiences: audiencesProp ? stringList(audiencesProp.value).items : [],
+    allowedApplications: guidList(ctx, property(node, 'allowedApplications'), 'allowedApplications (caller client IDs)'),
+    allowedPrincipals: guidList(ctx, principals, 'allowedPrincipals (caller object IDs)'),
+    allowedTenants: guidList(ctx, property(node, 'allowedTenants'), 'allowedTenants'),
+    requireClientServicePrincipal: requireProp?.value.type === 'boolean' ? Boolean(requireProp.value.value) : undefined,
+    range: rangeOf(ctx.uri, node),
+  };
+}
+
+function checkUrl(ctx: Context, node: Node, url: string, type: FlowType, cloud: Cloud): void {
+  const info = parseTriggerUrl(url);
+  if (!info || !/^https?:\/\//i.test(url.trim())) {
+    ctx.problems.push(problemAt(ctx.uri, node, 'warning', 'flows-invalid-url', 'The trigger URL should be an absolute https:// URL (as the flow or logic app shows it).'));
+    return;
+  }
+  const mismatch =
+    (type === 'powerAutomate' && info.hostKind === 'appService') ||
+    (type === 'logicAppConsumption' && (info.hostKind === 'powerPlatform' || info.hostKind === 'appService')) ||
+    (type === 'logicAppStandard' && (info.hostKind === 'powerPlatform' || info.hostKind === 'logicApps'));
+  if (mismatch) {
+    ctx.problems.push(problemAt(ctx.uri, node, 'warning', 'flows-url-host-mismatch', `The host ${info.host} is not a ${type} trigger host.`));
+  }
+  if (type === 'powerAutomate' && info.hostKind === 'logicApps' && cloud === 'public') {
+    ctx.problems.push(problemAt(ctx.uri, node, 'information', 'pa-url-retired',
+      'Power Automate trigger URLs on logic.azure.com moved to environment.api.powerplatform.com in 2025; the old URLs stopped working after November 30, 2025. Copy the new HTTP URL from the trigger.'));
+  }
+}
