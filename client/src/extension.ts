@@ -28,11 +28,13 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    // apim-flows.json goes to the server too: its problems show while it is edited
+    documentSelector: [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/apim-flows.json' }],
     synchronize: {
       configurationSection: CONFIG_SECTION,
       // files the server's workspace index follows
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{policy.xml,*.policy.xml,namedValueInformation.json,backendInformation.json,productApiInformation.json,apim-flows.json}'),
+      // policies, APIOps artifacts, flow configs and the definition files they read
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{policy.xml,*.policy.xml,*.json}'),
     },
     outputChannel: output,
   };

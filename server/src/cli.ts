@@ -10,8 +10,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { getLanguageService } from './languageService/languageService';
+import { positionIn } from './languageService/utils/positions';
 import { createWorkspaceIndex, type WorkspaceIndex } from './languageService/workspace/workspaceIndex';
-import { createLocator, findPolicyFiles, findServiceRoot, readIndexedFiles, reason } from './node/policyFiles';
+import { createLocator, findPolicyFiles, findServiceRoot, readIndexedFiles, readUriText, reason } from './node/policyFiles';
 
 const VERSION = '0.1.0';
 
@@ -86,6 +87,11 @@ function check(opts: CheckOptions): CliResult {
     throw new UsageError(`Config file not found: ${opts.config}`);
   }
   const index = buildIndex(opts.paths);
+  if (opts.config !== undefined) {
+    // an explicit config replaces the ones found in the tree
+    for (const entry of index.flowConfigs()) index.remove(entry.uri);
+    index.addFlowConfig(URI.file(path.resolve(opts.config)).toString(), fs.readFileSync(opts.config, 'utf8'));
+  }
   const service = getLanguageService({ locate: createLocator(), workspace: index });
   const { files, unreadable } = findPolicyFiles(opts.paths);
   const reports: FileReport[] = [];
@@ -105,15 +111,36 @@ function check(opts: CheckOptions): CliResult {
     const document = TextDocument.create(uri, 'apim-policy', 1, text);
     reports.push({ file, diagnostics: service.doValidation(document) });
   }
+  reports.push(...configReports(index));
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
   const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length);
   return { code: errors > 0 ? 1 : 0, stdout, stderr: '' };
 }
 
+const PROBLEM_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information } as const;
+
+/** Problems of the flow configs and the definition files they read, one report a file. */
+function configReports(index: WorkspaceIndex): FileReport[] {
+  const byFile = new Map<string, FileReport>();
+  for (const entry of index.flowConfigs()) {
+    for (const p of entry.problems) {
+      const text = p.uri === entry.uri ? entry.text : entry.dependencies.get(p.uri) ?? '';
+      const file = path.relative(process.cwd(), URI.parse(p.uri).fsPath) || URI.parse(p.uri).fsPath;
+      let report = byFile.get(file);
+      if (!report) byFile.set(file, report = { file, diagnostics: [] });
+      report.diagnostics.push({
+        range: { start: positionIn(text, p.start), end: positionIn(text, p.end) },
+        severity: PROBLEM_SEVERITY[p.severity], code: p.code, message: p.message, source: 'apim-policy',
+      });
+    }
+  }
+  return [...byFile.values()];
+}
+
 /** The workspace index over the checked folders and the APIOps services they belong to. */
 function buildIndex(paths: string[]): WorkspaceIndex {
-  const index = createWorkspaceIndex();
+  const index = createWorkspaceIndex({ readFile: readUriText });
   const folders = new Set<string>();
   for (const p of paths) {
     let dir: string;

@@ -4,15 +4,16 @@
  * logs and returns a fallback, so no input can take the server down.
  */
 import {
-  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DiagnosticSeverity, ProposedFeatures, type Diagnostic, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeResult, type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
 import * as fs from 'fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { getLanguageService, type PolicyDocument } from './languageService/languageService';
-import { createWorkspaceIndex } from './languageService/workspace/workspaceIndex';
-import { createLocator, readIndexedFiles } from './node/policyFiles';
+import { DIAGNOSTIC_SOURCE, getLanguageService, type PolicyDocument } from './languageService/languageService';
+import { classifyArtifact, createWorkspaceIndex } from './languageService/workspace/workspaceIndex';
+import { positionIn } from './languageService/utils/positions';
+import { createLocator, readIndexedFiles, readUriText } from './node/policyFiles';
 import { CONFIG_SECTION, defaultSettings, readSettings, type ServerSettings } from './protocol';
 
 interface ParsedEntry {
@@ -37,9 +38,13 @@ function createParseCache(parse: (d: TextDocument) => PolicyDocument) {
   };
 }
 
+function isFlowConfig(uri: string): boolean {
+  return uri.endsWith('/apim-flows.json');
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const index = createWorkspaceIndex();
+  const index = createWorkspaceIndex({ readFile: uri => documents.get(uri)?.getText() ?? readUriText(uri) });
   const service = getLanguageService({ locate: createLocator(), workspace: index });
   let workspaceFolders: string[] = [];
   const cache = createParseCache(d => service.parse(d));
@@ -49,7 +54,7 @@ export function startServer(connection: Connection): void {
 
   function withDocument<T>(params: { textDocument: TextDocumentIdentifier }, fallback: T, fn: (document: TextDocument, doc: PolicyDocument) => T): T {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return fallback;
+    if (!document || isFlowConfig(document.uri)) return fallback;
     try {
       return fn(document, cache.get(document));
     } catch (e) {
@@ -68,7 +73,38 @@ export function startServer(connection: Connection): void {
     return s;
   }
 
+  /** URIs that got flow-config diagnostics last time, to clear the ones that no longer have any. */
+  let configDiagnosticUris = new Set<string>();
+
+  /** Problems of every flow config and of the definition files they read. */
+  function publishConfigDiagnostics(): void {
+    const byUri = new Map<string, Diagnostic[]>();
+    for (const entry of index.flowConfigs()) {
+      byUri.set(entry.uri, byUri.get(entry.uri) ?? []);
+      for (const p of entry.problems) {
+        const text = p.uri === entry.uri ? entry.text : entry.dependencies.get(p.uri) ?? '';
+        const list = byUri.get(p.uri) ?? [];
+        list.push({
+          range: { start: positionIn(text, p.start), end: positionIn(text, p.end) },
+          severity: p.severity === 'error' ? DiagnosticSeverity.Error : p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+          code: p.code, source: DIAGNOSTIC_SOURCE, message: p.message,
+        });
+        byUri.set(p.uri, list);
+      }
+    }
+    for (const uri of configDiagnosticUris) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const [uri, diagnostics] of byUri) void connection.sendDiagnostics({ uri, diagnostics });
+    configDiagnosticUris = new Set(byUri.keys());
+  }
+
   async function validate(document: TextDocument): Promise<void> {
+    if (isFlowConfig(document.uri)) {
+      index.update(document.uri, document.getText());
+      publishConfigDiagnostics();
+      for (const d of documents.all()) if (!isFlowConfig(d.uri)) scheduleValidation(d, 100);
+      if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      return;
+    }
     const version = document.version;
     const settings = await getSettings(document.uri);
     // the document may have changed or closed while we waited
@@ -96,6 +132,7 @@ export function startServer(connection: Connection): void {
 
   /** Re-reads a file the index follows; gone files are removed. */
   function reindex(uri: string): void {
+    if (!classifyArtifact(uri)) return;
     const open = documents.get(uri);
     if (open) {
       index.update(uri, open.getText());
@@ -109,12 +146,16 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  let codeLensRefresh = false;
   function revalidateAll(): void {
     for (const d of documents.all()) scheduleValidation(d, 50);
+    // the lenses' verdicts depend on other files too
+    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   }
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const folders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.filter(f => f.startsWith('file:'));
     return {
@@ -125,6 +166,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'APIM policy' },
         foldingRangeProvider: true,
         definitionProvider: true,
+        codeLensProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'apim-policy-language-server', version: '0.1.0' },
@@ -141,12 +183,21 @@ export function startServer(connection: Connection): void {
         files++;
       }
     }
+    publishConfigDiagnostics();
     connection.console.info(`APIM policy language server ready: ${service.catalog.policyNames().length} policies in the catalog; indexed ${files} workspace files in ${Date.now() - started} ms.`);
     if (files) revalidateAll();
   });
 
   connection.onDidChangeWatchedFiles(params => {
-    for (const change of params.changes) reindex(change.uri);
+    let flowsTouched = false;
+    for (const change of params.changes) {
+      if (change.uri.endsWith('.json') && !isFlowConfig(change.uri)) flowsTouched ||= index.isFlowDependency(change.uri);
+      reindex(change.uri);
+      flowsTouched ||= isFlowConfig(change.uri);
+    }
+    // definition files are read through the configs that name them
+    if (flowsTouched || index.flowConfigs().length) index.refreshFlowConfigs();
+    publishConfigDiagnostics();
     revalidateAll();
   });
 
@@ -183,6 +234,7 @@ export function startServer(connection: Connection): void {
   connection.onHover(p => withDocument(p, null, (d, doc) => service.doHover(d, p.position, doc)));
   connection.onDocumentSymbol(p => withDocument(p, [], (d, doc) => service.findDocumentSymbols(d, doc)));
   connection.onFoldingRanges(p => withDocument(p, [], (d, doc) => service.getFoldingRanges(d, doc)));
+  connection.onCodeLens(p => withDocument(p, [], (d, doc) => service.getCodeLenses(d, doc)));
   connection.onDefinition(p => withDocument(p, [], (d, doc) => service.findDefinition(d, p.position, doc)));
   connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
 

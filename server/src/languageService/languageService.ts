@@ -2,11 +2,13 @@
  * The language service: pure functions over a TextDocument, returning LSP types. No I/O; the host
  * (LSP server, CLI, tests) injects where a file sits and the settings.
  */
-import { DiagnosticSeverity, type CodeAction, type CompletionList, type Location, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type CodeLens, type CompletionList, type Location, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCatalog, type Catalog } from './catalog';
 import { parsePolicy, type PolicyDocument } from './parser/policyParser';
 import { doCodeActions } from './services/policyCodeActions';
+import { flowQuickFixes } from './services/flowQuickFixes';
+import { getCodeLenses } from './services/policyCodeLens';
 import { doComplete } from './services/policyCompletion';
 import { doHover } from './services/policyHover';
 import { findDocumentSymbols, getFoldingRanges } from './services/policySymbols';
@@ -43,6 +45,8 @@ export interface LanguageService {
   doCodeActions(document: TextDocument, diagnostics: Diagnostic[], doc?: PolicyDocument): CodeAction[];
   /** Go to definition of named values, fragments and backends (needs the workspace index). */
   findDefinition(document: TextDocument, position: Position, doc?: PolicyDocument): Location[];
+  /** The linked flow and the trigger's verdict above each managed identity (needs the index). */
+  getCodeLenses(document: TextDocument, doc?: PolicyDocument): CodeLens[];
 }
 
 export const DIAGNOSTIC_SOURCE = 'apim-policy';
@@ -99,6 +103,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       options.workspace ? findReferenceDefinition(document, doc, options.workspace, document.offsetAt(position)) : [],
     findDocumentSymbols: (document, doc = parse(document)) => findDocumentSymbols(document, doc, catalog),
     getFoldingRanges: (document, doc = parse(document)) => getFoldingRanges(document, doc),
-    doCodeActions: (document, diagnostics, doc = parse(document)) => doCodeActions(document, doc, diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE)),
+    doCodeActions(document, diagnostics, doc = parse(document)) {
+      const ours = diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE);
+      return [...doCodeActions(document, doc, ours), ...ours.flatMap(d => flowQuickFixes(document, d, options.workspace))];
+    },
+    getCodeLenses: (document, doc = parse(document)) => (options.workspace ? getCodeLenses(document, doc, options.workspace, catalog) : []),
   };
 }

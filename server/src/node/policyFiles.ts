@@ -199,3 +199,13 @@ export function findServiceRoot(start: string): string | undefined {
   }
   return undefined;
 }
+
+/** Reads a file named by a file: URI; undefined when it cannot be read. */
+export function readUriText(uri: string): string | undefined {
+  try {
+    if (!uri.startsWith('file:')) return undefined;
+    return fs.readFileSync(fileURLToPath(uri), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -5,6 +5,8 @@
  */
 import { parseTree, findNodeAtLocation, getNodeValue, type Node as JsonNode } from 'jsonc-parser';
 import { parsePolicy, type PolicyDocument } from '../parser/policyParser';
+import { parseFlowsConfig } from '../auth/flowConfig';
+import type { ConfigProblem, FlowsConfig } from '../auth/types';
 import { locatePolicy, type PolicyLocation } from './apiopsLayout';
 
 export interface ArtifactRange {
@@ -55,7 +57,30 @@ function split(uri: string): { segments: string[]; decoded: string[] } {
 }
 
 
-export type ArtifactKind = 'namedValue' | 'backend' | 'fragment' | 'policy' | 'productApi';
+export type ArtifactKind = 'namedValue' | 'backend' | 'fragment' | 'policy' | 'productApi' | 'flowConfig';
+
+export interface FlowConfigEntry {
+  uri: string;
+  text: string;
+  config: FlowsConfig;
+  /** Problems in the config and in the definition files it reads (each with its own uri). */
+  problems: ConfigProblem[];
+  /** Files read while parsing (definitions), with the text read, for positions. */
+  dependencies: Map<string, string>;
+}
+
+/** Resolves `relative` (a path with `/`) against the folder of `base` (a URI). */
+export function resolveRelativeUri(base: string, relative: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative)) return relative;
+  const folder = base.substring(0, base.lastIndexOf('/'));
+  const parts = folder.split('/');
+  for (const seg of relative.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') { if (parts.length > 3) parts.pop(); continue; }
+    parts.push(encodeURIComponent(seg));
+  }
+  return parts.join('/');
+}
 
 /** Which artifact a file is, its service folder (URI prefix) and its name. */
 export function classifyArtifact(uri: string): { kind: ArtifactKind; service: string; name: string; api?: string } | undefined {
@@ -63,6 +88,7 @@ export function classifyArtifact(uri: string): { kind: ArtifactKind; service: st
   const n = decoded.length;
   const file = decoded[n - 1];
   const service = (i: number) => segments.slice(0, i).join('/');
+  if (file === 'apim-flows.json') return { kind: 'flowConfig', service: service(n - 1), name: file };
   if (file === 'namedValueInformation.json' && decoded[n - 3] === 'named values') return { kind: 'namedValue', service: service(n - 3), name: decoded[n - 2] };
   if (file === 'backendInformation.json' && decoded[n - 3] === 'backends') return { kind: 'backend', service: service(n - 3), name: decoded[n - 2] };
   if (file === 'productApiInformation.json' && decoded[n - 3] === 'apis' && decoded[n - 5] === 'products') {
@@ -110,9 +136,33 @@ export interface WorkspaceIndex {
   parentPolicies(uri: string): string[];
   /** Every indexed policy file (not fragments). */
   policies(): PolicyEntry[];
+  /** Every `apim-flows.json` of the workspace, parsed. */
+  flowConfigs(): FlowConfigEntry[];
+  /** Adds a flow config whatever its file name (the CLI's --config). */
+  addFlowConfig(uri: string, text: string): void;
+  /** Parses the flow configs again (their definition files may have changed). */
+  refreshFlowConfigs(): void;
+  /** True when `uri` is a flow config or a file one of them reads. */
+  isFlowDependency(uri: string): boolean;
 }
 
-export function createWorkspaceIndex(): WorkspaceIndex {
+export interface WorkspaceIndexOptions {
+  /** Reads a file the index needs besides the ones it is fed (definition files). */
+  readFile?(uri: string): string | undefined;
+}
+
+export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): WorkspaceIndex {
+  const flowConfigs = new Map<string, FlowConfigEntry>();
+  const parseConfig = (uri: string, text: string): FlowConfigEntry => {
+    const dependencies = new Map<string, string>();
+    const read = (u: string) => {
+      const t = options.readFile?.(u);
+      if (t !== undefined) dependencies.set(u, t);
+      return t;
+    };
+    const { config, problems } = parseFlowsConfig(uri, text, read, resolveRelativeUri);
+    return { uri, text, config, problems, dependencies };
+  };
   const namedValues = new Map<string, NamedValueInfo>(); // by file uri
   const backends = new Map<string, BackendInfo>();
   const fragments = new Map<string, FragmentInfo>();
@@ -183,6 +233,9 @@ export function createWorkspaceIndex(): WorkspaceIndex {
         case 'productApi':
           productApis.set(uri, { service: c.service, product: c.name, api: c.api! });
           break;
+        case 'flowConfig':
+          flowConfigs.set(uri, parseConfig(uri, text));
+          break;
         case 'fragment':
           fragments.set(uri, { name: c.name, uri });
           texts.set(uri, text);
@@ -206,6 +259,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       parsed.delete(uri);
       productApis.delete(uri);
       serviceOf.delete(uri);
+      flowConfigs.delete(uri);
     },
     servicesOf,
     knows(service, kind) {
@@ -266,5 +320,16 @@ export function createWorkspaceIndex(): WorkspaceIndex {
       return out;
     },
     policies: () => [...policies.values()],
+    flowConfigs: () => [...flowConfigs.values()],
+    addFlowConfig(uri, text) {
+      flowConfigs.set(uri, parseConfig(uri, text));
+    },
+    refreshFlowConfigs() {
+      for (const [uri, entry] of flowConfigs) flowConfigs.set(uri, parseConfig(uri, entry.text));
+    },
+    isFlowDependency(uri) {
+      for (const entry of flowConfigs.values()) if (entry.uri === uri || entry.dependencies.has(uri)) return true;
+      return false;
+    },
   };
 }

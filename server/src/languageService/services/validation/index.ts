@@ -4,6 +4,7 @@ import type { PolicyDocument } from '../../parser/policyParser';
 import type { PolicyLocation } from '../../workspace/apiopsLayout';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { referencesRule } from './references';
+import { crossCheckRule } from './crossCheck';
 import { attributesRule } from './attributes';
 import { documentSizeRule } from './documentSize';
 import { baseRule, placementRule, requiredChildRule, rootRule, sectionsRule, unknownElementRule } from './structure';
@@ -14,7 +15,7 @@ export * from './types';
 
 export const rules: readonly Rule[] = [
   wellFormedRule, documentSizeRule, rootRule, sectionsRule, unknownElementRule, placementRule,
-  requiredChildRule, baseRule, attributesRule, referencesRule,
+  requiredChildRule, baseRule, attributesRule, referencesRule, crossCheckRule,
 ];
 
 /** Runs every rule over the document; one top-down walk with an explicit stack. */

@@ -1,0 +1,57 @@
+/**
+ * A CodeLens above each `authentication-managed-identity`: the flow its request goes to and the
+ * trigger's verdict on the token APIM would get.
+ */
+import type { CodeLens } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Catalog } from '../catalog';
+import type { PolicyDocument } from '../parser/policyParser';
+import type { FlowConfig } from '../auth/types';
+import { analyzePolicyFlows, type ManagedIdentityUse } from '../workspace/flowLinks';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { FLOW_TYPE_LABEL } from './validation/crossCheck';
+
+function mode(flow: FlowConfig): string {
+  const t = flow.trigger;
+  if (t.powerAutomate) {
+    const m = t.powerAutomate.mode;
+    return m === 'specificUsers' ? 'specific users' : m ?? 'mode unknown';
+  }
+  if (t.logicAppConsumption) return `${t.logicAppConsumption.policies.length} OAuth polic${t.logicAppConsumption.policies.length === 1 ? 'y' : 'ies'}`;
+  if (t.logicAppStandard) return t.logicAppStandard.easyAuth ? 'Easy Auth' : 'no Easy Auth';
+  return 'trigger unknown';
+}
+
+export function lensTitle(use: ManagedIdentityUse): string {
+  if (!use.link) {
+    return use.target?.url === undefined && use.target
+      ? 'Flow check: the request URL is known only at run time'
+      : 'Flow check: not linked to a flow of apim-flows.json';
+  }
+  const { flow } = use.link;
+  const head = `${flow.name} (${FLOW_TYPE_LABEL[flow.type]}, ${mode(flow)})`;
+  if (use.dynamicResource) return `${head}: resource known only at run time`;
+  const result = use.result;
+  if (!result) return head;
+  if (result.verdict === 'accepted') return `${head}: accepted`;
+  if (result.verdict === 'rejected') {
+    const failed = result.checks.find(c => c.status === 'fail' && c.id !== 'result');
+    const code = failed?.platformError ? ` → ${failed.platformError.code}` : '';
+    return `${head}: rejected: ${failed ? `${failed.title}${failed.actual !== undefined ? ` (${failed.actual})` : ''}` : 'see Problems'}${code}`;
+  }
+  const reason = result.unknownReasons?.[0];
+  return `${head}: unknown${reason ? `: ${reason}` : ''}`;
+}
+
+export function getCodeLenses(document: TextDocument, doc: PolicyDocument, ws: WorkspaceIndex, catalog: Catalog): CodeLens[] {
+  if (ws.flowConfigs().length === 0) return [];
+  const analysis = analyzePolicyFlows(document.uri, doc, ws, { catalog });
+  return analysis.uses.map(use => {
+    const at = document.positionAt(use.element.start);
+    return {
+      range: { start: at, end: document.positionAt(use.element.nameEnd) },
+      // a label, not a button: the details are in the Problems panel and the hover
+      command: { title: lensTitle(use), command: '' },
+    };
+  });
+}

@@ -1,0 +1,297 @@
+/**
+ * Which flow a policy's request goes to, and what the trigger would make of the token APIM sends.
+ *
+ * A policy is linked to a flow of `apim-flows.json` by the URL its request goes to
+ * (`set-backend-service base-url`, a `backend-id` through `backends/`, `send-request`'s
+ * `set-url`; named values resolved; scheme, host and path compared), or by the flow's `policies`
+ * globs. The URL and the managed identity may sit at different levels (API and operation), so the
+ * search follows the chain of policies that run for the request.
+ */
+import { createRoleResolver, type Catalog } from '../catalog';
+import type { PolicyDocument, PolicyElement } from '../parser/policyParser';
+import { decodeXml } from '../services/validation/attributes';
+import { predictToken, type TokenPrediction } from '../auth/predict';
+import { simulateTrigger } from '../auth/simulate';
+import type { FlowConfig, RequestContext, SimulationResult } from '../auth/types';
+import type { FlowConfigEntry, WorkspaceIndex } from './workspaceIndex';
+
+/** A literal value in a policy file, with its place. */
+export interface PlacedValue {
+  uri: string;
+  /** The text of the file, to turn offsets into positions. */
+  text: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** Where the request's URL comes from. */
+export interface RequestTarget {
+  /** The URL with named values resolved; undefined when it cannot be known statically. */
+  url?: string;
+  /** The literal as written (`base-url`, `backend-id` or `set-url` text). */
+  source: PlacedValue;
+  via: 'base-url' | 'backend-id' | 'set-url';
+  /** For `backend-id`: the backend's file and the place of its URL. */
+  backend?: PlacedValue;
+  element: PolicyElement;
+}
+
+export interface FlowLink {
+  entry: FlowConfigEntry;
+  flow: FlowConfig;
+  by: 'url' | 'glob';
+}
+
+export interface ManagedIdentityUse {
+  element: PolicyElement;
+  resource?: PlacedValue;
+  clientId?: PlacedValue;
+  outputVariable?: PlacedValue;
+  /** True when `resource` is an expression or holds an unresolved named value. */
+  dynamicResource: boolean;
+  /** Inside `<send-request>`: that call; otherwise the request to the backend. */
+  inSendRequest: boolean;
+  target?: RequestTarget;
+  link?: FlowLink;
+  prediction?: TokenPrediction;
+  result?: SimulationResult;
+  /** With `output-token-variable-name`: whether a `set-header Authorization` uses the variable. */
+  tokenSentFromVariable?: boolean;
+}
+
+/** A request linked to a flow that requires OAuth, with no managed identity token on its way. */
+export interface UnauthenticatedCall {
+  target: RequestTarget;
+  link: FlowLink;
+  result: SimulationResult;
+}
+
+export interface PolicyFlowAnalysis {
+  uses: ManagedIdentityUse[];
+  unauthenticated: UnauthenticatedCall[];
+}
+
+function placed(uri: string, doc: PolicyDocument, el: PolicyElement, name: string): PlacedValue | undefined {
+  const a = el.attributes.find(x => x.name === name);
+  if (!a || a.value === undefined || a.valueStart === undefined) return undefined;
+  const start = a.quote ? a.valueStart + 1 : a.valueStart;
+  return { uri, text: doc.text, value: decodeXml(a.value), start, end: start + a.value.length };
+}
+
+function textOf(uri: string, doc: PolicyDocument, el: PolicyElement): PlacedValue | undefined {
+  const t = el.texts[0];
+  if (!t) return undefined;
+  const raw = doc.text.substring(t.start, t.end);
+  const lead = raw.length - raw.trimStart().length;
+  const value = raw.trim();
+  return { uri, text: doc.text, value: t.cdata ? value : decodeXml(value), start: t.start + lead, end: t.start + lead + value.length };
+}
+
+function isExpression(value: string): boolean {
+  return /^\s*@[({]/.test(value);
+}
+
+/** Replaces `{{name}}` with plain named values; undefined when one cannot be resolved. */
+function resolveNamedValues(value: string, uri: string, ws: WorkspaceIndex): string | undefined {
+  let ok = true;
+  const out = value.replace(/\{\{([A-Za-z0-9._-]+)\}\}/g, (_m, name: string) => {
+    const nv = ws.findNamedValue(uri, name);
+    if (!nv || nv.secret || nv.value === undefined) {
+      ok = false;
+      return '';
+    }
+    return nv.value;
+  });
+  return ok ? out : undefined;
+}
+
+/** scheme://host/path, lower-cased scheme and host, default port and trailing slash dropped. */
+export function normalizeUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url.trim());
+    const port = u.port && !((u.protocol === 'https:' && u.port === '443') || (u.protocol === 'http:' && u.port === '80')) ? `:${u.port}` : '';
+    return `${u.protocol.toLowerCase()}//${u.hostname.toLowerCase()}${port}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `**`, `*` and `?` globs over `/`-separated paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        const slash = glob[i + 2] === '/';
+        re += slash ? '(?:.*/)?' : '.*';
+        i += slash ? 2 : 1;
+      } else {
+        re += '[^/]*';
+      }
+    } else if (c === '?') {
+      re += '[^/]';
+    } else {
+      re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function decodedPath(uri: string): string {
+  return uri.split('/').map(s => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
+}
+
+/** The request target a policy sets itself: the last `set-backend-service` in inbound or backend. */
+function ownBackendTarget(uri: string, doc: PolicyDocument, ws: WorkspaceIndex): RequestTarget | undefined {
+  let found: PolicyElement | undefined;
+  const stack = doc.roots.slice();
+  while (stack.length) {
+    const el = stack.shift()!;
+    if (el.name === 'set-backend-service') found = el;
+    if (el.name === 'send-request') continue; // its own call, not the backend's
+    stack.unshift(...el.children);
+  }
+  if (!found) return undefined;
+  const baseUrl = placed(uri, doc, found, 'base-url');
+  if (baseUrl) {
+    const url = isExpression(baseUrl.value) ? undefined : resolveNamedValues(baseUrl.value, uri, ws);
+    return { url, source: baseUrl, via: 'base-url', element: found };
+  }
+  const backendId = placed(uri, doc, found, 'backend-id');
+  if (backendId) {
+    const backend = isExpression(backendId.value) ? undefined : ws.findBackend(uri, backendId.value.trim());
+    const backendValue: PlacedValue | undefined = backend?.url !== undefined
+      ? { uri: backend.uri, text: backend.text, value: backend.url, start: backend.range.start + 1, end: backend.range.end - 1 }
+      : undefined;
+    const url = backend?.url !== undefined ? resolveNamedValues(backend.url, uri, ws) : undefined;
+    return { url, source: backendId, via: 'backend-id', backend: backendValue, element: found };
+  }
+  return undefined;
+}
+
+function sendRequestTarget(uri: string, doc: PolicyDocument, sendRequest: PolicyElement, ws: WorkspaceIndex): RequestTarget | undefined {
+  const setUrl = sendRequest.children.find(c => c.name === 'set-url');
+  if (!setUrl) return undefined;
+  const source = textOf(uri, doc, setUrl);
+  if (!source) return undefined;
+  const url = isExpression(source.value) ? undefined : resolveNamedValues(source.value, uri, ws);
+  return { url, source, via: 'set-url', element: setUrl };
+}
+
+function linkFor(policyUri: string, target: RequestTarget | undefined, ws: WorkspaceIndex): FlowLink | undefined {
+  const url = target?.url ? normalizeUrl(target.url) : undefined;
+  for (const entry of ws.flowConfigs()) {
+    for (const flow of Object.values(entry.config.flows)) {
+      if (url && flow.url && normalizeUrl(flow.url) === url) return { entry, flow, by: 'url' };
+    }
+  }
+  const policyPath = decodedPath(policyUri);
+  for (const entry of ws.flowConfigs()) {
+    const folder = decodedPath(entry.uri.substring(0, entry.uri.lastIndexOf('/') + 1));
+    if (!policyPath.startsWith(folder)) continue;
+    const relative = policyPath.substring(folder.length);
+    for (const flow of Object.values(entry.config.flows)) {
+      if (flow.policies.some(g => globToRegExp(g.replace(/^\.\//, '')).test(relative))) return { entry, flow, by: 'glob' };
+    }
+  }
+  return undefined;
+}
+
+/** True when a `set-header name="Authorization"` in these documents uses the variable. */
+function authorizationFromVariable(docs: PolicyDocument[], variable: string): boolean {
+  for (const doc of docs) {
+    const stack = doc.roots.slice();
+    while (stack.length) {
+      const el = stack.pop()!;
+      stack.push(...el.children);
+      if (el.name !== 'set-header') continue;
+      const name = el.attributes.find(a => a.name === 'name')?.value;
+      if (!name || decodeXml(name).trim().toLowerCase() !== 'authorization') continue;
+      const values = el.children.filter(c => c.name === 'value').map(v => doc.text.substring(v.start, v.end));
+      if (values.some(v => decodeXml(v).includes(variable))) return true;
+    }
+  }
+  return false;
+}
+
+function managedIdentities(doc: PolicyDocument): PolicyElement[] {
+  const out: PolicyElement[] = [];
+  const stack = doc.roots.slice();
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (el.name === 'authentication-managed-identity') out.push(el);
+    stack.push(...el.children);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export interface AnalysisOptions {
+  catalog: Catalog;
+  now?: Date;
+}
+
+/**
+ * The managed-identity calls of one policy document, each with its target, linked flow,
+ * predicted token and simulated trigger checks; and the calls to OAuth flows that carry no token.
+ */
+export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, options: AnalysisOptions): PolicyFlowAnalysis {
+  const result: PolicyFlowAnalysis = { uses: [], unauthenticated: [] };
+  if (ws.flowConfigs().length === 0) return result;
+  const roleOf = createRoleResolver(options.catalog);
+  const parents = ws.parentPolicies(uri).map(u => ({ uri: u, doc: ws.parsedPolicy(u) })).filter((p): p is { uri: string; doc: PolicyDocument } => !!p.doc);
+  const chainDocs = [doc, ...parents.map(p => p.doc)];
+
+  // The backend target: this policy's own, else the nearest parent's.
+  let backendTarget = ownBackendTarget(uri, doc, ws);
+  for (let i = parents.length - 1; !backendTarget && i >= 0; i--) backendTarget = ownBackendTarget(parents[i].uri, parents[i].doc, ws);
+
+  const mis = managedIdentities(doc);
+  for (const el of mis) {
+    const role = roleOf(el);
+    const inSendRequest = el.parent?.name === 'send-request';
+    if (role.kind !== 'policy' && !inSendRequest) continue;
+    const resource = placed(uri, doc, el, 'resource');
+    const clientId = placed(uri, doc, el, 'client-id');
+    const outputVariable = placed(uri, doc, el, 'output-token-variable-name');
+    const dynamicResource = !resource || isExpression(resource.value) || resource.value.includes('{{');
+    const target = inSendRequest ? sendRequestTarget(uri, doc, el.parent!, ws) : backendTarget;
+    const use: ManagedIdentityUse = { element: el, resource, clientId, outputVariable, dynamicResource, inSendRequest, target };
+    use.link = linkFor(uri, target, ws);
+    if (outputVariable) use.tokenSentFromVariable = authorizationFromVariable(chainDocs, outputVariable.value);
+    if (use.link && resource && !dynamicResource) {
+      const { flow, entry } = use.link;
+      use.prediction = predictToken(resource.value.trim(), clientId && !isExpression(clientId.value) ? clientId.value.trim() : undefined, entry.config, flow.tenantId);
+      const request: RequestContext = {
+        url: target?.url ?? flow.url,
+        // with output-token-variable-name the header is set by a set-header, when one uses it
+        sendsBearer: outputVariable ? (use.tokenSentFromVariable ? true : undefined) : true,
+      };
+      use.result = simulateTrigger(flow, use.prediction.claims, request, { predicted: true, now: options.now });
+    }
+    result.uses.push(use);
+  }
+
+  // A call this policy sends to an OAuth flow, with no managed identity anywhere on its way.
+  const own = ownBackendTarget(uri, doc, ws);
+  if (own) {
+    const link = linkFor(uri, own, ws);
+    const hasToken = chainDocs.some(d => managedIdentities(d).some(m => m.parent?.name !== 'send-request'))
+      || hasTokenInOperations(uri, ws);
+    if (link && !hasToken) {
+      // what the trigger says to a call without a token (SAS URLs and "anyone" flows accept it)
+      const r = simulateTrigger(link.flow, { header: {}, payload: {} }, { url: own.url ?? link.flow.url, sendsBearer: false }, { predicted: true, now: options.now });
+      if (r.verdict === 'rejected') result.unauthenticated.push({ target: own, link, result: r });
+    }
+  }
+  return result;
+}
+
+/** For an API policy: whether its operations bring the token themselves. */
+function hasTokenInOperations(uri: string, ws: WorkspaceIndex): boolean {
+  const me = ws.policies().find(p => p.uri === uri);
+  if (!me || me.location.scope !== 'api') return false;
+  return ws.policies().some(p => p.location.scope === 'operation' && p.location.api === me.location.api && p.service === me.service
+    && (ws.parsedPolicy(p.uri) ? managedIdentities(ws.parsedPolicy(p.uri)!).length > 0 : false));
+}
