@@ -9,6 +9,8 @@ export interface CommandDeps {
 export const Commands = {
   restartServer: 'apimPolicy.restartServer',
   showOutput: 'apimPolicy.showOutput',
+  /** From the cross-check CodeLens: open a flow's entry (not in the palette: it needs arguments). */
+  revealFlow: 'apimPolicy.revealFlow',
 } as const;
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
@@ -18,5 +20,11 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       void vscode.window.setStatusBarMessage('APIM policy language server restarted', 3000);
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => deps.output.show(true)),
+    vscode.commands.registerCommand(Commands.revealFlow, async (uri: unknown, position: unknown) => {
+      if (typeof uri !== 'string') return;
+      const p = position as { line?: unknown; character?: unknown } | undefined;
+      const at = new vscode.Position(typeof p?.line === 'number' ? p.line : 0, typeof p?.character === 'number' ? p.character : 0);
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(at, at) });
+    }),
   );
 }

@@ -8,14 +8,22 @@ import { describeDiagnostic, policyWith, scratchDocument, waitForDiagnostics, wo
  * shows them, with the rule code. Every other policy in examples/ must stay free of errors and warnings.
  */
 const EXPECTED_EXAMPLE_PROBLEMS: { file: string; line: number; severity: 'Error' | 'Warning' | 'Information' | 'Hint'; code: string }[] = [
+  { file: 'apis/approvals/operations/approve/policy.xml', line: 4, severity: 'Error', code: 'flow-caller' },
+  { file: 'apis/audit/policy.xml', line: 6, severity: 'Warning', code: 'flow-token-not-sent' },
+  { file: 'apis/invoice-sync/policy.xml', line: 6, severity: 'Error', code: 'flow-policy-issuer' },
+  { file: 'apis/invoice-sync/policy.xml', line: 6, severity: 'Error', code: 'flow-policies' },
   { file: 'apis/invoices/policy.xml', line: 4, severity: 'Error', code: 'invalid-value' },
   { file: 'apis/invoices/policy.xml', line: 7, severity: 'Error', code: 'forward-request-outside-backend' },
   { file: 'apis/invoices/policy.xml', line: 8, severity: 'Error', code: 'missing-required-child' },
   { file: 'apis/invoices/policy.xml', line: 11, severity: 'Warning', code: 'unknown-named-value' },
   { file: 'apis/invoices/policy.xml', line: 19, severity: 'Error', code: 'fragment-policy-not-allowed' },
+  { file: 'apis/legacy-intake/policy.xml', line: 5, severity: 'Error', code: 'flow-sas-and-bearer' },
+  { file: 'apis/notify/policy.xml', line: 6, severity: 'Error', code: 'flow-audience' },
   { file: 'apis/orders/operations/get-order/policy.xml', line: 5, severity: 'Error', code: 'unknown-element' },
   { file: 'apis/orders/operations/get-order/policy.xml', line: 14, severity: 'Warning', code: 'policy-section-undocumented' },
   { file: 'apis/orders/operations/get-order/policy.xml', line: 14, severity: 'Error', code: 'expression-not-allowed' },
+  { file: 'apis/reports/policy.xml', line: 6, severity: 'Error', code: 'flow-audience' },
+  { file: 'apis/status/policy.xml', line: 5, severity: 'Error', code: 'flow-authorization-required' },
   { file: 'policy fragments/trace-caller/policy.xml', line: 2, severity: 'Error', code: 'base-in-fragment' },
 ];
 

@@ -10,6 +10,10 @@ import type { FlowConfig } from '../auth/types';
 import { analyzePolicyFlows, type ManagedIdentityUse } from '../workspace/flowLinks';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { FLOW_TYPE_LABEL } from './validation/crossCheck';
+import { positionIn } from '../utils/positions';
+
+/** Client command that opens a file at a position (the flow's entry). */
+export const REVEAL_FLOW_COMMAND = 'apimPolicy.revealFlow';
 
 function mode(flow: FlowConfig): string {
   const t = flow.trigger;
@@ -48,10 +52,14 @@ export function getCodeLenses(document: TextDocument, doc: PolicyDocument, ws: W
   const analysis = analyzePolicyFlows(document.uri, doc, ws, { catalog });
   return analysis.uses.map(use => {
     const at = document.positionAt(use.element.start);
+    const flowRange = use.link?.flow.range;
+    const flowText = flowRange && (flowRange.uri === use.link!.entry.uri ? use.link!.entry.text : use.link!.entry.dependencies.get(flowRange.uri));
     return {
       range: { start: at, end: document.positionAt(use.element.nameEnd) },
-      // a label, not a button: the details are in the Problems panel and the hover
-      command: { title: lensTitle(use), command: '' },
+      // clicking shows the flow's entry in apim-flows.json (or its definition)
+      command: flowRange && flowText !== undefined
+        ? { title: lensTitle(use), command: REVEAL_FLOW_COMMAND, arguments: [flowRange.uri, positionIn(flowText, flowRange.start)] }
+        : { title: lensTitle(use), command: '' },
     };
   });
 }
