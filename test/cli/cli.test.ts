@@ -139,3 +139,35 @@ test('--help and --version', () => {
   assert.match(run(['--help']).stdout, /apim-policy check/);
   assert.match(run(['--version']).stdout, /^\d+\.\d+\.\d+/);
 });
+
+const examples = path.resolve(__dirname, '../../../examples');
+
+test('check examples: the cross-check reports each seeded flow failure, and the correct APIs stay clean', () => {
+  const r = run(['check', examples, '--format', 'json']);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout) as Array<{ file: string; code: string; severity: string }>;
+  const at = (api: string) => out.filter(d => d.file.includes(`${path.sep}apis${path.sep}${api}${path.sep}`) && d.severity !== 'information').map(d => d.code).sort();
+  assert.deepEqual(at('reports'), ['flow-audience']);
+  assert.deepEqual(at('notify'), ['flow-audience']);
+  assert.deepEqual(at('approvals'), ['flow-caller']);
+  assert.ok(at('invoice-sync').includes('flow-policy-issuer'));
+  assert.deepEqual(at('legacy-intake'), ['flow-sas-and-bearer']);
+  assert.deepEqual(at('status'), ['flow-authorization-required']);
+  assert.deepEqual(at('audit'), ['flow-token-not-sent']);
+  assert.deepEqual(at('shipping'), []);
+  assert.deepEqual(out.filter(d => d.file.endsWith(`${path.sep}apis${path.sep}orders${path.sep}policy.xml`) && d.severity !== 'information'), []);
+});
+
+test('check --config: an explicit flow config, its problems reported in that file', () => {
+  const dir = tree({
+    'apis/a/policy.xml': '<policies><inbound><base /><set-backend-service base-url="https://prod-1.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?api-version=2016-10-01" /><authentication-managed-identity resource="https://management.azure.com/" /></inbound></policies>',
+    'elsewhere/flows.jsonc': '// comments are fine\n{ "tenantId": "not-a-guid", "flows": { "x": { "type": "logicAppConsumption", "url": "https://prod-1.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?api-version=2016-10-01", "openAuthenticationPolicies": { "policies": { "p": { "type": "AAD", "claims": [ { "name": "aud", "value": "https://other/" } ] } } } } } }',
+  });
+  const r = run(['check', path.join(dir, 'apis'), '--config', path.join(dir, 'elsewhere/flows.jsonc'), '--format', 'json']);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout) as Array<{ file: string; code: string }>;
+  const inConfig = out.filter(d => d.file.endsWith('flows.jsonc')).map(d => d.code);
+  assert.ok(inConfig.includes('flows-invalid-guid'), JSON.stringify(out));
+  assert.ok(inConfig.includes('la-missing-iss'), JSON.stringify(out));
+  assert.ok(out.some(d => d.file.endsWith('policy.xml') && d.code.startsWith('flow-')), JSON.stringify(out));
+});

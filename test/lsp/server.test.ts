@@ -92,3 +92,27 @@ test('closing a document clears its diagnostics', async () => {
   const cleared = await client.diagnostics(u);
   assert.deepEqual(cleared.diagnostics, []);
 });
+
+test('apim-flows.json: problems are published in the config file while it is edited', async () => {
+  const u = 'file:///tmp/ws/apim-flows.json';
+  client.open(u, '{ "tenantId": "nope", "flows": { "f": { "type": "powerAutomat", "url": "https://x.test/a" } } }', 1);
+  const d = await client.diagnostics(u);
+  const codes = d.diagnostics.map(x => x.code).sort();
+  assert.ok(codes.includes('flows-invalid-guid'), JSON.stringify(codes));
+  assert.ok(codes.includes('flows-unknown-flow-type'), JSON.stringify(codes));
+  assert.equal(d.diagnostics.find(x => x.code === 'flows-invalid-guid')!.range.start.character, 14);
+});
+
+test('a policy linked to a flow of an open config gets the cross-check and a CodeLens', async () => {
+  const cfg = 'file:///tmp/ws2/apim-flows.json';
+  const url = 'https://e.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/abc/triggers/manual/paths/invoke?api-version=1';
+  client.open(cfg, JSON.stringify({ tenantId: 'd7f3c2a1-4b5e-4c8d-9e0f-1a2b3c4d5e6f', flows: { f: { type: 'powerAutomate', url, trigger: { authentication: 'tenant' } } } }), 1);
+  await client.diagnostics(cfg);
+  const u = 'file:///tmp/ws2/apis/a/policy.xml';
+  client.open(u, `<policies><inbound><base /><set-backend-service base-url="${url}" /><authentication-managed-identity resource="https://service.flow.microsoft.com" /></inbound></policies>`, 1);
+  let d = await client.diagnostics(u, 1);
+  for (let i = 0; i < 5 && !d.diagnostics.some(x => x.code === 'flow-audience'); i++) d = await client.diagnostics(u, 1);
+  assert.ok(d.diagnostics.some(x => x.code === 'flow-audience'), JSON.stringify(d.diagnostics.map(x => x.code)));
+  const lenses = await client.connection.sendRequest<Array<{ command?: { title: string } }>>('textDocument/codeLens', { textDocument: { uri: u } });
+  assert.match(lenses[0].command!.title, /^f \(Power Automate, tenant\): rejected/);
+});
