@@ -11,6 +11,13 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { URI } from 'vscode-uri';
 import { getLanguageService } from './languageService/languageService';
 import { positionIn } from './languageService/utils/positions';
+import type { JSONWebKeySet } from 'jose';
+import { parseFlowsConfig } from './languageService/auth/flowConfig';
+import { inspectClaims, type InspectResult } from './languageService/auth/inspect';
+import { decodeToken, TokenInputError } from './languageService/auth/token';
+import type { FlowConfig, TokenClaims } from './languageService/auth/types';
+import { parseJwks, verifySignature } from './languageService/auth/verify';
+import { resolveRelativeUri } from './languageService/workspace/workspaceIndex';
 import { createWorkspaceIndex, type WorkspaceIndex } from './languageService/workspace/workspaceIndex';
 import { createLocator, findPolicyFiles, findServiceRoot, readIndexedFiles, readUriText, reason } from './node/policyFiles';
 
@@ -34,11 +41,16 @@ class UsageError extends Error {}
 
 const USAGE = `Usage:
   apim-policy check [paths…] [--format text|json|sarif] [--config apim-flows.json]
+  apim-policy token [TOKEN|-] [--flow NAME] [--config FILE] [--jwks FILE] [--now ISO] [--clock-skew SECONDS] [--format text|json]
   apim-policy --help | --version
 
 check   Reports problems in APIM policy files. Folders are walked: policy.xml and *.policy.xml
         files, and other .xml files whose root is <policies> or <fragment>. Default path: .
-Exit codes: 0 no error found, 1 at least one error, 2 bad usage.`;
+        Exit codes: 0 no error found, 1 at least one error, 2 bad usage.
+token   Decodes a bearer token (argument, or - / nothing for standard input; a leading "Bearer "
+        is fine) and runs the checks the chosen flow's trigger would (apim-flows.json: --config,
+        else ./apim-flows.json). The signature is checked only with --jwks; keys are never fetched.
+        Exit codes: 0 accepted or undecided, 1 rejected, 2 bad input or usage.`;
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -214,7 +226,136 @@ function formatSarif(reports: FileReport[]): string {
   return JSON.stringify(sarif, null, 2) + '\n';
 }
 
-export function runCli(argv: string[]): CliResult {
+interface TokenOptions {
+  token?: string;
+  flow?: string;
+  config?: string;
+  jwks?: string;
+  now?: string;
+  clockSkew?: number;
+  format: 'text' | 'json';
+}
+
+function parseTokenArgs(args: string[]): TokenOptions {
+  const opts: TokenOptions = { format: 'text' };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (name: string): string => {
+      const eq = a.indexOf('=');
+      if (eq > 0) return a.substring(eq + 1);
+      const v = args[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value.`);
+      return v;
+    };
+    const name = a.split('=')[0];
+    switch (name) {
+      case '--flow': opts.flow = value(name); break;
+      case '--config': opts.config = value(name); break;
+      case '--jwks': opts.jwks = value(name); break;
+      case '--now': opts.now = value(name); break;
+      case '--clock-skew': {
+        const v = Number(value(name));
+        if (!Number.isFinite(v) || v < 0) throw new UsageError('--clock-skew takes a number of seconds.');
+        opts.clockSkew = v;
+        break;
+      }
+      case '--format': {
+        const f = value(name);
+        if (f !== 'text' && f !== 'json') throw new UsageError(`Unknown format '${f}': use text or json.`);
+        opts.format = f;
+        break;
+      }
+      default:
+        if (a.startsWith('--')) throw new UsageError(`Unknown option '${a}'.`);
+        if (opts.token !== undefined) throw new UsageError('Give one token.');
+        opts.token = a;
+    }
+  }
+  return opts;
+}
+
+function readStdin(): string {
+  try {
+    return fs.readFileSync(0, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** A bad token or file: a one-line message and exit code 2, never a stack trace. */
+class InputError extends Error {}
+
+function token(opts: TokenOptions, stdin: () => string): CliResult | Promise<CliResult> {
+  const raw = opts.token === undefined || opts.token === '-' ? stdin() : opts.token;
+  let claims: TokenClaims;
+  try {
+    claims = decodeToken(raw);
+  } catch (e) {
+    if (e instanceof TokenInputError) throw new InputError(e.message);
+    throw e;
+  }
+  let now: Date | undefined;
+  if (opts.now !== undefined) {
+    now = new Date(opts.now);
+    if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not an ISO date-time: ${opts.now}`);
+  }
+  let flow: FlowConfig | undefined;
+  const configPath = opts.config ?? (fs.existsSync('apim-flows.json') ? 'apim-flows.json' : undefined);
+  if (opts.config !== undefined && !fs.existsSync(opts.config)) throw new InputError(`Config file not found: ${opts.config}`);
+  if (opts.flow !== undefined) {
+    if (!configPath) throw new InputError('--flow needs a flow config: --config FILE, or apim-flows.json in this folder.');
+    const uri = URI.file(path.resolve(configPath)).toString();
+    const { config } = parseFlowsConfig(uri, fs.readFileSync(configPath, 'utf8'), readUriText, resolveRelativeUri);
+    flow = config.flows[opts.flow];
+    if (!flow) throw new InputError(`No flow '${opts.flow}' in ${configPath} (flows: ${Object.keys(config.flows).join(', ') || 'none'}).`);
+  }
+  let jwks: JSONWebKeySet | undefined;
+  if (opts.jwks !== undefined) {
+    try {
+      jwks = parseJwks(fs.readFileSync(opts.jwks, 'utf8'));
+    } catch (e) {
+      throw new InputError(`--jwks ${opts.jwks}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message}`);
+    }
+  }
+  return verifySignature(raw, claims, jwks, opts.jwks ?? '').then(signature => {
+    const r = inspectClaims(claims, { flow, now, clockSkewSeconds: opts.clockSkew, signature });
+    const stdout = opts.format === 'json' ? tokenJson(r) : tokenText(r);
+    return { code: r.verdict === 'rejected' ? 1 : 0, stdout, stderr: '' };
+  });
+}
+
+function tokenJson(r: InspectResult): string {
+  return JSON.stringify({
+    header: r.claims.header,
+    payload: r.claims.payload,
+    verdict: r.verdict,
+    checks: r.checks.map(c => ({ id: c.id, title: c.title, status: c.status, expected: c.expected, actual: c.actual, platformError: c.platformError })),
+  }, null, 2) + '\n';
+}
+
+function tokenText(r: InspectResult): string {
+  const e = r.explanation;
+  const lines = ['Header'];
+  for (const c of e.header) lines.push(`  ${c.name}: ${c.value}`);
+  lines.push('Payload');
+  for (const c of e.payload) lines.push(`  ${c.name}: ${c.value}${c.utc ? `  (${c.utc})` : ''}`);
+  lines.push('', e.versionNote, '');
+  lines.push(r.flow ? `Checks of flow '${r.flow}':` : 'Checks (no flow chosen: only the token\'s own):');
+  const mark = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: 'skip' } as const;
+  for (const c of r.checks) {
+    if (c.id === 'result') continue;
+    let line = `  [${mark[c.status]}] ${c.title}`;
+    if (c.status === 'fail' || c.status === 'warn') {
+      if (c.expected !== undefined || c.actual !== undefined) line += `: expected ${c.expected ?? '(nothing)'}, actual ${c.actual ?? '(nothing)'}`;
+      if (c.platformError) line += ` → ${c.platformError.status} ${c.platformError.code}${c.platformError.confirmed ? '' : ' (unconfirmed)'}`;
+    }
+    lines.push(line);
+  }
+  lines.push('', `Verdict: ${r.verdict}${r.unknownReasons?.length ? ` (${r.unknownReasons.join('; ')})` : ''}`);
+  return lines.join('\n') + '\n';
+}
+
+export function runCli(argv: string[]): CliResult | Promise<CliResult> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -222,16 +363,26 @@ export function runCli(argv: string[]): CliResult {
     }
     if (command === '--version' || command === '-v') return { code: 0, stdout: VERSION + '\n', stderr: '' };
     if (command === 'check') return check(parseCheckArgs(rest));
+    if (command === 'token') return token(parseTokenArgs(rest), readStdin);
     throw new UsageError(`Unknown command '${command}'.`);
   } catch (e) {
-    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `apim-policy: ${e.message}\n${USAGE}\n` };
-    return { code: 2, stdout: '', stderr: `apim-policy: ${reason(e)}\n` };
+    return failure(e);
   }
 }
 
+function failure(e: unknown): CliResult {
+  if (e instanceof UsageError) return { code: 2, stdout: '', stderr: `apim-policy: ${e.message}\n${USAGE}\n` };
+  if (e instanceof InputError) return { code: 2, stdout: '', stderr: `apim-policy: ${e.message}\n` };
+  return { code: 2, stdout: '', stderr: `apim-policy: ${reason(e)}\n` };
+}
+
 if (require.main === module) {
-  const result = runCli(process.argv.slice(2));
-  if (result.stdout) process.stdout.write(result.stdout);
-  if (result.stderr) process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+  void Promise.resolve()
+    .then(() => runCli(process.argv.slice(2)))
+    .catch(failure)
+    .then(result => {
+      if (result.stdout) process.stdout.write(result.stdout);
+      if (result.stderr) process.stderr.write(result.stderr);
+      process.exitCode = result.code;
+    });
 }

@@ -3,6 +3,10 @@
  * both sides, so it must stay free of vscode and Node-only APIs.
  */
 
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Check, Verdict } from './languageService/auth/types';
+import type { ClaimExplanation } from './languageService/auth/token';
+
 export const LANGUAGE_ID = 'apim-policy';
 export const CONFIG_SECTION = 'apimPolicy';
 
@@ -30,3 +34,66 @@ export function readSettings(raw: unknown): ServerSettings {
     },
   };
 }
+
+// ---- Custom requests (the client sends, the server answers) ----
+
+
+export interface DecodeTokenParams {
+  /** The token (a leading `Bearer ` is fine). Never logged or stored by the server. */
+  token: string;
+  /** Name of a flow in an apim-flows.json of the workspace; none = only the token's own checks. */
+  flow?: string;
+  /** Which apim-flows.json, when several define the flow name. */
+  configUri?: string;
+  /** ISO time to use as "now" (tests); default: the current time. */
+  now?: string;
+  clockSkewSeconds?: number;
+  /** A JWKS (the text of the file the user configured) to verify the signature with. */
+  jwksText?: string;
+  /** Fetch Microsoft's signing keys (the client asks only in a trusted workspace with the setting on). */
+  fetchKeys?: boolean;
+}
+
+export interface DecodedToken {
+  ok: true;
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  headerClaims: ClaimExplanation[];
+  payloadClaims: ClaimExplanation[];
+  version: string;
+  versionNote: string;
+  appOnly: boolean;
+  issuedAt?: number;
+  notBefore?: number;
+  expiresAt?: number;
+  flow?: string;
+  verdict: Verdict;
+  checks: Check[];
+  unknownReasons?: string[];
+}
+
+export type DecodeTokenResult = DecodedToken | { ok: false; error: string };
+
+export const DecodeTokenRequest = new RequestType<DecodeTokenParams, DecodeTokenResult, void>('apim/decodeToken');
+
+export interface FlowPolicyLink {
+  uri: string;
+  line: number;
+  verdict: Verdict | 'not checked';
+  /** The CodeLens title: flow, mode and verdict with the first failing check. */
+  title: string;
+}
+
+export interface FlowSummary {
+  name: string;
+  type: string;
+  /** "Power Automate, tenant" and the like. */
+  description: string;
+  configUri: string;
+  /** Where the flow is described (its entry in apim-flows.json or its definition). */
+  location?: { uri: string; line: number; character: number };
+  url?: string;
+  policies: FlowPolicyLink[];
+}
+
+export const ListFlowsRequest = new RequestType<Record<string, never>, FlowSummary[], void>('apim/listFlows');

@@ -14,7 +14,12 @@ import { DIAGNOSTIC_SOURCE, getLanguageService, type PolicyDocument } from './la
 import { classifyArtifact, createWorkspaceIndex } from './languageService/workspace/workspaceIndex';
 import { positionIn } from './languageService/utils/positions';
 import { createLocator, readIndexedFiles, readUriText } from './node/policyFiles';
-import { CONFIG_SECTION, defaultSettings, readSettings, type ServerSettings } from './protocol';
+import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from './protocol';
+import { inspectClaims } from './languageService/auth/inspect';
+import { decodeToken, TokenInputError } from './languageService/auth/token';
+import { fetchMicrosoftKeys, parseJwks, verifySignature, type SignatureResult } from './languageService/auth/verify';
+import { listFlows } from './languageService/services/flowSummaries';
+import { createKeyFetcher } from './node/keyFetch';
 
 interface ParsedEntry {
   version: number;
@@ -237,6 +242,59 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens(p => withDocument(p, [], (d, doc) => service.getCodeLenses(d, doc)));
   connection.onDefinition(p => withDocument(p, [], (d, doc) => service.findDefinition(d, p.position, doc)));
   connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
+
+  // The token inspector. The token is used for this one answer and dropped: never logged (errors
+  // are logged without the request's parameters), never stored, never sent anywhere.
+  const fetchKeys = createKeyFetcher();
+  connection.onRequest(DecodeTokenRequest, async (params: DecodeTokenParams): Promise<DecodeTokenResult> => {
+    try {
+      return await decodeForInspector(params);
+    } catch (e) {
+      if (e instanceof TokenInputError) return { ok: false, error: e.message };
+      connection.console.error(`Token inspection failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''}`.replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '<token>'));
+      return { ok: false, error: 'The token could not be inspected (see the APIM Policy output).' };
+    }
+  });
+
+  async function decodeForInspector(params: DecodeTokenParams): Promise<DecodeTokenResult> {
+    const claims = decodeToken(params.token);
+    const flows = index.flowConfigs().flatMap(e => Object.values(e.config.flows).map(f => ({ entry: e, flow: f })));
+    const picked = params.flow === undefined ? undefined
+      : flows.find(f => f.flow.name === params.flow && (!params.configUri || f.entry.uri === params.configUri));
+    if (params.flow !== undefined && !picked) return { ok: false, error: `No flow named '${params.flow}' in the workspace's apim-flows.json.` };
+    let signature: SignatureResult | undefined;
+    if (params.jwksText !== undefined) {
+      let jwks;
+      try {
+        jwks = parseJwks(params.jwksText);
+      } catch (e) {
+        return { ok: false, error: `The JWKS file: ${(e as Error).message}` };
+      }
+      signature = await verifySignature(params.token, claims, jwks, 'the JWKS file');
+    } else if (params.fetchKeys) {
+      const keys = await fetchMicrosoftKeys(claims, fetchKeys);
+      signature = keys.jwks ? await verifySignature(params.token, claims, keys.jwks, keys.source) : { status: 'skip', detail: `Signature not checked: ${keys.error}` };
+    } else {
+      signature = await verifySignature(params.token, claims, undefined, '');
+    }
+    const now = params.now ? new Date(params.now) : undefined;
+    const r = inspectClaims(claims, { flow: picked?.flow, now: now && !Number.isNaN(now.getTime()) ? now : undefined, clockSkewSeconds: params.clockSkewSeconds, signature });
+    const e = r.explanation;
+    return {
+      ok: true, header: claims.header, payload: claims.payload, headerClaims: e.header, payloadClaims: e.payload,
+      version: e.version, versionNote: e.versionNote, appOnly: e.appOnly, issuedAt: e.issuedAt, notBefore: e.notBefore, expiresAt: e.expiresAt,
+      flow: r.flow, verdict: r.verdict, checks: r.checks, unknownReasons: r.unknownReasons,
+    };
+  }
+
+  connection.onRequest(ListFlowsRequest, () => {
+    try {
+      return listFlows(index, service.catalog);
+    } catch (e) {
+      connection.console.error(`Listing flows failed: ${(e as Error)?.stack ?? e}`);
+      return [];
+    }
+  });
 
   documents.listen(connection);
   connection.listen();

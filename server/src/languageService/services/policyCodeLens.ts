@@ -15,7 +15,8 @@ import { positionIn } from '../utils/positions';
 /** Client command that opens a file at a position (the flow's entry). */
 export const REVEAL_FLOW_COMMAND = 'apimPolicy.revealFlow';
 
-function mode(flow: FlowConfig): string {
+/** The trigger's authentication in a few words. */
+export function flowMode(flow: FlowConfig): string {
   const t = flow.trigger;
   if (t.powerAutomate) {
     const m = t.powerAutomate.mode;
@@ -33,7 +34,7 @@ export function lensTitle(use: ManagedIdentityUse): string {
       : 'Flow check: not linked to a flow of apim-flows.json';
   }
   const { flow } = use.link;
-  const head = `${flow.name} (${FLOW_TYPE_LABEL[flow.type]}, ${mode(flow)})`;
+  const head = `${flow.name} (${FLOW_TYPE_LABEL[flow.type]}, ${flowMode(flow)})`;
   if (use.dynamicResource) return `${head}: resource known only at run time`;
   const result = use.result;
   if (!result) return head;
