@@ -5,15 +5,21 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, LANGUAGE_ID } from '../../server/src/protocol';
+import { CONFIG_SECTION, DecodeTokenRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerTokenCommands } from './commands/tokenCommands';
+import { FlowsTreeProvider } from './flowsView/flowsTreeProvider';
 import { adoptRootPolicy } from './languageDetection';
+import { readInspectorSettings } from './settings';
+import { TokenViewProvider } from './tokenView/tokenViewProvider';
 
 export interface ExtensionApi {
   /** Resolves once the language client is running. */
   ready: Promise<void>;
   /** The running client, for tests. */
   client(): LanguageClient | undefined;
+  /** The Token Inspector view, for tests (what it shows, never the token). */
+  tokenView: TokenViewProvider;
 }
 
 interface State {
@@ -61,11 +67,36 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
   });
 
+  const running = async (): Promise<LanguageClient> => {
+    await ready;
+    if (!state.client) throw new Error('The language server is not running.');
+    return state.client;
+  };
+  const listFlows = async (): Promise<FlowSummary[]> => (await running()).sendRequest(ListFlowsRequest, {});
+  const tokenView = new TokenViewProvider(vscode.Uri.joinPath(context.extensionUri, 'client', 'src', 'tokenView', 'media'), {
+    decode: async params => (await running()).sendRequest(DecodeTokenRequest, params),
+    listFlowNames: async () => (await listFlows()).map(f => f.name),
+    keyOptions: () => readInspectorSettings(),
+    readClipboard: () => vscode.env.clipboard.readText(),
+  });
+  context.subscriptions.push(vscode.window.registerWebviewViewProvider(TokenViewProvider.viewId, tokenView));
+  registerTokenCommands(context, tokenView, listFlows);
+
+  const flowsTree = new FlowsTreeProvider(listFlows);
+  context.subscriptions.push(
+    vscode.window.registerTreeDataProvider(FlowsTreeProvider.viewId, flowsTree),
+    vscode.commands.registerCommand('apimPolicy.refreshFlows', () => flowsTree.refresh()),
+    // verdicts change with the policies, the flow config and the definitions
+    vscode.workspace.onDidSaveTextDocument(doc => {
+      if (doc.languageId === LANGUAGE_ID || doc.fileName.endsWith('.json')) flowsTree.refresh();
+    }),
+  );
+
   for (const doc of vscode.workspace.textDocuments) void adoptRootPolicy(doc);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(doc => void adoptRootPolicy(doc)));
   context.subscriptions.push({ dispose: () => void state.client?.stop() });
 
-  return { ready, client: () => state.client };
+  return { ready, client: () => state.client, tokenView };
 }
 
 export function deactivate(): void {

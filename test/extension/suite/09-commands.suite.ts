@@ -2,6 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { completionsAt, manifest, policyWith, removeScratch, scratchDocument } from './helpers';
 
+/** A token for the commands that need one (unsigned: a test value, never a real token). */
+const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+const TEST_TOKEN = `${enc({ alg: 'RS256', typ: 'JWT', kid: 'k' })}.${enc({ aud: 'https://service.flow.microsoft.com/', iss: 'https://sts.windows.net/d7f3c2a1-4b5e-4c8d-9e0f-1a2b3c4d5e6f/', tid: 'd7f3c2a1-4b5e-4c8d-9e0f-1a2b3c4d5e6f', ver: '1.0', exp: 4102444800 })}.c2ln`;
+
+/** Arguments for commands that would otherwise ask the user. */
+const ARGS: Record<string, unknown[]> = {
+  'apimPolicy.decodeToken': [TEST_TOKEN],
+  'apimPolicy.simulateFlowTrigger': ['order-intake', TEST_TOKEN],
+};
+
 // Runs last: it restarts the language server.
 suite('commands', () => {
   const contributed = manifest.contributes?.commands ?? [];
@@ -14,7 +24,7 @@ suite('commands', () => {
     test(`${category ? category + ': ' : ''}${title} (${command}) runs without throwing`, async () => {
       const all = await vscode.commands.getCommands(true);
       assert.ok(all.includes(command), `${command} is not registered`);
-      await vscode.commands.executeCommand(command);
+      await vscode.commands.executeCommand(command, ...(ARGS[command] ?? []));
     });
   }
 

@@ -36,7 +36,7 @@ export function listFlows(ws: WorkspaceIndex, catalog: Catalog): FlowSummary[] {
       summary?.policies.push({
         uri: policy.uri,
         line: positionIn(doc.text, use.element.start).line,
-        verdict: use.result?.verdict ?? 'not checked',
+        verdict: use.outputVariable && !use.tokenSentFromVariable ? 'unknown' : use.result?.verdict ?? 'not checked',
         title: lensTitle(use),
       });
     }

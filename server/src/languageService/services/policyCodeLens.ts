@@ -36,6 +36,7 @@ export function lensTitle(use: ManagedIdentityUse): string {
   const { flow } = use.link;
   const head = `${flow.name} (${FLOW_TYPE_LABEL[flow.type]}, ${flowMode(flow)})`;
   if (use.dynamicResource) return `${head}: resource known only at run time`;
+  if (use.outputVariable && !use.tokenSentFromVariable) return `${head}: unknown: the token goes into '${use.outputVariable.value}' and no Authorization header uses it`;
   const result = use.result;
   if (!result) return head;
   if (result.verdict === 'accepted') return `${head}: accepted`;

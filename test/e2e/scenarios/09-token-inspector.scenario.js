@@ -1,0 +1,57 @@
+'use strict';
+// The token inspector as a person uses it: run "APIM: Decode Bearer Token", paste a token in the
+// (masked) input box, read the sidebar, pick a flow and see the failing check with the platform
+// error. A claim holding markup shows as text and runs nothing.
+const TENANT = 'd7f3c2a1-4b5e-4c8d-9e0f-1a2b3c4d5e6f';
+const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+function testToken() {
+  const now = Math.floor(Date.now() / 1000);
+  // APIM's system identity (principal 0a1b…, client 9f8e…) as examples/apim-flows.json describes it; unsigned
+  return `${enc({ alg: 'RS256', typ: 'JWT', kid: 'k' })}.${enc({
+    aud: 'https://service.flow.microsoft.com/', iss: `https://sts.windows.net/${TENANT}/`, tid: TENANT,
+    oid: '0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b', appid: '9f8e7d6c-2222-4b4a-8c9d-8e7f6a5b4c3d', idtyp: 'app', ver: '1.0',
+    iat: now - 60, nbf: now - 60, exp: now + 3600, name: '<img src=x onerror=alert(1)>',
+  })}.c2ln`;
+}
+
+module.exports = {
+  name: 'token inspector: decode from the command, read the sidebar, pick a flow, see the failing check',
+  async run({ wb, page, assert, screenshot }) {
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    await wb.closeAllEditors();
+
+    // The command: no selection, nothing usable in the clipboard → a masked input box.
+    await page.keyboard.press('F1');
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('input.input').fill('>APIM: Decode Bearer Token');
+    await widget.locator('.monaco-list-row', { hasText: 'Decode Bearer Token' }).first().click();
+    await widget.locator('.quick-input-title', { hasText: 'Decode Bearer Token' }).waitFor({ timeout: 15_000 });
+    const input = widget.locator('input.input');
+    assert.equal(await input.getAttribute('type'), 'password', 'the token input is masked');
+    await input.fill(`Bearer ${testToken()}`);
+    await page.keyboard.press('Enter');
+
+    // The sidebar webview (an iframe in an iframe).
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await view.locator('.verdict').waitFor({ timeout: 30_000 });
+    await view.locator('td', { hasText: 'principalId' }).first().waitFor({ timeout: 10_000 });
+    assert.match(await view.locator('.countdown').textContent(), /expires in \d/);
+    await screenshot('decoded');
+
+    // Pick the flow whose export lists the identity's client ID instead of its principal ID.
+    await view.locator('select#flow').selectOption('order-approval');
+    const caller = view.locator('tr.check[data-check="caller"]');
+    await caller.waitFor({ timeout: 30_000 });
+    assert.match(await caller.textContent(), /✗/);
+    assert.match(await caller.textContent(), /MisMatchingOAuthClaims/);
+    assert.match(await view.locator('.verdict').textContent(), /order-approval: rejected/);
+    await screenshot('rejected');
+
+    // The markup claim is text; nothing ran.
+    const nameRow = view.locator('table.claims tr', { hasText: 'onerror' });
+    assert.match(await nameRow.first().textContent(), /<img src=x onerror=alert\(1\)>/);
+    assert.equal(await view.locator('img').count(), 0, 'no <img> element was created from the claim');
+    assert.deepEqual(dialogs, [], 'no script ran');
+  },
+};
