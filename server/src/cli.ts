@@ -64,32 +64,40 @@ interface FileReport {
   diagnostics: Diagnostic[];
 }
 
-function parseCheckArgs(args: string[]): CheckOptions {
-  const opts: CheckOptions = { paths: [], format: 'text' };
+/**
+ * Splits arguments into `--name value` / `--name=value` options (only the names given) and
+ * positional arguments; `--` ends the options. Unknown options are usage errors.
+ */
+function splitArgs(args: string[], names: readonly string[]): { options: Map<string, string>; positional: string[] } {
+  const options = new Map<string, string>();
+  const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const takeValue = (name: string): string => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.substring(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value.`);
-      return v;
-    };
-    if (a === '--format' || a.startsWith('--format=')) {
-      const f = takeValue('--format');
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`Unknown format '${f}': use text, json or sarif.`);
-      opts.format = f;
-    } else if (a === '--config' || a.startsWith('--config=')) {
-      opts.config = takeValue('--config');
-    } else if (a === '--') {
-      opts.paths.push(...args.slice(i + 1));
+    if (a === '--') {
+      positional.push(...args.slice(i + 1));
       break;
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`Unknown option '${a}'.`);
-    } else {
-      opts.paths.push(a);
     }
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.substring(0, eq) : a;
+    if (!names.includes(name)) throw new UsageError(`Unknown option '${a}'.`);
+    const value = eq > 0 ? a.substring(eq + 1) : args[++i];
+    if (value === undefined) throw new UsageError(`${name} needs a value.`);
+    options.set(name, value);
   }
+  return { options, positional };
+}
+
+function parseCheckArgs(args: string[]): CheckOptions {
+  const { options, positional } = splitArgs(args, ['--format', '--config']);
+  const dash = positional.find(p => p.startsWith('-') && p !== '-');
+  if (dash) throw new UsageError(`Unknown option '${dash}'.`);
+  const format = options.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown format '${format}': use text, json or sarif.`);
+  const opts: CheckOptions = { paths: positional, format, config: options.get('--config') };
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }
@@ -237,39 +245,18 @@ interface TokenOptions {
 }
 
 function parseTokenArgs(args: string[]): TokenOptions {
-  const opts: TokenOptions = { format: 'text' };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const value = (name: string): string => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.substring(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value.`);
-      return v;
-    };
-    const name = a.split('=')[0];
-    switch (name) {
-      case '--flow': opts.flow = value(name); break;
-      case '--config': opts.config = value(name); break;
-      case '--jwks': opts.jwks = value(name); break;
-      case '--now': opts.now = value(name); break;
-      case '--clock-skew': {
-        const v = Number(value(name));
-        if (!Number.isFinite(v) || v < 0) throw new UsageError('--clock-skew takes a number of seconds.');
-        opts.clockSkew = v;
-        break;
-      }
-      case '--format': {
-        const f = value(name);
-        if (f !== 'text' && f !== 'json') throw new UsageError(`Unknown format '${f}': use text or json.`);
-        opts.format = f;
-        break;
-      }
-      default:
-        if (a.startsWith('--')) throw new UsageError(`Unknown option '${a}'.`);
-        if (opts.token !== undefined) throw new UsageError('Give one token.');
-        opts.token = a;
-    }
+  const { options, positional } = splitArgs(args, ['--flow', '--config', '--jwks', '--now', '--clock-skew', '--format']);
+  if (positional.length > 1) throw new UsageError('Give one token.');
+  const format = options.get('--format') ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`Unknown format '${format}': use text or json.`);
+  const opts: TokenOptions = {
+    token: positional[0], flow: options.get('--flow'), config: options.get('--config'), jwks: options.get('--jwks'), now: options.get('--now'), format,
+  };
+  const skew = options.get('--clock-skew');
+  if (skew !== undefined) {
+    const v = Number(skew);
+    if (!Number.isFinite(v) || v < 0) throw new UsageError('--clock-skew takes a number of seconds.');
+    opts.clockSkew = v;
   }
   return opts;
 }

@@ -20,11 +20,8 @@ const REFERENCE_ATTRIBUTES: Record<string, { element: string; kind: 'fragment' |
   'backend-id': { element: 'set-backend-service', kind: 'backend' },
 };
 
-/** The reference under `offset`, if any. */
-export function referenceAt(doc: PolicyDocument, offset: number): ReferenceAt | undefined {
-  for (const nv of doc.namedValues) {
-    if (offset >= nv.start && offset <= nv.end) return { kind: 'namedValue', name: nv.name, start: nv.nameStart, end: nv.nameEnd };
-  }
+/** A `fragment-id` / `backend-id` value holding `offset`, with its place inside the quotes. */
+function referenceAttributeAt(doc: PolicyDocument, offset: number): { kind: 'fragment' | 'backend'; value: string; start: number; end: number } | undefined {
   const el = doc.findElementAt(offset);
   if (!el) return undefined;
   for (const attr of el.attributes) {
@@ -32,9 +29,18 @@ export function referenceAt(doc: PolicyDocument, offset: number): ReferenceAt | 
     if (!ref || ref.element !== el.name || attr.valueStart === undefined || attr.value === undefined || attr.expression) continue;
     const start = attr.valueStart + 1;
     const end = start + attr.value.length;
-    if (offset >= start && offset <= end && !attr.value.includes('{{')) return { kind: ref.kind, name: attr.value.trim(), start, end };
+    if (offset >= start && offset <= end) return { kind: ref.kind, value: attr.value, start, end };
   }
   return undefined;
+}
+
+/** The reference under `offset`, if any. */
+export function referenceAt(doc: PolicyDocument, offset: number): ReferenceAt | undefined {
+  for (const nv of doc.namedValues) {
+    if (offset >= nv.start && offset <= nv.end) return { kind: 'namedValue', name: nv.name, start: nv.nameStart, end: nv.nameEnd };
+  }
+  const a = referenceAttributeAt(doc, offset);
+  return a && !a.value.includes('{{') ? { kind: a.kind, name: a.value.trim(), start: a.start, end: a.end } : undefined;
 }
 
 function md(lines: string[]): Hover['contents'] {
@@ -121,16 +127,10 @@ export function completeReference(document: TextDocument, doc: PolicyDocument, w
       filterText: nv.displayName,
     }));
   }
-  const el = doc.findElementAt(offset);
-  if (!el) return undefined;
-  for (const attr of el.attributes) {
-    const ref = REFERENCE_ATTRIBUTES[attr.name];
-    if (!ref || ref.element !== el.name || attr.valueStart === undefined || attr.value === undefined || attr.expression) continue;
-    const start = attr.valueStart + 1;
-    const end = start + attr.value.length;
-    if (offset < start || offset > end) continue;
-    const range = { start: document.positionAt(start), end: document.positionAt(end) };
-    if (ref.kind === 'fragment') {
+  const a = referenceAttributeAt(doc, offset);
+  if (a) {
+    const range = { start: document.positionAt(a.start), end: document.positionAt(a.end) };
+    if (a.kind === 'fragment') {
       return ws.fragments(document.uri).map(f => ({ label: f.name, kind: CompletionItemKind.Module, detail: 'policy fragment', textEdit: { range, newText: f.name } }));
     }
     return ws.backends(document.uri).map(b => ({ label: b.name, kind: CompletionItemKind.Reference, detail: b.url, textEdit: { range, newText: b.name } }));
