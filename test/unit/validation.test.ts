@@ -53,6 +53,10 @@ test('forward-request inside retry in backend is legal', () => {
   assert.deepEqual(validate('<policies><inbound><base /></inbound><backend><retry condition="@(true)" count="3" interval="1"><forward-request buffer-request-body="true" /></retry></backend><outbound><base /></outbound></policies>'), []);
 });
 
+test('a header or query parameter being deleted needs no <value>', () => {
+  assert.deepEqual(only(wrap('<set-query-parameter name="sig" exists-action="delete" />')), []);
+});
+
 test('missing required attribute and child', () => {
   assert.deepEqual(only(wrap('<authentication-managed-identity />')), ['missing-required-attribute']);
   assert.deepEqual(only(wrap('<choose></choose>')), ['missing-required-child']);

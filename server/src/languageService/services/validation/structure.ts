@@ -178,6 +178,8 @@ export const requiredChildRule: Rule = {
       if (!child.required || child.name === '*policy*') continue;
       if (!el.children.some(c => c.name === child.name)) {
         if (hasPlaceholderText(el, ctx.doc.text)) continue;
+        // deleting a header or query parameter needs no value
+        if (child.name === 'value' && el.attributes.some(a => a.name === 'exists-action' && a.value?.trim().toLowerCase() === 'delete')) continue;
         const owner = role.kind === 'policy' ? role.info.name : role.name;
         ctx.report({
           ...nameRange(el), severity: 'error', code: 'missing-required-child',
