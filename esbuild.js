@@ -1,6 +1,8 @@
 // One build script for the extension: client, server and CLI bundles.
 // Usage: node esbuild.js [--production] [--watch]
 const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,6 +17,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ES module build finds its files through import.meta, which a CommonJS bundle lacks
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
 };
 
 const builds = [
@@ -23,7 +27,19 @@ const builds = [
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
 ];
 
+/** The C# parser's WebAssembly (web-tree-sitter's runtime and the grammar), loaded beside the bundles at run time. */
+const WASM = [
+  require.resolve('web-tree-sitter/tree-sitter.wasm'),
+  path.join(path.dirname(require.resolve('tree-sitter-c-sharp/package.json')), 'tree-sitter-c_sharp.wasm'),
+];
+
+function copyWasm() {
+  fs.mkdirSync('dist', { recursive: true });
+  for (const file of WASM) fs.copyFileSync(file, path.join('dist', path.basename(file)));
+}
+
 async function main() {
+  copyWasm();
   if (watch) {
     const contexts = await Promise.all(builds.map(b => esbuild.context(b)));
     await Promise.all(contexts.map(c => c.watch()));

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { getLanguageService } from './languageService/languageService';
+import { getLanguageService, loadCSharpParser, type CSharpParser } from './languageService/languageService';
 import { positionIn } from './languageService/utils/positions';
 import type { JSONWebKeySet } from 'jose';
 import { parseFlowsConfig } from './languageService/auth/flowConfig';
@@ -102,7 +102,7 @@ function parseCheckArgs(args: string[]): CheckOptions {
   return opts;
 }
 
-function check(opts: CheckOptions): CliResult {
+function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult {
   if (opts.config !== undefined && !fs.existsSync(opts.config)) {
     throw new UsageError(`Config file not found: ${opts.config}`);
   }
@@ -112,7 +112,7 @@ function check(opts: CheckOptions): CliResult {
     for (const entry of index.flowConfigs()) index.remove(entry.uri);
     index.addFlowConfig(URI.file(path.resolve(opts.config)).toString(), fs.readFileSync(opts.config, 'utf8'));
   }
-  const service = getLanguageService({ locate: createLocator(), workspace: index });
+  const service = getLanguageService({ locate: createLocator(), workspace: index, csharp });
   const { files, unreadable } = findPolicyFiles(opts.paths);
   const reports: FileReport[] = [];
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -349,7 +349,14 @@ export function runCli(argv: string[]): CliResult | Promise<CliResult> {
       return { code: command === undefined ? 2 : 0, stdout: command === undefined ? '' : USAGE + '\n', stderr: command === undefined ? USAGE + '\n' : '' };
     }
     if (command === '--version' || command === '-v') return { code: 0, stdout: VERSION + '\n', stderr: '' };
-    if (command === 'check') return check(parseCheckArgs(rest));
+    if (command === 'check') {
+      const opts = parseCheckArgs(rest);
+      // the C# parser of policy expressions (WebAssembly) loads asynchronously
+      return loadCSharpParser().then(csharp => check(opts, csharp), e => {
+        const result = check(opts, undefined);
+        return { ...result, stderr: `${result.stderr}apim-policy: policy expressions were not checked: the C# parser did not load (${reason(e)}).\n` };
+      }).catch(failure);
+    }
     if (command === 'token') return token(parseTokenArgs(rest), readStdin);
     throw new UsageError(`Unknown command '${command}'.`);
   } catch (e) {

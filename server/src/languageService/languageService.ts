@@ -2,11 +2,12 @@
  * The language service: pure functions over a TextDocument, returning LSP types. No I/O; the host
  * (LSP server, CLI, tests) injects where a file sits and the settings.
  */
-import { DiagnosticSeverity, type CodeAction, type CodeLens, type CompletionList, type Location, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type CodeLens, type CompletionList, type Location, type Range, type TextEdit, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCatalog, type Catalog } from './catalog';
 import { parsePolicy, type PolicyDocument } from './parser/policyParser';
 import { doCodeActions } from './services/policyCodeActions';
+import { format as formatPolicy, type FormatOptions } from './services/policyFormat';
 import { flowQuickFixes } from './services/flowQuickFixes';
 import { getCodeLenses } from './services/policyCodeLens';
 import { doComplete } from './services/policyCompletion';
@@ -17,10 +18,15 @@ import { locatePolicy, type PolicyLocation } from './workspace/apiopsLayout';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
 import { positionIn } from './utils/positions';
 import { completeReference, findReferenceDefinition, hoverReference } from './services/policyReferences';
+import type { CSharpParser } from './expressions/csharpParser';
+import { createExpressionChecker } from './expressions/expressionChecks';
+import { completeExpression } from './expressions/expressionCompletion';
+import { hoverExpression } from './expressions/expressionHover';
 
 export type { PolicyDocument } from './parser/policyParser';
 export type { ValidationSettings, Finding } from './services/validation';
 export type { PolicyLocation, PolicyScope } from './workspace/apiopsLayout';
+export { loadCSharpParser, type CSharpParser } from './expressions/csharpParser';
 
 export interface LanguageServiceOptions {
   catalog?: Catalog;
@@ -31,10 +37,18 @@ export interface LanguageServiceOptions {
   locate?(uri: string): PolicyLocation | undefined;
   /** The APIOps index of the workspace, kept current by the host. */
   workspace?: WorkspaceIndex;
+  /**
+   * The C# parser for policy expressions, or the promise of it (`loadCSharpParser()` loads
+   * WebAssembly): `ready` resolves once it is there. Without it expressions get no diagnostics;
+   * completion and hover inside them still work.
+   */
+  csharp?: CSharpParser | PromiseLike<CSharpParser | undefined>;
 }
 
 export interface LanguageService {
   readonly catalog: Catalog;
+  /** Resolves when what the service loads asynchronously (the C# parser) is ready. */
+  readonly ready: Promise<void>;
   parse(document: TextDocument): PolicyDocument;
   doValidation(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>): Diagnostic[];
   doComplete(document: TextDocument, position: Position, doc?: PolicyDocument): CompletionList;
@@ -47,6 +61,8 @@ export interface LanguageService {
   findDefinition(document: TextDocument, position: Position, doc?: PolicyDocument): Location[];
   /** The linked flow and the trigger's verdict above each managed identity (needs the index). */
   getCodeLenses(document: TextDocument, doc?: PolicyDocument): CodeLens[];
+  /** Re-indents elements; never changes expressions, values, text, CDATA or comments. */
+  format(document: TextDocument, range: Range | undefined, options: FormatOptions, doc?: PolicyDocument): TextEdit[];
 }
 
 export const DIAGNOSTIC_SOURCE = 'apim-policy';
@@ -80,12 +96,19 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const catalog = options.catalog ?? createCatalog();
   const locate = options.locate ?? ((uri: string) => locatePolicy(uri));
   const parse = (document: TextDocument) => parsePolicy(document.getText());
+  // owns the cache of checked expressions: an edit re-parses only the expressions it changed
+  const given = options.csharp;
+  const pending = given && 'then' in given ? given : undefined;
+  let expressions = createExpressionChecker(pending ? undefined : given as CSharpParser | undefined);
+  const ready = pending ? Promise.resolve(pending).then(csharp => { expressions = createExpressionChecker(csharp); }, () => undefined) : Promise.resolve();
   return {
     catalog,
+    ready,
     parse,
     doValidation(document, doc = parse(document), settings = {}) {
       const findings = validatePolicy({
         uri: document.uri, doc, catalog, location: locate(document.uri), settings: { ...defaultValidationSettings, ...settings }, workspace: options.workspace,
+        expressions,
       });
       return findings.map(f => toDiagnostic(document, f));
     },
@@ -93,11 +116,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const offset = document.offsetAt(position);
       const refs = options.workspace && completeReference(document, doc, options.workspace, offset);
       if (refs) return { isIncomplete: false, items: refs };
-      return doComplete(document, doc, catalog, offset);
+      return completeExpression(document, doc, offset, { workspace: options.workspace }) ?? doComplete(document, doc, catalog, offset);
     },
     doHover(document, position, doc = parse(document)) {
       const offset = document.offsetAt(position);
-      return (options.workspace && hoverReference(document, doc, options.workspace, offset)) || doHover(document, doc, catalog, offset);
+      const ref = options.workspace && hoverReference(document, doc, options.workspace, offset);
+      if (ref) return ref;
+      const inExpression = hoverExpression(document, doc, offset, { workspace: options.workspace });
+      return inExpression !== undefined ? inExpression : doHover(document, doc, catalog, offset);
     },
     findDefinition: (document, position, doc = parse(document)) =>
       options.workspace ? findReferenceDefinition(document, doc, options.workspace, document.offsetAt(position)) : [],
@@ -107,6 +133,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const ours = diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE);
       return [...doCodeActions(document, doc, ours), ...ours.flatMap(d => flowQuickFixes(document, d, options.workspace))];
     },
+    format: (document, range, options, doc = parse(document)) => formatPolicy(document, doc, range, options),
     getCodeLenses: (document, doc = parse(document)) => (options.workspace ? getCodeLenses(document, doc, options.workspace, catalog) : []),
   };
 }

@@ -7,15 +7,17 @@ import { referencesRule } from './references';
 import { crossCheckRule } from './crossCheck';
 import { attributesRule } from './attributes';
 import { documentSizeRule } from './documentSize';
+import { expressionsRule, type ExpressionRuleContext } from './expressions';
+import type { ExpressionChecker } from '../../expressions/expressionChecks';
 import { baseRule, placementRule, requiredChildRule, rootRule, sectionsRule, unknownElementRule } from './structure';
-import type { Finding, Rule, RuleContext, ValidationSettings } from './types';
+import type { Finding, Rule, ValidationSettings } from './types';
 import { wellFormedRule } from './wellFormed';
 
 export * from './types';
 
 export const rules: readonly Rule[] = [
   wellFormedRule, documentSizeRule, rootRule, sectionsRule, unknownElementRule, placementRule,
-  requiredChildRule, baseRule, attributesRule, referencesRule, crossCheckRule,
+  requiredChildRule, baseRule, attributesRule, referencesRule, crossCheckRule, expressionsRule,
 ];
 
 /** Runs every rule over the document; one top-down walk with an explicit stack. */
@@ -26,12 +28,14 @@ export interface ValidationInput {
   location: PolicyLocation | undefined;
   settings: ValidationSettings;
   workspace?: WorkspaceIndex;
+  /** C# checks of policy expressions (with the service's cache); none without it. */
+  expressions?: ExpressionChecker;
 }
 
-export function validatePolicy({ uri, doc, catalog, location, settings, workspace }: ValidationInput): Finding[] {
+export function validatePolicy({ uri, doc, catalog, location, settings, workspace, expressions }: ValidationInput): Finding[] {
   const findings: Finding[] = [];
-  const ctx: RuleContext = {
-    uri, doc, catalog, location, settings, workspace, roleOf: createRoleResolver(catalog),
+  const ctx: ExpressionRuleContext = {
+    uri, doc, catalog, location, settings, workspace, expressions, roleOf: createRoleResolver(catalog),
     report: f => findings.push(f),
   };
   const elementRules = rules.filter(r => r.checkElement);

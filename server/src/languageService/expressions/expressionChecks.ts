@@ -1,0 +1,152 @@
+/**
+ * The checks of one policy expression, cached by its text: C# syntax (tree-sitter), a code block
+ * that never returns, .NET types outside APIM's allow-list, members `context` does not have, and
+ * the variables it reads. A document's expressions are checked once each; after an edit only the
+ * expressions whose text changed are parsed again.
+ */
+import type { CSharpParser } from './csharpParser';
+import { expressionFacts, type VariableUse } from './expressionFacts';
+import { expressionSource, maskNamedValues, toRelative, type ExpressionSource } from './expressionSource';
+
+export type CheckSeverity = 'error' | 'warning' | 'information';
+
+/** A finding in offsets from the expression's `@`. */
+export interface ExpressionFinding {
+  start: number;
+  end: number;
+  severity: CheckSeverity;
+  code: string;
+  message: string;
+  /** A C# error that a deploy-time template may still fix (its tooling rewrites the text). */
+  template?: boolean;
+  suggestions?: string[];
+}
+
+export interface ExpressionCheck {
+  findings: ExpressionFinding[];
+  /** Variables read, offsets from the `@`. */
+  variables: VariableUse[];
+}
+
+export interface ExpressionChecker {
+  /** The checks of the expression whose raw text (`@(…)`, closing bracket included) is `raw`. */
+  check(raw: string, decodeEntities: boolean): ExpressionCheck;
+  /** Whether C# syntax is checked (the parser was loaded). */
+  readonly parsesSyntax: boolean;
+}
+
+/** Cached expressions: a large policy has about a thousand; a workspace a few of those. */
+const DEFAULT_CACHE_SIZE = 20_000;
+
+/** A copy that shares nothing with the document text it was cut from (V8 keeps slices' parents alive). */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+export function createExpressionChecker(csharp: CSharpParser | undefined, cacheSize = DEFAULT_CACHE_SIZE): ExpressionChecker {
+  const cache = new Map<string, ExpressionCheck>();
+  return {
+    parsesSyntax: !!csharp,
+    check(raw, decodeEntities) {
+      const key = (decodeEntities ? 'd' : 'r') + raw;
+      const hit = cache.get(key);
+      if (hit) {
+        // least recently used goes first: move the hit to the end
+        cache.delete(key);
+        cache.set(key, hit);
+        return hit;
+      }
+      const result = checkExpression(csharp, expressionSource(raw, decodeEntities));
+      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+      cache.set(key, result);
+      return result;
+    },
+  };
+}
+
+function checkExpression(csharp: CSharpParser | undefined, src: ExpressionSource): ExpressionCheck {
+  const findings: ExpressionFinding[] = [];
+  const rel = (i: number) => toRelative(src, i);
+  const add = (start: number, end: number, f: Omit<ExpressionFinding, 'start' | 'end'>) => {
+    findings.push({ start: rel(start), end: Math.max(rel(end), rel(start) + 1), ...f });
+  };
+  const masked = maskNamedValues(src.text);
+  const facts = expressionFacts(masked, src.text);
+
+  if (!masked.trim()) {
+    if (src.kind === 'inline') findings.push({ start: 0, end: 2 + src.text.length + 1, severity: 'error', code: 'expr-syntax', message: 'The expression is empty.' });
+  } else if (csharp) {
+    // a long char literal gets its own message; the parser then reads it as the string it was meant to be
+    let parseText = masked;
+    if (facts.longCharLiterals.length) {
+      const chars = masked.split('');
+      for (const c of facts.longCharLiterals) {
+        chars[c.start] = '"';
+        if (c.end - 1 > c.start) chars[c.end - 1] = '"';
+      }
+      parseText = chars.join('');
+    }
+    for (const p of csharp.check(src.kind, parseText)) {
+      add(p.start, p.end, { severity: 'error', code: 'expr-syntax', message: detach(p.message), template: true });
+    }
+  }
+  for (const c of facts.longCharLiterals) {
+    const content = src.text.substring(c.valueStart, c.valueEnd);
+    add(c.start, c.end, {
+      severity: 'error', code: 'expr-char-literal', template: true,
+      message: detach(`A C# character literal holds one character: '${content.length > 30 ? content.substring(0, 27) + '…' : content}' has ${content.length}. Use a string: "${content.length > 30 ? '…' : content}".`),
+    });
+  }
+  if (src.kind === 'block' && !facts.hasReturn && !facts.hasThrow && !facts.loopsForever) {
+    findings.push({
+      start: 0, end: 2, severity: 'error', code: 'expr-block-no-return', template: true,
+      message: 'This code block never returns a value: every path of a @{…} block must end in a return statement.',
+    });
+  }
+  const reported = new Set<string>();
+  for (const t of facts.types) {
+    if (t.verdict.kind !== 'forbidden' || reported.has(t.verdict.fullName)) continue;
+    reported.add(t.verdict.fullName);
+    add(t.start, t.end, {
+      severity: 'error', code: 'expr-type-not-allowed',
+      message: detach(`${t.verdict.fullName} is not allowed in policy expressions (${t.verdict.why}): APIM only lets expressions use the .NET types on its allow-list.`),
+    });
+  }
+  for (const m of facts.members) {
+    if (m.member || !m.owner.closed) continue;
+    const suggestions = closest(m.name, m.owner.members.map(x => x.name));
+    add(m.start, m.end, {
+      severity: 'warning', code: 'expr-unknown-member', suggestions,
+      message: detach(`'${m.name}' is not a member of ${m.owner.name}.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`),
+    });
+  }
+  const variables = facts.variables.map(v => ({ name: detach(v.name), start: rel(v.start), end: rel(v.end), guarded: v.guarded }));
+  return { findings, variables };
+}
+
+/** Names within a small edit distance of `name`, closest first (case differences count little). */
+export function closest(name: string, candidates: readonly string[]): string[] {
+  const lower = name.toLowerCase();
+  const scored: Array<[string, number]> = [];
+  for (const c of new Set(candidates)) {
+    const d = c.toLowerCase() === lower ? 0 : distance(lower, c.toLowerCase());
+    const limit = Math.max(1, Math.floor(name.length / 3));
+    if (d <= limit || c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase())) scored.push([c, d]);
+  }
+  return scored.sort((a, b) => a[1] - b[1]).slice(0, 3).map(s => s[0]);
+}
+
+function distance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}

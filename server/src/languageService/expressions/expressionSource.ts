@@ -1,0 +1,94 @@
+/**
+ * The C# text of a policy expression and the way back to the document.
+ *
+ * In attribute values and element text an XML entity stands for one character (`&quot;` is `"`:
+ * six characters in the document, one in C#); inside CDATA nothing is decoded. `{{named values}}`
+ * are replaced by text before APIM compiles the expression, so outside strings they stand for
+ * some C# we cannot see: they become an identifier of the same length.
+ */
+
+export interface ExpressionSource {
+  kind: 'inline' | 'block';
+  /** The body between `@(` / `@{` and the closing bracket, entities decoded. */
+  text: string;
+  /**
+   * Offset of each character of `text` (and of its end, at index `text.length`) from the start of
+   * the expression (the `@`). Undefined when no entity was decoded: then it is `2 + i`.
+   */
+  offsets: Int32Array | undefined;
+}
+
+/** Offset of the body from the `@`. */
+const BODY = 2;
+
+const NAMED: ReadonlyArray<[string, string]> = [['quot;', '"'], ['apos;', "'"], ['lt;', '<'], ['gt;', '>'], ['amp;', '&']];
+
+/**
+ * The source of an expression from its raw text (`@(...)` or `@{...}`, closing bracket included).
+ * `decode` is false inside CDATA. Entities are read exactly as the expression lexer reads them.
+ */
+export function expressionSource(raw: string, decode: boolean): ExpressionSource {
+  const kind = raw.charCodeAt(1) === 123 /* { */ ? 'block' : 'inline';
+  const end = raw.length - 1;
+  if (!decode || raw.indexOf('&', BODY) < 0 || raw.indexOf('&', BODY) >= end) {
+    return { kind, text: raw.substring(BODY, end), offsets: undefined };
+  }
+  const out: string[] = [];
+  const offsets: number[] = [];
+  for (let i = BODY; i < end;) {
+    offsets.push(i);
+    const c = raw.charCodeAt(i);
+    if (c === 38 /* & */) {
+      const hit = entityAt(raw, i);
+      if (hit) {
+        out.push(hit.char);
+        i += hit.width;
+        continue;
+      }
+    }
+    out.push(raw.charAt(i));
+    i++;
+  }
+  offsets.push(end);
+  return { kind, text: out.join(''), offsets: Int32Array.from(offsets) };
+}
+
+function entityAt(raw: string, i: number): { char: string; width: number } | undefined {
+  for (const [name, char] of NAMED) if (raw.startsWith(name, i + 1)) return { char, width: name.length + 1 };
+  if (raw.charCodeAt(i + 1) === 35 /* # */) {
+    const semi = raw.indexOf(';', i + 2);
+    if (semi > 0 && semi - i <= 10) {
+      const body = raw.substring(i + 2, semi);
+      const n = body[0] === 'x' || body[0] === 'X' ? parseInt(body.substring(1), 16) : parseInt(body, 10);
+      if (Number.isFinite(n) && n >= 0 && n <= 0xffff) return { char: String.fromCharCode(n), width: semi + 1 - i };
+    }
+  }
+  return undefined;
+}
+
+/** Offset from the `@` of source position `i` (0 ≤ i ≤ text.length). */
+export function toRelative(src: ExpressionSource, i: number): number {
+  const k = Math.max(0, Math.min(src.text.length, i));
+  return src.offsets ? src.offsets[k] : BODY + k;
+}
+
+/** The source position at or before offset `rel` (from the `@`). */
+export function fromRelative(src: ExpressionSource, rel: number): number {
+  if (!src.offsets) return Math.max(0, Math.min(src.text.length, rel - BODY));
+  const o = src.offsets;
+  let lo = 0;
+  let hi = o.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (o[mid] <= rel) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+const NAMED_VALUE = /\{\{[A-Za-z0-9._-]+\}\}/g;
+
+/** `{{name}}` replaced by an identifier of the same length, for parsing. */
+export function maskNamedValues(text: string): string {
+  if (text.indexOf('{{') < 0) return text;
+  return text.replace(NAMED_VALUE, m => '_'.repeat(m.length));
+}
