@@ -186,3 +186,11 @@ test('single-quoted attribute with an expression holding double quotes', () => {
   assert.deepEqual(d.errors, []);
   assert.ok(d.expressions[0].closed);
 });
+
+test('many unclosed attribute expressions in a row: each reported, the elements all still there', () => {
+  const text = '<policies><inbound>' + '<a b="@(x" />'.repeat(3000) + '</inbound></policies>';
+  const d = parsePolicy(text);
+  assert.equal(d.errors.filter(e => e.code === 'xml-unterminated-expression').length, 3000);
+  assert.equal(d.roots[0].children[0].children.length, 3000);
+  assert.ok(d.roots[0].closed);
+});

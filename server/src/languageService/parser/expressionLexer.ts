@@ -167,6 +167,10 @@ function lex(
       }
       case Ch.Slash: {
         const n = r.peek();
+        // `/>` is never C# outside strings and comments: the end of an element the unclosed
+        // expression ran into (without this, many unclosed attribute expressions in a row
+        // would each scan to the next end tag)
+        if (n === 62 /* > */) return done(false, at);
         if (n === Ch.Slash) {
           while (!r.eof()) {
             const k = r.peek();

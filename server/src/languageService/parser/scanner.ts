@@ -121,8 +121,17 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
     return n === Ch.LParen || n === Ch.LBrace;
   }
 
+  // How far the last expression that never closed was scanned. An expression starting inside that
+  // stretch is taken as unclosed too, without scanning: broken text, and scanning each of many
+  // broken expressions to the same far point would take quadratic time.
+  let failedScanEnd = -1;
+
   function readExpression(at: number, decode: boolean, limit: number): TokenExpression {
+    if (at < failedScanEnd) {
+      return { start: at, end: Math.min(failedScanEnd, at + 2), closed: false, kind: text.charCodeAt(at + 1) === Ch.LParen ? 'inline' : 'block', problems: [] };
+    }
     const scan = scanExpression(text, at, decode, limit);
+    if (!scan.closed) failedScanEnd = scan.end;
     return {
       start: at,
       end: scan.end,
