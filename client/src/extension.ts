@@ -10,6 +10,7 @@ import { registerCommands } from './commands';
 import { registerTokenCommands } from './commands/tokenCommands';
 import { FlowsTreeProvider } from './flowsView/flowsTreeProvider';
 import { adoptRootPolicy } from './languageDetection';
+import { createRedactingChannel } from './redactingChannel';
 import { readInspectorSettings } from './settings';
 import { TokenViewProvider } from './tokenView/tokenViewProvider';
 
@@ -27,7 +28,7 @@ interface State {
   output: vscode.OutputChannel;
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, trace: vscode.OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -43,17 +44,20 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{policy.xml,*.policy.xml,*.json}'),
     },
     outputChannel: output,
+    // LSP traces carry the Token Inspector's requests: both channels redact tokens
+    traceOutputChannel: trace,
   };
   return new LanguageClient('apimPolicy', 'APIM Policy Language Server', serverOptions, clientOptions);
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const output = vscode.window.createOutputChannel('APIM Policy');
-  context.subscriptions.push(output);
+  const output = createRedactingChannel('APIM Policy');
+  const trace = createRedactingChannel('APIM Policy (LSP trace)');
+  context.subscriptions.push(output, trace);
   const state: State = { client: undefined, output };
 
   const start = async () => {
-    const client = createClient(context, output);
+    const client = createClient(context, output, trace);
     state.client = client;
     await client.start();
   };

@@ -17,7 +17,7 @@ import { positionIn } from './languageService/utils/positions';
 import { createLocator, readIndexedFiles, readUriText } from './node/policyFiles';
 import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from './protocol';
 import { inspectClaims } from './languageService/auth/inspect';
-import { decodeToken, TokenInputError } from './languageService/auth/token';
+import { decodeToken, redactTokens, TokenInputError } from './languageService/auth/token';
 import { fetchMicrosoftKeys, parseJwks, verifySignature, type SignatureResult } from './languageService/auth/verify';
 import { listFlows } from './languageService/services/flowSummaries';
 import { createKeyFetcher } from './node/keyFetch';
@@ -257,7 +257,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
       return await decodeForInspector(params);
     } catch (e) {
       if (e instanceof TokenInputError) return { ok: false, error: e.message };
-      connection.console.error(`Token inspection failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''}`.replace(/eyJ[\w-]*\.[\w-]*\.[\w-]*/g, '<token>'));
+      connection.console.error(redactTokens(`Token inspection failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''}`));
       return { ok: false, error: 'The token could not be inspected (see the APIM Policy output).' };
     }
   });

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspectClaims, inspectToken } from '../../server/src/languageService/auth/inspect';
-import { cleanTokenInput, decodeToken, explainToken, looksLikeJwt, TokenInputError } from '../../server/src/languageService/auth/token';
+import { cleanTokenInput, decodeToken, explainToken, looksLikeJwt, redactTokens, TokenInputError } from '../../server/src/languageService/auth/token';
 import { fetchMicrosoftKeys, microsoftKeysUrl, verifySignature } from '../../server/src/languageService/auth/verify';
 import type { FlowConfig } from '../../server/src/languageService/auth/types';
 import { createKeyFetcher } from '../../server/src/node/keyFetch';
@@ -183,4 +183,13 @@ test('a claim holding markup stays data', async () => {
   assert.equal(e.payload.find(c => c.name === 'name')!.value, JSON.stringify('<img src=x onerror=alert(1)>'));
   assert.equal(CLIENT.length, 36);
   assert.equal(FLOW_AUD.endsWith('/'), true);
+});
+
+test('logs and traces never show a token: anything JWT-shaped is redacted', async () => {
+  const token = await sign(keys, v1Claims(now));
+  const trace = `[Trace] Sending request 'apim/decodeToken - (3)'.\nParams: {"token": "Bearer ${token}", "flow": "x"}`;
+  const out = redactTokens(trace);
+  assert.ok(!out.includes(token.split('.')[1]));
+  assert.match(out, /"Bearer <token redacted>"/);
+  assert.equal(redactTokens('no tokens here: eyJ is just a prefix'), 'no tokens here: eyJ is just a prefix');
 });

@@ -11,6 +11,8 @@ export interface TestClient {
   process: ChildProcess;
   initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string } };
   stderr(): string;
+  /** Every window/logMessage the server sent. */
+  logs(): string[];
   /** Resolves with the next diagnostics published for `uri` (and version, when given). */
   diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, version?: number): void;
@@ -31,6 +33,8 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
     else received.push(p);
   });
   connection.onRequest('workspace/configuration', () => [null]);
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
   connection.listen();
   const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', { processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } }, workspaceFolders: null });
   connection.sendNotification('initialized', {});
@@ -39,6 +43,7 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
     process: proc,
     initializeResult,
     stderr: () => err,
+    logs: () => logs,
     diagnostics(uri, version, timeoutMs = 10_000) {
       const i = received.findIndex(p => p.uri === uri && (version === undefined || p.version === version));
       if (i >= 0) return Promise.resolve(received.splice(i, 1)[0]);

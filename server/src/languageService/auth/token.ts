@@ -9,6 +9,13 @@ import type { TokenClaims } from './types';
 
 export class TokenInputError extends Error {}
 
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
+
+/** Replaces anything shaped like a JWT: for every log and trace line. */
+export function redactTokens(text: string): string {
+  return text.replace(JWT_SHAPE, '<token redacted>');
+}
+
 /** Strips white space, quotes and a leading `Bearer ` (any case). */
 export function cleanTokenInput(input: string): string {
   let t = input.trim().replace(/^["']|["']$/g, '').trim();
