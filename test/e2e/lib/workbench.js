@@ -39,13 +39,16 @@ class Workbench {
   }
 
   /** The quick input (command palette / quick open) list row whose label matches. */
-  async pickQuickInput(text, { rowMatch } = {}) {
+  async pickQuickInput(text, { rowMatch, description } = {}) {
     const { page } = this;
     const widget = page.locator('.quick-input-widget');
     await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     const input = widget.locator('input.input');
     await input.fill(text);
-    const rows = widget.locator('.monaco-list-row');
+    let rows = widget.locator('.monaco-list-row');
+    // an exact description (a workspace file's folder) rules out recently opened files elsewhere
+    // (the extension-host suite's scratch files live in other folders of the same names)
+    if (description !== undefined) rows = rows.filter({ has: page.locator('.label-description', { hasText: new RegExp(`^${description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
     const row = rowMatch ? rows.filter({ hasText: rowMatch }).first() : rows.first();
     await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     await row.click();
@@ -65,7 +68,7 @@ class Workbench {
     // Quick open matches on label + path; the row description shows the folder.
     const base = path.basename(relPath);
     const dir = path.dirname(relPath);
-    await this.pickQuickInput(relPath, { rowMatch: dir === '.' ? base : dir.split(path.sep).pop() });
+    await this.pickQuickInput(relPath, dir === '.' ? { rowMatch: base } : { rowMatch: dir.split(path.sep).pop(), description: dir.split(path.sep).join('/') });
     await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ timeout: UI_TIMEOUT });
     await this.activeEditor().waitFor({ timeout: UI_TIMEOUT });
     await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
