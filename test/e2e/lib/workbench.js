@@ -130,6 +130,20 @@ class Workbench {
    * several token spans) and resolves with the text of the hover that appears.
    */
   async hoverText(text) {
+    // Lines can move after the file opens (a CodeLens appears above the element): aim again until
+    // the hover shows.
+    const deadline = Date.now() + UI_TIMEOUT;
+    for (;;) {
+      try {
+        return await this.hoverTextOnce(text, Math.min(5000, Math.max(1000, deadline - Date.now())));
+      } catch (e) {
+        if (Date.now() >= deadline) throw e;
+        await this.page.mouse.move(5, 5);
+      }
+    }
+  }
+
+  async hoverTextOnce(text, timeout) {
     const { page } = this;
     const point = await this.activeEditor().evaluate((editor, needle) => {
       for (const line of editor.querySelectorAll('.view-lines .view-line')) {
@@ -158,8 +172,8 @@ class Workbench {
     await page.mouse.move(point.x, point.y - 40);
     await page.mouse.move(point.x, point.y, { steps: 5 });
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents').first();
-    await hover.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-    return hover.innerText();
+    await hover.waitFor({ state: 'visible', timeout });
+    return hover.innerText({ timeout: 2000 });
   }
 
   /**
