@@ -70,6 +70,9 @@ test('the server survives hostile input and keeps answering', async () => {
   const hostile: Array<[string, string]> = [
     ['file:///tmp/ws/bin.policy.xml', Array.from({ length: 20000 }, (_, i) => String.fromCharCode((i * 131) % 65536)).join('')],
     ['file:///tmp/ws/deep.policy.xml', '<a>'.repeat(100_000)],
+    ['file:///tmp/ws/deep-closed.policy.xml', '<policies><inbound>' + '<choose><when condition="true">'.repeat(20_000) + '</when></choose>'.repeat(20_000) + '</inbound></policies>'],
+    ['file:///tmp/ws/doctype.policy.xml', '<!DOCTYPE p [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\uFEFF<policies>&b;\r\n<inbound>\0</inbound></policies>'],
+    ['file:///tmp/ws/expr.policy.xml', '<policies><inbound><set-body>@{ ' + 'context.Request.Headers.GetValueOrDefault("a", "b") + '.repeat(5000) + '1; }</set-body></inbound></policies>'],
     ['file:///tmp/ws/expr.policy.xml', '@{' + '"'.repeat(10000)],
     ['file:///tmp/ws/line.policy.xml', '<policies><inbound>' + 'x'.repeat(2_000_000) + '</inbound></policies>'],
   ];
@@ -78,6 +81,10 @@ test('the server survives hostile input and keeps answering', async () => {
     await client.diagnostics(u, 1, 20_000);
     await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: u }, position: { line: 0, character: 3 } });
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 1 } });
+    await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: u } });
+    await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: u } });
+    await client.connection.sendRequest('textDocument/formatting', { textDocument: { uri: u }, options: { tabSize: 2, insertSpaces: true } });
+    await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: u } });
   }
   const h = await client.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 10 } });
   assert.ok(h);

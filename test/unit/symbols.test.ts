@@ -41,3 +41,15 @@ test('folding ranges for multi-line elements and comments', () => {
   const ranges = service.getFoldingRanges(doc(text));
   assert.deepEqual(ranges.map(r => [r.startLine, r.endLine]), [[0, 6], [1, 2], [4, 6]]);
 });
+
+test('the outline of a very deep document stops at 64 levels (its LSP reply stays encodable)', () => {
+  const text = '<policies><inbound>' + '<choose><when condition="true">'.repeat(20_000) + '</when></choose>'.repeat(20_000) + '</inbound></policies>';
+  let depth = 0;
+  let level: DocumentSymbol[] = service.findDocumentSymbols(doc(text));
+  while (level.length) {
+    depth++;
+    level = level[0].children ?? [];
+  }
+  assert.equal(depth, 64);
+  assert.doesNotThrow(() => JSON.stringify(service.findDocumentSymbols(doc(text))));
+});

@@ -4,6 +4,8 @@ import { createRoleResolver, type Catalog } from '../catalog';
 import type { PolicyDocument, PolicyElement } from '../parser/policyParser';
 import { decodeXml } from './validation/attributes';
 
+const MAX_OUTLINE_DEPTH = 64;
+
 /** Attributes that name a policy in the outline, most telling first. */
 const IDENTIFYING = [
   'name', 'fragment-id', 'backend-id', 'base-url', 'resource', 'response-variable-name', 'variable-name',
@@ -24,16 +26,21 @@ function label(el: PolicyElement): string {
 export function findDocumentSymbols(document: TextDocument, doc: PolicyDocument, catalog: Catalog): DocumentSymbol[] {
   const roleOf = createRoleResolver(catalog);
   const out: DocumentSymbol[] = [];
-  // Explicit stack of (element, list to append its symbol to).
-  const stack: Array<[PolicyElement, DocumentSymbol[]]> = [];
-  for (let i = doc.roots.length - 1; i >= 0; i--) stack.push([doc.roots[i], out]);
+  // Explicit stack of (element, list to append its symbol to, depth of that list). The outline
+  // stops at MAX_OUTLINE_DEPTH: deeper trees are not readable as an outline, and the LSP reply
+  // (nested JSON) must stay within what a JSON encoder's recursion can take.
+  const stack: Array<[PolicyElement, DocumentSymbol[], number]> = [];
+  for (let i = doc.roots.length - 1; i >= 0; i--) stack.push([doc.roots[i], out, 0]);
   while (stack.length) {
-    const [el, into] = stack.pop()!;
+    const [el, into, depth] = stack.pop()!;
+    if (depth >= MAX_OUTLINE_DEPTH) continue;
     const role = roleOf(el);
     const shown = role.kind === 'root' || role.kind === 'section' || role.kind === 'policy' || role.kind === 'base' || role.kind === 'unknown'
       || (role.kind === 'child' && !!role.info?.children.some(c => c.name === '*policy*'));
     let children = into;
+    let childDepth = depth;
     if (shown) {
+      childDepth = depth + 1;
       const sym: DocumentSymbol = {
         name: role.kind === 'child' && el.name === 'when' ? label(el) : role.kind === 'policy' || role.kind === 'unknown' ? label(el) : el.name,
         kind: role.kind === 'root' ? SymbolKind.Module : role.kind === 'section' ? SymbolKind.Namespace : role.kind === 'policy' ? SymbolKind.Function : SymbolKind.Field,
@@ -44,7 +51,7 @@ export function findDocumentSymbols(document: TextDocument, doc: PolicyDocument,
       into.push(sym);
       children = sym.children!;
     }
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push([el.children[i], children]);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push([el.children[i], children, childDepth]);
   }
   return out;
 }
