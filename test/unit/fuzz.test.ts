@@ -59,6 +59,8 @@ test('fuzz: mutated corpus files never throw and finish in bounded time', () => 
     service.doHover(d, at, parsed);
     service.findDocumentSymbols(d, parsed);
     service.getFoldingRanges(d, parsed);
+    service.format(d, undefined, { tabSize: 2, insertSpaces: round % 2 === 0 }, parsed);
+    service.doCodeActions(d, service.doValidation(d, parsed), parsed);
     slowest = Math.max(slowest, performance.now() - t0);
   }
   // generous: a bound against hangs, not a benchmark
