@@ -306,9 +306,13 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   connection.listen();
 }
 
+// Keep serving: one bad request must not end the session (Node ends the process on an
+// unhandled rejection by default). Messages are redacted: they never show a token.
 process.on('uncaughtException', e => {
-  // Keep serving: one bad request must not end the session.
-  process.stderr.write(`apim-policy server: uncaught ${(e as Error)?.stack ?? e}\n`);
+  process.stderr.write(redactTokens(`apim-policy server: uncaught ${(e as Error)?.stack ?? e}\n`));
+});
+process.on('unhandledRejection', e => {
+  process.stderr.write(redactTokens(`apim-policy server: unhandled rejection ${(e as Error)?.stack ?? e}\n`));
 });
 
 /**
