@@ -2,14 +2,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parseFlowsConfig } from '../../server/src/languageService/auth/flowConfig';
 import type { ConfigProblem } from '../../server/src/languageService/auth/types';
+import { APP, SYS_CLIENT, SYS_OID, T, UAMI_CLIENT, UAMI_OID } from '../util/ids';
 
 const CONFIG_URI = 'file:///ws/apim-flows.json';
-const T = '11111111-1111-1111-1111-111111111111';
-const SYS_OID = '22222222-2222-2222-2222-222222222222';
-const SYS_CLIENT = '33333333-3333-3333-3333-333333333333';
-const UAMI_CLIENT = '44444444-4444-4444-4444-444444444444';
-const UAMI_OID = '55555555-5555-5555-5555-555555555555';
-const APP = '66666666-6666-6666-6666-666666666666';
 
 const resolveUri = (base: string, relative: string) => new URL(relative, base).href;
 
