@@ -9,8 +9,8 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { getLanguageService, loadCSharpParser, type CSharpParser } from './languageService/languageService';
-import { positionIn } from './languageService/utils/positions';
+import { DIAGNOSTIC_SOURCE, getLanguageService, loadCSharpParser, type CSharpParser } from './languageService/languageService';
+import { flowConfigDiagnostics } from './languageService/services/flowConfigDiagnostics';
 import type { JSONWebKeySet } from 'jose';
 import { parseFlowsConfig } from './languageService/auth/flowConfig';
 import { inspectClaims, type InspectResult } from './languageService/auth/inspect';
@@ -117,14 +117,14 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
   const reports: FileReport[] = [];
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   for (const u of unreadable) {
-    reports.push({ file: u.file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${u.reason}`, source: 'apim-policy' }] });
+    reports.push({ file: u.file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${u.reason}`, source: DIAGNOSTIC_SOURCE }] });
   }
   for (const file of files) {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      reports.push({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${reason(e)}`, source: 'apim-policy' }] });
+      reports.push({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${reason(e)}`, source: DIAGNOSTIC_SOURCE }] });
       continue;
     }
     const uri = URI.file(path.resolve(file)).toString();
@@ -138,24 +138,14 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
   return { code: errors > 0 ? 1 : 0, stdout, stderr: '' };
 }
 
-const PROBLEM_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information } as const;
-
 /** Problems of the flow configs and the definition files they read, one report a file. */
 function configReports(index: WorkspaceIndex): FileReport[] {
-  const byFile = new Map<string, FileReport>();
-  for (const entry of index.flowConfigs()) {
-    for (const p of entry.problems) {
-      const text = p.uri === entry.uri ? entry.text : entry.dependencies.get(p.uri) ?? '';
-      const file = path.relative(process.cwd(), URI.parse(p.uri).fsPath) || URI.parse(p.uri).fsPath;
-      let report = byFile.get(file);
-      if (!report) byFile.set(file, report = { file, diagnostics: [] });
-      report.diagnostics.push({
-        range: { start: positionIn(text, p.start), end: positionIn(text, p.end) },
-        severity: PROBLEM_SEVERITY[p.severity], code: p.code, message: p.message, source: 'apim-policy',
-      });
-    }
-  }
-  return [...byFile.values()];
+  return [...flowConfigDiagnostics(index, DIAGNOSTIC_SOURCE)]
+    .filter(([, diagnostics]) => diagnostics.length > 0)
+    .map(([uri, diagnostics]) => {
+      const fsPath = URI.parse(uri).fsPath;
+      return { file: path.relative(process.cwd(), fsPath) || fsPath, diagnostics };
+    });
 }
 
 /** The workspace index over the checked folders and the APIOps services they belong to. */

@@ -4,16 +4,15 @@
  * logs and returns a fallback, so no input can take the server down.
  */
 import {
-  CodeActionKind, createConnection, DiagnosticSeverity, ProposedFeatures, type Diagnostic, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeResult, type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
-import * as fs from 'fs';
 import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DIAGNOSTIC_SOURCE, getLanguageService, loadCSharpParser, type CSharpParser, type PolicyDocument } from './languageService/languageService';
 import { classifyArtifact, createWorkspaceIndex } from './languageService/workspace/workspaceIndex';
-import { positionIn } from './languageService/utils/positions';
+import { flowConfigDiagnostics } from './languageService/services/flowConfigDiagnostics';
 import { createLocator, readIndexedFiles, readUriText } from './node/policyFiles';
 import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from './protocol';
 import { inspectClaims } from './languageService/auth/inspect';
@@ -84,20 +83,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
 
   /** Problems of every flow config and of the definition files they read. */
   function publishConfigDiagnostics(): void {
-    const byUri = new Map<string, Diagnostic[]>();
-    for (const entry of index.flowConfigs()) {
-      byUri.set(entry.uri, byUri.get(entry.uri) ?? []);
-      for (const p of entry.problems) {
-        const text = p.uri === entry.uri ? entry.text : entry.dependencies.get(p.uri) ?? '';
-        const list = byUri.get(p.uri) ?? [];
-        list.push({
-          range: { start: positionIn(text, p.start), end: positionIn(text, p.end) },
-          severity: p.severity === 'error' ? DiagnosticSeverity.Error : p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
-          code: p.code, source: DIAGNOSTIC_SOURCE, message: p.message,
-        });
-        byUri.set(p.uri, list);
-      }
-    }
+    const byUri = flowConfigDiagnostics(index, DIAGNOSTIC_SOURCE);
     for (const uri of configDiagnosticUris) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, diagnostics] of byUri) void connection.sendDiagnostics({ uri, diagnostics });
     configDiagnosticUris = new Set(byUri.keys());
@@ -145,12 +131,9 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
       index.update(uri, open.getText());
       return;
     }
-    const fsPath = URI.parse(uri).fsPath;
-    try {
-      index.update(uri, fs.readFileSync(fsPath, 'utf8'));
-    } catch {
-      index.remove(uri);
-    }
+    const text = readUriText(uri);
+    if (text === undefined) index.remove(uri);
+    else index.update(uri, text);
   }
 
   let codeLensRefresh = false;
@@ -198,14 +181,9 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   });
 
   connection.onDidChangeWatchedFiles(params => {
-    let flowsTouched = false;
-    for (const change of params.changes) {
-      if (change.uri.endsWith('.json') && !isFlowConfig(change.uri)) flowsTouched ||= index.isFlowDependency(change.uri);
-      reindex(change.uri);
-      flowsTouched ||= isFlowConfig(change.uri);
-    }
-    // definition files are read through the configs that name them
-    if (flowsTouched || index.flowConfigs().length) index.refreshFlowConfigs();
+    for (const change of params.changes) reindex(change.uri);
+    // definition files are read through the configs that name them: read them again
+    if (params.changes.some(c => c.uri.endsWith('.json'))) index.refreshFlowConfigs();
     publishConfigDiagnostics();
     revalidateAll();
   });

@@ -7,7 +7,7 @@ import { cleanTokenInput, decodeToken, explainToken, looksLikeJwt, redactTokens,
 import { fetchMicrosoftKeys, microsoftKeysUrl, verifySignature } from '../../server/src/languageService/auth/verify';
 import type { FlowConfig } from '../../server/src/languageService/auth/types';
 import { createKeyFetcher } from '../../server/src/node/keyFetch';
-import { CLIENT, FLOW_AUD, makeKeys, PRINCIPAL, sign, TENANT, unsigned, v1Claims, v2Claims, type TestKeys } from '../util/tokens';
+import { makeKeys, PRINCIPAL, sign, TENANT, unsigned, v1Claims, v2Claims, type TestKeys } from '../util/tokens';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const now = Math.floor(NOW.getTime() / 1000);
@@ -107,7 +107,7 @@ test('v1 token against a Logic App policy that expects the v2 issuer', async () 
 
 test('tampered signature, wrong key, alg none and HMAC are failed checks, not crashes', async () => {
   const token = await sign(keys, v1Claims(now));
-  const [h, p] = token.split('.');
+  const [h] = token.split('.');
   const tamperedPayload = Buffer.from(JSON.stringify(v1Claims(now, { oid: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc' }))).toString('base64url');
   const tampered = `${h}.${tamperedPayload}.${token.split('.')[2]}`;
   assert.equal(status(await checkOf(tampered, tenantFlow), 'signature'), 'fail');
@@ -120,7 +120,6 @@ test('tampered signature, wrong key, alg none and HMAC are failed checks, not cr
     assert.equal(status(r, 'header-alg'), 'fail', alg);
     assert.equal(r.verdict, 'rejected', alg);
   }
-  assert.ok(p.length > 0);
 });
 
 test('no keys: the signature is "skipped: not checked", and the verdict still comes from the claims', async () => {
@@ -181,8 +180,6 @@ test('a claim holding markup stays data', async () => {
   const token = await sign(keys, v1Claims(now, { name: '<img src=x onerror=alert(1)>' }));
   const e = explainToken(decodeToken(token));
   assert.equal(e.payload.find(c => c.name === 'name')!.value, JSON.stringify('<img src=x onerror=alert(1)>'));
-  assert.equal(CLIENT.length, 36);
-  assert.equal(FLOW_AUD.endsWith('/'), true);
 });
 
 test('logs and traces never show a token: anything JWT-shaped is redacted', async () => {

@@ -5,7 +5,7 @@
  * retry-after-variable-name`…). With the workspace index, also the variables of the included
  * fragments and of the policies that run before this one (global, product, API).
  */
-import type { PolicyDocument, PolicyElement } from '../parser/policyParser';
+import { elementsOf, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface VariableDefinition {
@@ -57,14 +57,10 @@ export function variableDefinitions(doc: PolicyDocument, uri?: string): Variable
 /** `include-fragment fragment-id` values of a document. */
 function includedFragments(doc: PolicyDocument): string[] {
   const ids: string[] = [];
-  const stack = doc.roots.slice();
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (el.name === 'include-fragment') {
-      const id = el.attributes.find(a => a.name === 'fragment-id')?.value?.trim();
-      if (id) ids.push(id);
-    }
-    for (const c of el.children) stack.push(c);
+  for (const el of elementsOf(doc.roots)) {
+    if (el.name !== 'include-fragment') continue;
+    const id = el.attributes.find(a => a.name === 'fragment-id')?.value?.trim();
+    if (id) ids.push(id);
   }
   return ids;
 }

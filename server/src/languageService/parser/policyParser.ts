@@ -362,6 +362,16 @@ export function parsePolicy(text: string): PolicyDocument {
   return makeDocument(text, roots, comments, errors, expressions, namedValues, doctype);
 }
 
+/** Every element under `roots`, in document order, without recursion. */
+export function* elementsOf(roots: readonly PolicyElement[]): Generator<PolicyElement> {
+  const stack = roots.slice().reverse();
+  while (stack.length) {
+    const el = stack.pop()!;
+    yield el;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
+  }
+}
+
 function hasAttribute(el: PolicyElement, name: string): boolean {
   const attrs = el.attributes;
   for (let i = 0; i < attrs.length; i++) if (attrs[i].name === name) return true;

@@ -5,6 +5,7 @@
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SAS_PARAMS } from '../auth/audiences';
 import { positionIn } from '../utils/positions';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { CrossCheckData } from './validation/crossCheck';
@@ -17,7 +18,7 @@ export function stripSasRaw(raw: string): string {
   const hashAt = raw.indexOf('#', q);
   const query = raw.substring(q + 1, hashAt < 0 ? raw.length : hashAt);
   const hash = hashAt < 0 ? '' : raw.substring(hashAt);
-  const kept = query.split(sep).filter(p => p && !/^(sp|sv|sig)(=|$)/i.test(p));
+  const kept = query.split(sep).filter(p => p && !SAS_PARAMS.includes(p.split('=')[0].toLowerCase()));
   return `${raw.substring(0, q)}${kept.length ? `?${kept.join(sep)}` : ''}${hash}`;
 }
 

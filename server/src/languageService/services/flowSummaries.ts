@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog';
 import { analyzePolicyFlows } from '../workspace/flowLinks';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { flowFileText, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { FlowSummary } from '../../protocol';
 import { positionIn } from '../utils/positions';
 import { lensTitle, flowMode } from './policyCodeLens';
@@ -16,7 +16,7 @@ export function listFlows(ws: WorkspaceIndex, catalog: Catalog): FlowSummary[] {
   for (const entry of ws.flowConfigs()) {
     for (const flow of Object.values(entry.config.flows)) {
       const r = flow.range;
-      const text = r && (r.uri === entry.uri ? entry.text : entry.dependencies.get(r.uri));
+      const text = r && flowFileText(entry, r.uri);
       const summary: FlowSummary = {
         name: flow.name, type: flow.type, description: `${FLOW_TYPE_LABEL[flow.type]}, ${flowMode(flow)}`,
         configUri: entry.uri, url: flow.url, policies: [],

@@ -8,7 +8,7 @@ import type { Catalog } from '../catalog';
 import type { PolicyDocument } from '../parser/policyParser';
 import type { FlowConfig } from '../auth/types';
 import { analyzePolicyFlows, type ManagedIdentityUse } from '../workspace/flowLinks';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { flowFileText, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { FLOW_TYPE_LABEL } from './validation/crossCheck';
 import { positionIn } from '../utils/positions';
 
@@ -55,7 +55,7 @@ export function getCodeLenses(document: TextDocument, doc: PolicyDocument, ws: W
   return analysis.uses.map(use => {
     const at = document.positionAt(use.element.start);
     const flowRange = use.link?.flow.range;
-    const flowText = flowRange && (flowRange.uri === use.link!.entry.uri ? use.link!.entry.text : use.link!.entry.dependencies.get(flowRange.uri));
+    const flowText = flowRange && flowFileText(use.link!.entry, flowRange.uri);
     return {
       range: { start: at, end: document.positionAt(use.element.nameEnd) },
       // clicking shows the flow's entry in apim-flows.json (or its definition)

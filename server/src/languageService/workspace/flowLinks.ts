@@ -8,7 +8,7 @@
  * search follows the chain of policies that run for the request.
  */
 import { createRoleResolver, type Catalog } from '../catalog';
-import type { PolicyDocument, PolicyElement } from '../parser/policyParser';
+import { elementsOf, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
 import { decodeXml } from '../services/validation/attributes';
 import { predictToken, type TokenPrediction } from '../auth/predict';
 import { simulateTrigger } from '../auth/simulate';
@@ -145,13 +145,14 @@ function decodedPath(uri: string): string {
 
 /** The request target a policy sets itself: the last `set-backend-service` in inbound or backend. */
 function ownBackendTarget(uri: string, doc: PolicyDocument, ws: WorkspaceIndex): RequestTarget | undefined {
+  // the last set-backend-service in document order, outside send-request (its own call)
   let found: PolicyElement | undefined;
-  const stack = doc.roots.slice();
+  const stack = doc.roots.slice().reverse();
   while (stack.length) {
-    const el = stack.shift()!;
+    const el = stack.pop()!;
     if (el.name === 'set-backend-service') found = el;
-    if (el.name === 'send-request') continue; // its own call, not the backend's
-    stack.unshift(...el.children);
+    if (el.name === 'send-request') continue;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
   }
   if (!found) return undefined;
   const baseUrl = placed(uri, doc, found, 'base-url');
@@ -202,10 +203,7 @@ function linkFor(policyUri: string, target: RequestTarget | undefined, ws: Works
 /** True when a `set-header name="Authorization"` in these documents uses the variable. */
 function authorizationFromVariable(docs: PolicyDocument[], variable: string): boolean {
   for (const doc of docs) {
-    const stack = doc.roots.slice();
-    while (stack.length) {
-      const el = stack.pop()!;
-      stack.push(...el.children);
+    for (const el of elementsOf(doc.roots)) {
       if (el.name !== 'set-header') continue;
       const name = el.attributes.find(a => a.name === 'name')?.value;
       if (!name || decodeXml(name).trim().toLowerCase() !== 'authorization') continue;
@@ -217,14 +215,7 @@ function authorizationFromVariable(docs: PolicyDocument[], variable: string): bo
 }
 
 function managedIdentities(doc: PolicyDocument): PolicyElement[] {
-  const out: PolicyElement[] = [];
-  const stack = doc.roots.slice();
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (el.name === 'authentication-managed-identity') out.push(el);
-    stack.push(...el.children);
-  }
-  return out.sort((a, b) => a.start - b.start);
+  return [...elementsOf(doc.roots)].filter(el => el.name === 'authentication-managed-identity');
 }
 
 export interface AnalysisOptions {
@@ -244,7 +235,8 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
   const chainDocs = [doc, ...parents.map(p => p.doc)];
 
   // The backend target: this policy's own, else the nearest parent's.
-  let backendTarget = ownBackendTarget(uri, doc, ws);
+  const own = ownBackendTarget(uri, doc, ws);
+  let backendTarget = own;
   for (let i = parents.length - 1; !backendTarget && i >= 0; i--) backendTarget = ownBackendTarget(parents[i].uri, parents[i].doc, ws);
 
   const mis = managedIdentities(doc);
@@ -274,11 +266,10 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
   }
 
   // A call this policy sends to an OAuth flow, with no managed identity anywhere on its way.
-  const own = ownBackendTarget(uri, doc, ws);
   if (own) {
     const link = linkFor(uri, own, ws);
-    const hasToken = chainDocs.some(d => managedIdentities(d).some(m => m.parent?.name !== 'send-request'))
-      || hasTokenInOperations(uri, ws);
+    const sendsToken = (els: PolicyElement[]) => els.some(m => m.parent?.name !== 'send-request');
+    const hasToken = sendsToken(mis) || parents.some(p => sendsToken(managedIdentities(p.doc))) || hasTokenInOperations(uri, ws);
     if (link && !hasToken) {
       // what the trigger says to a call without a token (SAS URLs and "anyone" flows accept it)
       const r = simulateTrigger(link.flow, { header: {}, payload: {} }, { url: own.url ?? link.flow.url, sendsBearer: false }, { predicted: true, now: options.now });
@@ -292,6 +283,9 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
 function hasTokenInOperations(uri: string, ws: WorkspaceIndex): boolean {
   const me = ws.policies().find(p => p.uri === uri);
   if (!me || me.location.scope !== 'api') return false;
-  return ws.policies().some(p => p.location.scope === 'operation' && p.location.api === me.location.api && p.service === me.service
-    && (ws.parsedPolicy(p.uri) ? managedIdentities(ws.parsedPolicy(p.uri)!).length > 0 : false));
+  return ws.policies().some(p => {
+    if (p.location.scope !== 'operation' || p.location.api !== me.location.api || p.service !== me.service) return false;
+    const doc = ws.parsedPolicy(p.uri);
+    return !!doc && managedIdentities(doc).length > 0;
+  });
 }

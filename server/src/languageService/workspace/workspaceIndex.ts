@@ -69,6 +69,11 @@ export interface FlowConfigEntry {
   dependencies: Map<string, string>;
 }
 
+/** The text of the config itself or of a definition file it read, to turn offsets into positions. */
+export function flowFileText(entry: FlowConfigEntry, uri: string): string | undefined {
+  return uri === entry.uri ? entry.text : entry.dependencies.get(uri);
+}
+
 /** Resolves `relative` (a path with `/`) against the folder of `base` (a URI). */
 export function resolveRelativeUri(base: string, relative: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(relative)) return relative;
@@ -142,8 +147,6 @@ export interface WorkspaceIndex {
   addFlowConfig(uri: string, text: string): void;
   /** Parses the flow configs again (their definition files may have changed). */
   refreshFlowConfigs(): void;
-  /** True when `uri` is a flow config or a file one of them reads. */
-  isFlowDependency(uri: string): boolean;
 }
 
 export interface WorkspaceIndexOptions {
@@ -326,10 +329,6 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     },
     refreshFlowConfigs() {
       for (const [uri, entry] of flowConfigs) flowConfigs.set(uri, parseConfig(uri, entry.text));
-    },
-    isFlowDependency(uri) {
-      for (const entry of flowConfigs.values()) if (entry.uri === uri || entry.dependencies.has(uri)) return true;
-      return false;
     },
   };
 }

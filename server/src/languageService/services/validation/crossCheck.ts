@@ -3,6 +3,7 @@ import type { PolicyElement } from '../../parser/policyParser';
 import { analyzePolicyFlows, type FlowLink, type ManagedIdentityUse, type PlacedValue, type RequestTarget } from '../../workspace/flowLinks';
 import type { Finding, Rule, RuleContext, Severity } from './types';
 import { positionIn } from '../../utils/positions';
+import { flowFileText } from '../../workspace/workspaceIndex';
 
 export const FLOW_TYPE_LABEL: Record<FlowType, string> = {
   powerAutomate: 'Power Automate',
@@ -46,7 +47,7 @@ function describeCheck(link: FlowLink, check: Check): string {
 function flowRelated(link: FlowLink): Finding['related'] {
   const r = link.flow.range;
   if (!r) return undefined;
-  const text = r.uri === link.entry.uri ? link.entry.text : link.entry.dependencies.get(r.uri);
+  const text = flowFileText(link.entry, r.uri);
   return [{ uri: r.uri, start: r.start, end: r.end, message: `flow '${link.flow.name}' in ${r.uri === link.entry.uri ? 'apim-flows.json' : 'its definition'}`, text }];
 }
 

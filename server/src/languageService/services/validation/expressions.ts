@@ -1,6 +1,6 @@
 import type { ExpressionChecker } from '../../expressions/expressionChecks';
 import { visibleVariables, type VisibleVariables } from '../../expressions/variables';
-import type { PolicyDocument } from '../../parser/policyParser';
+import { elementsOf, type PolicyDocument } from '../../parser/policyParser';
 import type { Rule, RuleContext } from './types';
 
 /** The rule context when the language service checks C#: the checker it owns (with its cache). */
@@ -21,11 +21,8 @@ const PLACEHOLDER = /^\{[A-Za-z_][\w.-]*\}$/;
 function looksLikeTemplate(doc: PolicyDocument): boolean {
   const text = doc.text;
   if (doc.expressions.some(e => text.startsWith('@{{', e.start) && text.startsWith('}}', e.end - 2))) return true;
-  const stack = doc.roots.slice();
-  while (stack.length) {
-    const el = stack.pop()!;
+  for (const el of elementsOf(doc.roots)) {
     for (const a of el.attributes) if (a.value !== undefined && a.value.length < 64 && PLACEHOLDER.test(a.value.trim())) return true;
-    for (const c of el.children) stack.push(c);
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import { SECTIONS, RESOLVER_ROOTS, roleShape, isSection } from '../../catalog';
 import { didYouMean } from '../../utils/strings';
-import type { PolicyElement } from '../../parser/policyParser';
+import { elementsOf, type PolicyElement } from '../../parser/policyParser';
 import type { Rule, RuleContext } from './types';
 
 function nameRange(el: PolicyElement): { start: number; end: number } {
@@ -243,11 +243,6 @@ function reportMissingBase(section: PolicyElement, hasBase: boolean, ctx: RuleCo
 }
 
 function containsElement(root: PolicyElement, name: string): boolean {
-  const stack = root.children.slice();
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (el.name === name) return true;
-    for (const c of el.children) stack.push(c);
-  }
+  for (const el of elementsOf(root.children)) if (el.name === name) return true;
   return false;
 }
