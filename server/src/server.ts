@@ -20,6 +20,7 @@ import { decodeToken, redactTokens, TokenInputError } from './languageService/au
 import { fetchMicrosoftKeys, parseJwks, verifySignature, type SignatureResult } from './languageService/auth/verify';
 import { listFlows } from './languageService/services/flowSummaries';
 import { createKeyFetcher } from './node/keyFetch';
+import { warmUp } from './warmUp';
 
 interface ParsedEntry {
   version: number;
@@ -47,7 +48,18 @@ function isFlowConfig(uri: string): boolean {
   return uri.endsWith('/apim-flows.json');
 }
 
-export function startServer(connection: Connection, csharp?: CSharpParser | Promise<CSharpParser | undefined>): void {
+export interface StartOptions {
+  /** Warm the hot code up while idle after start (see warmUp.ts). */
+  warmUp?: boolean;
+}
+
+/** How long the server waits, idle, after start before it warms up. */
+const IDLE_MS = 300;
+
+/** The warm-up waits until no request has come for this long. */
+const QUIET_MS = 250;
+
+export function startServer(connection: Connection, csharp?: CSharpParser | Promise<CSharpParser | undefined>, options: StartOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const index = createWorkspaceIndex({ readFile: uri => documents.get(uri)?.getText() ?? readUriText(uri) });
   const service = getLanguageService({ locate: createLocator(), workspace: index, csharp });
@@ -58,6 +70,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   let supportsConfiguration = false;
 
   function withDocument<T>(params: { textDocument: TextDocumentIdentifier }, fallback: T, fn: (document: TextDocument, doc: PolicyDocument) => T): T {
+    lastRequest = performance.now();
     const document = documents.get(params.textDocument.uri);
     if (!document || isFlowConfig(document.uri)) return fallback;
     try {
@@ -97,6 +110,21 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
       if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
       return;
     }
+    validating++;
+    try {
+      await validatePolicyDocument(document);
+    } finally {
+      validating--;
+    }
+  }
+
+  /** Validations under way (waiting for the settings or the C# parser, or running). */
+  let validating = 0;
+  /** When the last request about a document came: someone is typing. */
+  let lastRequest = -Infinity;
+  const busy = () => pendingValidation.size > 0 || validating > 0 || performance.now() - lastRequest < QUIET_MS;
+
+  async function validatePolicyDocument(document: TextDocument): Promise<void> {
     const version = document.version;
     // the C# parser loads while the server starts: diagnostics wait for it
     const [settings] = await Promise.all([getSettings(document.uri), service.ready]);
@@ -178,7 +206,23 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     publishConfigDiagnostics();
     connection.console.info(`APIM policy language server ready: ${service.catalog.policyNames().length} policies in the catalog; indexed ${files} workspace files in ${Date.now() - started} ms.`);
     if (files) revalidateAll();
+    if (options.warmUp) startWarmUp();
   });
+
+  /**
+   * Once the server has been idle for a moment after start, the warm-up of its hot code (see
+   * warmUp.ts). Work that comes in goes first: the warm-up waits while the server is busy.
+   */
+  function startWarmUp(): void {
+    const start = () => {
+      if (busy()) return void setTimeout(start, IDLE_MS);
+      void Promise.resolve(csharp)
+        .then(parser => (parser ? warmUp(getLanguageService({ csharp: parser }), { busy }) : undefined))
+        .then(ms => ms !== undefined && connection.console.info(`Warmed up in ${Math.round(ms)} ms.`))
+        .catch(() => undefined);
+    };
+    setTimeout(start, IDLE_MS);
+  }
 
   connection.onDidChangeWatchedFiles(params => {
     for (const change of params.changes) reindex(change.uri);
@@ -312,4 +356,4 @@ function loadExpressionParser(): Promise<CSharpParser | undefined> {
     });
 }
 
-startServer(createConnection(ProposedFeatures.all), loadExpressionParser());
+startServer(createConnection(ProposedFeatures.all), loadExpressionParser(), { warmUp: true });

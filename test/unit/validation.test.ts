@@ -130,6 +130,20 @@ test('document over 256 KiB', () => {
   assert.ok(codes(validate(wrap(filler))).includes('document-too-large'));
 });
 
+test('document size is counted in UTF-8 bytes', () => {
+  // 'é' takes two bytes, '€' three, '😀' four (two UTF-16 characters)
+  const sized = (unit: string, count: number) => wrap(`<set-header name="a" exists-action="override"><value>${unit.repeat(count)}</value></set-header>`);
+  const overhead = Buffer.byteLength(sized('', 0));
+  for (const [unit, bytes] of [['é', 2], ['€', 3], ['😀', 4], ['a', 1]] as const) {
+    const fits = Math.floor((256 * 1024 - overhead) / bytes);
+    assert.equal(Buffer.byteLength(sized(unit, fits)) <= 256 * 1024, true);
+    assert.ok(!codes(validate(sized(unit, fits))).includes('document-too-large'), `${unit} x ${fits} fits`);
+    const over = validate(sized(unit, fits + 1)).find(d => d.code === 'document-too-large');
+    assert.ok(over, `${unit} x ${fits + 1} is too large`);
+    assert.match(over.message, /256 KiB/);
+  }
+});
+
 test('not well-formed XML is an error where it happens', () => {
   const text = wrap('<set-header name="a" exists-action="delete">');
   const d = validate(text);

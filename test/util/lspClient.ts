@@ -13,6 +13,8 @@ export interface TestClient {
   stderr(): string;
   /** Every window/logMessage the server sent. */
   logs(): string[];
+  /** The URI of every publishDiagnostics the server sent, in order. */
+  published(): string[];
   /** Resolves with the next diagnostics published for `uri` (and version, when given). */
   diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, version?: number): void;
@@ -27,7 +29,9 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const waiting: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
   const received: PublishDiagnosticsParams[] = [];
+  const published: string[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published.push(p.uri);
     const i = waiting.findIndex(w => w.uri === p.uri && (w.version === undefined || w.version === p.version));
     if (i >= 0) waiting.splice(i, 1)[0].resolve(p);
     else received.push(p);
@@ -44,6 +48,7 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
     initializeResult,
     stderr: () => err,
     logs: () => logs,
+    published: () => published,
     diagnostics(uri, version, timeoutMs = 10_000) {
       const i = received.findIndex(p => p.uri === uri && (version === undefined || p.version === version));
       if (i >= 0) return Promise.resolve(received.splice(i, 1)[0]);

@@ -2,9 +2,11 @@
  * The checks of one policy expression, cached by its text: C# syntax (tree-sitter), a code block
  * that never returns, .NET types outside APIM's allow-list, members `context` does not have, and
  * the variables it reads. A document's expressions are checked once each; after an edit only the
- * expressions whose text changed are parsed again.
+ * expressions whose text changed are checked again, and parsed again only when no expression of
+ * the same shape (the same text but for its strings' content) was parsed without error before.
  */
-import type { CSharpParser } from './csharpParser';
+import type { CSharpParser, SyntaxProblem } from './csharpParser';
+import { syntaxShape } from './syntaxShape';
 import { expressionFacts, type VariableUse } from './expressionFacts';
 import { expressionSource, maskNamedValues, toRelative, type ExpressionSource } from './expressionSource';
 
@@ -43,8 +45,34 @@ function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/** C# syntax problems of a body (`kind` says whether it is `@(...)` or `@{...}`). */
+type SyntaxCheck = (kind: 'inline' | 'block', body: string) => readonly SyntaxProblem[];
+
+const NO_PROBLEMS: readonly SyntaxProblem[] = [];
+
+/**
+ * The parser's check with a memory of the shapes (syntaxShape.ts) it found valid: a body of such a
+ * shape is valid without a parse. Problems are always found by parsing the body itself, so their
+ * places and messages are its own.
+ */
+function shapeMemo(csharp: CSharpParser, size: number): SyntaxCheck {
+  const valid = new Set<string>();
+  return (kind, body) => {
+    const shape = syntaxShape(body);
+    const key = shape === undefined ? undefined : (kind === 'block' ? '{' : '(') + shape;
+    if (key !== undefined && valid.has(key)) return NO_PROBLEMS;
+    const problems = csharp.check(kind, body);
+    if (!problems.length && key !== undefined) {
+      if (valid.size >= size) valid.delete(valid.values().next().value!);
+      valid.add(detach(key));
+    }
+    return problems;
+  };
+}
+
 export function createExpressionChecker(csharp: CSharpParser | undefined, cacheSize = DEFAULT_CACHE_SIZE): ExpressionChecker {
   const cache = new Map<string, ExpressionCheck>();
+  const syntax = csharp && shapeMemo(csharp, cacheSize);
   return {
     parsesSyntax: !!csharp,
     check(raw, decodeEntities) {
@@ -56,7 +84,7 @@ export function createExpressionChecker(csharp: CSharpParser | undefined, cacheS
         cache.set(key, hit);
         return hit;
       }
-      const result = checkExpression(csharp, expressionSource(raw, decodeEntities));
+      const result = checkExpression(syntax, expressionSource(raw, decodeEntities));
       if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
       cache.set(key, result);
       return result;
@@ -64,7 +92,7 @@ export function createExpressionChecker(csharp: CSharpParser | undefined, cacheS
   };
 }
 
-function checkExpression(csharp: CSharpParser | undefined, src: ExpressionSource): ExpressionCheck {
+function checkExpression(syntax: SyntaxCheck | undefined, src: ExpressionSource): ExpressionCheck {
   const findings: ExpressionFinding[] = [];
   const rel = (i: number) => toRelative(src, i);
   const add = (start: number, end: number, f: Omit<ExpressionFinding, 'start' | 'end'>) => {
@@ -75,7 +103,7 @@ function checkExpression(csharp: CSharpParser | undefined, src: ExpressionSource
 
   if (!masked.trim()) {
     if (src.kind === 'inline') findings.push({ start: 0, end: 2 + src.text.length + 1, severity: 'error', code: 'expr-syntax', message: 'The expression is empty.' });
-  } else if (csharp) {
+  } else if (syntax) {
     // a long char literal gets its own message; the parser then reads it as the string it was meant to be
     let parseText = masked;
     if (facts.longCharLiterals.length) {
@@ -86,7 +114,7 @@ function checkExpression(csharp: CSharpParser | undefined, src: ExpressionSource
       }
       parseText = chars.join('');
     }
-    for (const p of csharp.check(src.kind, parseText)) {
+    for (const p of syntax(src.kind, parseText)) {
       add(p.start, p.end, { severity: 'error', code: 'expr-syntax', message: detach(p.message), template: true });
     }
   }
