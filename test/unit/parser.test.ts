@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
+import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
 
 function errorCodes(text: string): string[] {
   return parsePolicy(text).errors.map(e => e.code);
@@ -171,6 +172,34 @@ test('named values outside expressions, and not in Liquid bodies', () => {
   const text = '<policies><inbound><set-header name="k" exists-action="override"><value>{{api-key}}</value></set-header><set-body template="liquid">{{ body.x }} {{context.Variables.ip}}</set-body><set-variable name="u" value="@(&quot;{{base-url}}&quot;)" /></inbound></policies>';
   const d = parsePolicy(text);
   assert.deepEqual(d.namedValues.map(n => [n.name, n.inExpression]), [['api-key', false], ['base-url', true]]);
+});
+
+test('named values: each found once, in order, wherever they are far apart or close together', () => {
+  const parts: string[] = [];
+  const expected: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    // long stretches without any, then some in a row, in text, attributes and expressions
+    if (i % 50 === 0) { parts.push(`<set-header name="a${i}" exists-action="override"><value>{{nv-${i}}}{{{nv-${i}b}}}</value></set-header>`); expected.push(`nv-${i}`, `nv-${i}b`); }
+    else if (i % 75 === 1) { parts.push(`<set-variable name="v${i}" value="@(&quot;{{nv-${i}}}&quot;)" />`); expected.push(`nv-${i}`); }
+    else parts.push(`<set-header name="h${i}" exists-action="override"><value>plain ${i}</value></set-header>`);
+  }
+  const d = parsePolicy(`<policies><inbound>${parts.join('\n')}</inbound></policies>`);
+  assert.deepEqual(d.namedValues.map(n => n.name), expected);
+});
+
+test('entities in expressions: named, character references, and a lone &# that is no entity', () => {
+  for (const [attr, body] of [
+    ['@(&quot;a&quot; + &#34;b&#x22;)', '"a" + "b"'],
+    ['@(&quot;&#12345678;&quot;)', '"&#12345678;"'],
+    ['@(&quot;&#1' + '1'.repeat(20) + ';&quot;)', '"&#1' + '1'.repeat(20) + ';"'],
+  ] as const) {
+    const text = `<policies><inbound><set-variable name="v" value="${attr}" /></inbound></policies>`;
+    const d = parsePolicy(text);
+    assert.equal(d.expressions.length, 1);
+    assert.equal(d.expressions[0].closed, true, attr);
+    assert.equal(text.substring(d.expressions[0].start, d.expressions[0].end), attr);
+    assert.equal(expressionSource(attr, true).text, body);
+  }
 });
 
 test('findElementAt returns the innermost element', () => {

@@ -6,6 +6,7 @@
  * are replaced by text before APIM compiles the expression, so outside strings they stand for
  * some C# we cannot see: they become an identifier of the same length.
  */
+import { entityAt } from '../utils/xmlEntities';
 
 export interface ExpressionSource {
   kind: 'inline' | 'block';
@@ -20,8 +21,6 @@ export interface ExpressionSource {
 
 /** Offset of the body from the `@`. */
 const BODY = 2;
-
-const NAMED: ReadonlyArray<[string, string]> = [['quot;', '"'], ['apos;', "'"], ['lt;', '<'], ['gt;', '>'], ['amp;', '&']];
 
 /**
  * The source of an expression from its raw text (`@(...)` or `@{...}`, closing bracket included).
@@ -39,10 +38,10 @@ export function expressionSource(raw: string, decode: boolean): ExpressionSource
     offsets.push(i);
     const c = raw.charCodeAt(i);
     if (c === 38 /* & */) {
-      const hit = entityAt(raw, i);
-      if (hit) {
-        out.push(hit.char);
-        i += hit.width;
+      const entity = entityAt(raw, i);
+      if (entity >= 0) {
+        out.push(String.fromCharCode(entity & 0xffff));
+        i += entity >>> 16;
         continue;
       }
     }
@@ -51,19 +50,6 @@ export function expressionSource(raw: string, decode: boolean): ExpressionSource
   }
   offsets.push(end);
   return { kind, text: out.join(''), offsets: Int32Array.from(offsets) };
-}
-
-function entityAt(raw: string, i: number): { char: string; width: number } | undefined {
-  for (const [name, char] of NAMED) if (raw.startsWith(name, i + 1)) return { char, width: name.length + 1 };
-  if (raw.charCodeAt(i + 1) === 35 /* # */) {
-    const semi = raw.indexOf(';', i + 2);
-    if (semi > 0 && semi - i <= 10) {
-      const body = raw.substring(i + 2, semi);
-      const n = body[0] === 'x' || body[0] === 'X' ? parseInt(body.substring(1), 16) : parseInt(body, 10);
-      if (Number.isFinite(n) && n >= 0 && n <= 0xffff) return { char: String.fromCharCode(n), width: semi + 1 - i };
-    }
-  }
-  return undefined;
 }
 
 /** Offset from the `@` of source position `i` (0 ≤ i ≤ text.length). */

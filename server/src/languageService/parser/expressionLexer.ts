@@ -6,6 +6,7 @@
  * `&quot;`). The lexer reads XML entities as the character they stand for when `decodeEntities` is
  * set, which makes the rawxml and the escaped format behave the same.
  */
+import { entityAt } from '../utils/xmlEntities';
 
 export interface LexProblem {
   offset: number;
@@ -30,10 +31,6 @@ const enum Ch {
 
 /** Stop looking for the end of an unclosed expression after this many characters. */
 const MAX_EXPRESSION_LENGTH = 1 << 20;
-
-const ENTITIES: ReadonlyArray<[string, number]> = [
-  ['quot;', Ch.Quote], ['apos;', Ch.Apos], ['lt;', Ch.Lt], ['gt;', 62], ['amp;', Ch.Amp],
-];
 
 /**
  * A reader over `text[start, limit)` that returns character codes, decoding XML entities when asked.
@@ -66,22 +63,10 @@ class Reader {
     const c = text.charCodeAt(this.pos);
     this.width = 1;
     if (c === Ch.Amp && this.decode) {
-      for (const [name, code] of ENTITIES) {
-        if (text.startsWith(name, this.pos + 1)) {
-          this.width = name.length + 1;
-          return code;
-        }
-      }
-      if (text.charCodeAt(this.pos + 1) === 35 /* # */) {
-        const semi = text.indexOf(';', this.pos + 2);
-        if (semi > 0 && semi - this.pos <= 10) {
-          const body = text.substring(this.pos + 2, semi);
-          const n = body[0] === 'x' || body[0] === 'X' ? parseInt(body.substring(1), 16) : parseInt(body, 10);
-          if (Number.isFinite(n) && n >= 0 && n <= 0xffff) {
-            this.width = semi + 1 - this.pos;
-            return n;
-          }
-        }
+      const entity = entityAt(text, this.pos);
+      if (entity >= 0) {
+        this.width = entity >>> 16;
+        return entity & 0xffff;
       }
     }
     return c;

@@ -150,9 +150,16 @@ export function parsePolicy(text: string): PolicyDocument {
     return expr;
   };
 
+  // Where the next `{{` is: `nextBraces` is text.indexOf('{{', braceSearchFrom). Ranges come in
+  // document order, so the document is searched once, not once a range.
+  let braceSearchFrom = 0;
+  let nextBraces = text.indexOf('{{');
   const collectNamedValues = (start: number, end: number, inExpression: boolean) => {
-    const first = text.indexOf('{{', start);
-    if (first < 0 || first >= end) return;
+    if (start < braceSearchFrom || (nextBraces >= 0 && nextBraces < start)) {
+      braceSearchFrom = start;
+      nextBraces = text.indexOf('{{', start);
+    }
+    if (nextBraces < 0 || nextBraces >= end) return;
     const slice = text.substring(start, end);
     NAMED_VALUE.lastIndex = 0;
     for (let m = NAMED_VALUE.exec(slice); m; m = NAMED_VALUE.exec(slice)) {

@@ -1,0 +1,27 @@
+/**
+ * XML entities as APIM's expression reader takes them: the five named ones and character
+ * references (`&#34;`, `&#x22;`) of at most eight digits, up to U+FFFF.
+ */
+
+const NAMED: ReadonlyArray<[string, number]> = [['quot;', 34], ['apos;', 39], ['lt;', 60], ['gt;', 62], ['amp;', 38]];
+
+/** A character reference's `;` is at most this far from its `&`. */
+const MAX_REFERENCE = 10;
+
+/**
+ * The entity at `i` (where `text[i]` is `&`), packed as `width << 16 | code`: how many characters
+ * it takes and the character it stands for. -1 when there is none. Never looks further than the
+ * longest entity (a text with many `&#` and no `;` costs no more than one without).
+ */
+export function entityAt(text: string, i: number): number {
+  for (const [name, code] of NAMED) if (text.startsWith(name, i + 1)) return ((name.length + 1) << 16) | code;
+  if (text.charCodeAt(i + 1) !== 35 /* # */) return -1;
+  const last = Math.min(text.length, i + MAX_REFERENCE + 1);
+  for (let semi = i + 2; semi < last; semi++) {
+    if (text.charCodeAt(semi) !== 59 /* ; */) continue;
+    const body = text.substring(i + 2, semi);
+    const n = body[0] === 'x' || body[0] === 'X' ? parseInt(body.substring(1), 16) : parseInt(body, 10);
+    return Number.isFinite(n) && n >= 0 && n <= 0xffff ? ((semi + 1 - i) << 16) | n : -1;
+  }
+  return -1;
+}
