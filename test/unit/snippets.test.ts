@@ -305,7 +305,7 @@ test('snippets: choice lists of enum and Boolean attributes come from the catalo
       const el = tree.findElementAt(at);
       const attr = el?.attributes.find(a => a.valueStart !== undefined && a.valueEnd !== undefined && a.valueStart < at && at < a.valueEnd);
       if (!el || !attr) continue; // a choice in element text (a method, a dimension name list)
-      const info = findAttribute(roleOf(el), attr.name);
+      const info = findAttribute(service.catalog, roleOf(el), attr.name);
       assert.ok(info, `${name}: ${el.name}@${attr.name} is not in the catalog`);
       if (info!.value.kind === 'enum') {
         assert.deepEqual([...choice.options].sort(), [...info!.value.values].sort(), `${name}: ${el.name}@${attr.name} choices`);

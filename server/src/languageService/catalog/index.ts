@@ -31,6 +31,8 @@ export interface Catalog {
   isPolicy(name: string): boolean;
   /** Policy element names, sorted. */
   policyNames(): readonly string[];
+  /** Attributes and children an element in this role accepts (computed once per catalog entry). */
+  roleShape(role: ElementRole): RoleInfo;
 }
 
 export function createCatalog(data: CatalogData = catalogData): Catalog {
@@ -47,12 +49,23 @@ export function createCatalog(data: CatalogData = catalogData): Catalog {
   }
   const policyNames = [...primary.values()].filter(e => e.kind === 'policy').map(e => e.name).sort();
   const policySet = new Set(policyNames);
+  const shapes = new Map<ElementInfo | ChildElementInfo, RoleInfo>();
   return {
     data,
     getElement: name => primary.get(name),
     getVariants: name => variants.get(name) ?? [],
     isPolicy: name => policySet.has(name),
     policyNames: () => policyNames,
+    roleShape(role) {
+      const key = role.kind === 'policy' ? role.info : role.kind === 'child' ? role.info : undefined;
+      if (!key) return role.kind === 'unknown' || role.kind === 'base' ? EMPTY_SHAPE : computeShape(role);
+      let hit = shapes.get(key);
+      if (!hit) {
+        hit = computeShape(role);
+        shapes.set(key, hit);
+      }
+      return hit;
+    },
   };
 }
 
@@ -76,21 +89,6 @@ export interface RoleInfo {
 }
 
 const EMPTY_SHAPE: RoleInfo = { attributes: [], children: [], allowsPolicies: false };
-const shapeCache = new WeakMap<object, RoleInfo>();
-
-/** Attributes and children an element in this role accepts (cached per catalog entry). */
-export function roleShape(role: ElementRole): RoleInfo {
-  const key = role.kind === 'policy' ? role.info : role.kind === 'child' ? role.info : undefined;
-  if (key) {
-    let hit = shapeCache.get(key);
-    if (!hit) {
-      hit = computeShape(role);
-      shapeCache.set(key, hit);
-    }
-    return hit;
-  }
-  return role.kind === 'unknown' || role.kind === 'base' ? EMPTY_SHAPE : computeShape(role);
-}
 
 function computeShape(role: ElementRole): RoleInfo {
   switch (role.kind) {
@@ -142,7 +140,7 @@ export function resolveRole(catalog: Catalog, el: PolicyElement, parentRole: Ele
   if (parentRole.kind === 'unknown' || parentRole.kind === 'base') {
     return { kind: 'unknown', section, inPolicyContext: false, parentRole };
   }
-  const shape = roleShape(parentRole);
+  const shape = catalog.roleShape(parentRole);
   const owner = parentRole.kind === 'policy' ? parentRole.info : parentRole.kind === 'child' ? parentRole.owner : parentRole.kind === 'root' ? parentRole.info : undefined;
   const listed = shape.children.find(c => c.name === name);
   if (listed && owner && parentRole.kind !== 'section' && !(parentRole.kind === 'root' && parentRole.fragment)) {
@@ -188,6 +186,6 @@ export function createRoleResolver(catalog: Catalog): (el: PolicyElement) => Ele
 }
 
 /** Attribute info by name for an element in a role. */
-export function findAttribute(role: ElementRole, name: string): AttributeInfo | undefined {
-  return roleShape(role).attributes.find(a => a.name === name);
+export function findAttribute(catalog: Catalog, role: ElementRole, name: string): AttributeInfo | undefined {
+  return catalog.roleShape(role).attributes.find(a => a.name === name);
 }

@@ -3,7 +3,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  createRoleResolver, findAttribute, roleShape, SECTIONS, type AttributeInfo, type Catalog, type ElementInfo, type ElementRole, type ChildElementInfo,
+  createRoleResolver, findAttribute, SECTIONS, type AttributeInfo, type Catalog, type ElementInfo, type ElementRole, type ChildElementInfo,
 } from '../catalog';
 import type { PolicyDocument, PolicyElement } from '../parser/policyParser';
 import { describeAttribute, describeElement } from './policyHover';
@@ -100,7 +100,7 @@ function elementCompletions(ctx: CompletionContext, parent: PolicyElement | unde
     });
     return;
   }
-  const shape = roleShape(role);
+  const shape = ctx.catalog.roleShape(role);
   const owner = role.kind === 'policy' ? role.info : role.kind === 'child' ? role.owner : undefined;
   // Named children of a policy (when/otherwise, set-url, value…).
   if (owner && role.kind !== 'section') {
@@ -129,7 +129,7 @@ function elementCompletions(ctx: CompletionContext, parent: PolicyElement | unde
 
 function attributeNameCompletions(ctx: CompletionContext, el: PolicyElement, range: Range, current: string | undefined, items: CompletionItem[]): void {
   const role = ctx.roleOf(el);
-  const shape = roleShape(role);
+  const shape = ctx.catalog.roleShape(role);
   const present = new Set(el.attributes.map(a => a.name));
   const owner = role.kind === 'policy' ? role.info.name : role.kind === 'child' ? role.name : el.name;
   for (const a of shape.attributes) {
@@ -149,7 +149,7 @@ function attributeNameCompletions(ctx: CompletionContext, el: PolicyElement, ran
 
 function attributeValueCompletions(ctx: CompletionContext, el: PolicyElement, attrName: string, range: Range, items: CompletionItem[]): void {
   const role = ctx.roleOf(el);
-  const info = findAttribute(role, attrName);
+  const info = findAttribute(ctx.catalog, role, attrName);
   if (!info) return;
   const values = info.value.kind === 'enum' ? info.value.values : info.value.kind === 'bool' || info.value.kind === 'bool-expression' ? ['true', 'false'] : [];
   values.forEach((v, i) => items.push({

@@ -87,7 +87,7 @@ export function doHover(document: TextDocument, doc: PolicyDocument, catalog: Ca
   }
   for (const attr of el.attributes) {
     if (offset >= attr.nameStart && offset <= attr.nameEnd) {
-      let info = findAttribute(role, attr.name);
+      let info = findAttribute(catalog, role, attr.name);
       if (!info && role.kind === 'policy') {
         for (const v of catalog.getVariants(role.info.name)) info ??= v.attributes.find(a => a.name === attr.name);
       }

@@ -1,4 +1,4 @@
-import { roleShape, type AttributeInfo, type ElementInfo, type ValueType } from '../../catalog';
+import { type AttributeInfo, type ElementInfo, type ValueType } from '../../catalog';
 import { didYouMean } from '../../utils/strings';
 import type { PolicyAttribute, PolicyElement } from '../../parser/policyParser';
 import type { Rule, RuleContext } from './types';
@@ -95,7 +95,7 @@ export const attributesRule: Rule = {
   checkElement(el, role, ctx) {
     if (role.kind !== 'policy' && role.kind !== 'child') return;
     if (role.kind === 'child' && !role.info) return;
-    const shape = roleShape(role);
+    const shape = ctx.catalog.roleShape(role);
     // Variants (Dapr set-backend-service) add their attributes.
     const variants = role.kind === 'policy' ? ctx.catalog.getVariants(role.info.name) : NO_VARIANTS;
     for (const info of shape.attributes) {

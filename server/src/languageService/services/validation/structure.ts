@@ -1,4 +1,4 @@
-import { SECTIONS, RESOLVER_ROOTS, roleShape, isSection } from '../../catalog';
+import { SECTIONS, RESOLVER_ROOTS, isSection } from '../../catalog';
 import { didYouMean } from '../../utils/strings';
 import { elementsOf, type PolicyElement } from '../../parser/policyParser';
 import type { Rule, RuleContext } from './types';
@@ -86,7 +86,7 @@ export const unknownElementRule: Rule = {
       });
       return;
     }
-    const shape = roleShape(parentRole);
+    const shape = ctx.catalog.roleShape(parentRole);
     const listed = shape.children.filter(c => c.name !== '*policy*').map(c => c.name);
     if (role.inPolicyContext) {
       if (isSection(el.name)) {
@@ -173,7 +173,7 @@ export const requiredChildRule: Rule = {
   codes: ['missing-required-child'],
   checkElement(el, role, ctx) {
     if (role.kind !== 'policy' && role.kind !== 'child') return;
-    const shape = roleShape(role);
+    const shape = ctx.catalog.roleShape(role);
     for (const child of shape.children) {
       if (!child.required || child.name === '*policy*') continue;
       if (!el.children.some(c => c.name === child.name)) {
