@@ -32,24 +32,24 @@ export function expressionSource(raw: string, decode: boolean): ExpressionSource
   if (!decode || raw.indexOf('&', BODY) < 0 || raw.indexOf('&', BODY) >= end) {
     return { kind, text: raw.substring(BODY, end), offsets: undefined };
   }
-  const out: string[] = [];
-  const offsets: number[] = [];
-  for (let i = BODY; i < end;) {
-    offsets.push(i);
-    const c = raw.charCodeAt(i);
-    if (c === 38 /* & */) {
-      const entity = entityAt(raw, i);
-      if (entity >= 0) {
-        out.push(String.fromCharCode(entity & 0xffff));
-        i += entity >>> 16;
-        continue;
-      }
-    }
-    out.push(raw.charAt(i));
-    i++;
+  // the text between entities is copied whole; an offset per character of the decoded text
+  const parts: string[] = [];
+  const offsets = new Int32Array(end - BODY + 1);
+  let n = 0;
+  let copied = BODY;
+  for (let amp = raw.indexOf('&', BODY); amp >= 0 && amp < end; amp = raw.indexOf('&', amp + 1)) {
+    const entity = entityAt(raw, amp);
+    if (entity < 0) continue;
+    for (let k = copied; k < amp; k++) offsets[n++] = k;
+    offsets[n++] = amp;
+    parts.push(raw.substring(copied, amp), String.fromCharCode(entity & 0xffff));
+    copied = amp + (entity >>> 16);
+    amp = copied - 1;
   }
-  offsets.push(end);
-  return { kind, text: out.join(''), offsets: Int32Array.from(offsets) };
+  for (let k = copied; k < end; k++) offsets[n++] = k;
+  offsets[n] = end;
+  parts.push(raw.substring(copied, end));
+  return { kind, text: parts.join(''), offsets: offsets.slice(0, n + 1) };
 }
 
 /** Offset from the `@` of source position `i` (0 ≤ i ≤ text.length). */
