@@ -216,8 +216,8 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   function startWarmUp(): void {
     const start = () => {
       if (busy()) return void setTimeout(start, IDLE_MS);
-      void Promise.resolve(csharp)
-        .then(parser => (parser ? warmUp(getLanguageService({ csharp: parser }), { busy }) : undefined))
+      void Promise.all([csharp, service.ready])
+        .then(([parser]) => (parser ? warmUp(service, { busy }) : undefined))
         .then(ms => ms !== undefined && connection.console.info(`Warmed up in ${Math.round(ms)} ms.`))
         .catch(() => undefined);
     };

@@ -2,10 +2,13 @@
  * Warm-up of the server's hot code while it is idle after start.
  *
  * V8 runs new code in its interpreter first and compiles it to fast machine code only once it is
- * hot; the C# grammar's WebAssembly is also tiered up only when used. The first large policy a user
- * opens would pay for all of that (a 250 KB policy takes about twice as long). So the server checks
- * built-in policies while it is idle, in small slices that let requests run between them, with a
- * language service of its own: nothing is published and the real expression cache is not touched.
+ * hot. The first large policy a user opens would pay for that (a 250 KB policy takes about twice
+ * as long). So the server checks built-in policies while it is idle, in small slices that let
+ * requests run between them. It does so with its own language service: V8 keeps what it learns per
+ * closure, and a service of the warm-up's own would leave the server's closures cold (measured: a
+ * 250 KB policy then took 70-95 ms instead of 41-50). Nothing is published; the checks of the
+ * built-in expressions stay in the service's caches like any document's (correct results, for
+ * texts no user has).
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from './languageService/languageService';
@@ -103,8 +106,8 @@ export interface WarmUpOptions {
 const BUSY_WAIT_MS = 50;
 
 /**
- * Checks built-in policies with `service` (one of its own: its caches are thrown away), asks for
- * completion and hover inside them, and resolves with the milliseconds spent. Each slice runs
+ * Checks built-in policies with `service`, asks for completion and hover inside them, and resolves
+ * with the milliseconds spent. Each slice runs
  * once the event loop has served what was waiting (messages first), and not while `busy()`.
  * Never rejects.
  */
