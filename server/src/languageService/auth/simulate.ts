@@ -675,6 +675,32 @@ function inList(list: string[], value: string): 'yes' | 'no' | 'unknown' {
   return list.some(isArmExpression) ? 'unknown' : 'no';
 }
 
+/** An Easy Auth allow-list: the token's `claim` must be in `list`. */
+interface AllowList {
+  check: Omit<Check, 'status'>;
+  list: string[];
+  /** The setting's name, for the check skipped when it is not set. */
+  setting: string;
+  claim: string;
+  value: string | undefined;
+  /** The reason the verdict is unknown when the list holds ARM expressions. */
+  unknown: string;
+  /** The caller's other ID, which people put in this list by mistake, and what to tell them then. */
+  mixUp?: { id: string | undefined; title: string; detail: string };
+}
+
+function checkAllowList(ctx: Ctx, a: AllowList): void {
+  const { check, list, value, mixUp } = a;
+  if (list.length === 0) return add(ctx, { ...check, status: 'skip', detail: `${a.setting} is not set.` });
+  if (value === undefined) return missing(ctx, check, a.claim, PLATFORM_ERRORS.easyAuthForbidden);
+  const r = inList(list, value);
+  if (r === 'yes') add(ctx, { ...check, status: 'pass', actual: value });
+  else if (r === 'unknown') add(ctx, { ...check, status: 'skip', actual: value, detail: 'The list holds ARM expressions.' }, a.unknown);
+  else if (mixUp?.id !== undefined && list.some(x => sameId(x, mixUp.id!))) {
+    add(ctx, { ...check, status: 'fail', title: mixUp.title, actual: value, detail: mixUp.detail, platformError: PLATFORM_ERRORS.easyAuthForbidden });
+  } else add(ctx, { ...check, status: 'fail', actual: value, platformError: PLATFORM_ERRORS.easyAuthForbidden });
+}
+
 function checkStandard(ctx: Ctx): void {
   const easy = ctx.flow.trigger.logicAppStandard?.easyAuth;
   if (!easy) return;
@@ -690,15 +716,10 @@ function checkStandard(ctx: Ctx): void {
   else if (sameId(tid, issuerTid)) add(ctx, { ...t, status: 'pass', expected: issuerTid, actual: tid });
   else add(ctx, { ...t, status: 'fail', expected: issuerTid, actual: tid, detail: `Easy Auth trusts issuer ${easy.openIdIssuer} only.`, platformError: PLATFORM_ERRORS.easyAuthUnauthorized });
 
-  const at = { id: 'allowed-tenants', title: 'Token tenant is an allowed tenant', source: 'client-id' as const, reference: ref(11), expected: show(easy.allowedTenants) };
-  if (easy.allowedTenants.length === 0) add(ctx, { ...at, status: 'skip', detail: 'WEBSITE_AUTH_AAD_ALLOWED_TENANTS is not set.' });
-  else if (tid === undefined) missing(ctx, at, 'tid', PLATFORM_ERRORS.easyAuthForbidden);
-  else {
-    const r = inList(easy.allowedTenants, tid);
-    if (r === 'yes') add(ctx, { ...at, status: 'pass', actual: tid });
-    else if (r === 'unknown') add(ctx, { ...at, status: 'skip', actual: tid, detail: 'The list holds ARM expressions.' }, 'allowed tenants cannot be compared');
-    else add(ctx, { ...at, status: 'fail', actual: tid, platformError: PLATFORM_ERRORS.easyAuthForbidden });
-  }
+  checkAllowList(ctx, {
+    check: { id: 'allowed-tenants', title: 'Token tenant is an allowed tenant', source: 'client-id', reference: ref(11), expected: show(easy.allowedTenants) },
+    list: easy.allowedTenants, setting: 'WEBSITE_AUTH_AAD_ALLOWED_TENANTS', claim: 'tid', value: tid, unknown: 'allowed tenants cannot be compared',
+  });
 
   // Row 12: audience: the client ID always, plus allowedAudiences.
   const accepted = [...(easy.clientId ? [easy.clientId] : []), ...easy.allowedAudiences];
@@ -711,29 +732,22 @@ function checkStandard(ctx: Ctx): void {
   else add(ctx, { ...a, status: 'fail', actual: show(auds), detail: 'The aud must be the Easy Auth client ID or one of allowedAudiences (exact string).', platformError: PLATFORM_ERRORS.easyAuthUnauthorized });
 
   // Row 13: allowedApplications AND allowedPrincipals.
-  const apps = { id: 'allowed-applications', title: 'Calling application is allowed', source: 'client-id' as const, reference: ref(13), expected: show(easy.allowedApplications) };
-  if (easy.allowedApplications.length === 0) add(ctx, { ...apps, status: 'skip', detail: 'allowedApplications is not set.' });
-  else if (appId === undefined) missing(ctx, apps, 'appid/azp', PLATFORM_ERRORS.easyAuthForbidden);
-  else {
-    const r = inList(easy.allowedApplications, appId);
-    if (r === 'yes') add(ctx, { ...apps, status: 'pass', actual: appId });
-    else if (r === 'unknown') add(ctx, { ...apps, status: 'skip', actual: appId, detail: 'The list holds ARM expressions.' }, 'allowed applications cannot be compared');
-    else if (oid !== undefined && easy.allowedApplications.some(x => sameId(x, oid))) {
-      add(ctx, { ...apps, status: 'fail', title: 'allowedApplications holds the principal ID; it checks the client ID (appid/azp)', actual: appId, detail: `Put the client ID ${appId} in allowedApplications, not the object ID ${oid}.`, platformError: PLATFORM_ERRORS.easyAuthForbidden });
-    } else add(ctx, { ...apps, status: 'fail', actual: appId, platformError: PLATFORM_ERRORS.easyAuthForbidden });
-  }
-
-  const pr = { id: 'allowed-principals', title: 'Calling principal is allowed', source: 'client-id' as const, reference: ref(13), expected: show(easy.allowedPrincipals) };
-  if (easy.allowedPrincipals.length === 0) add(ctx, { ...pr, status: 'skip', detail: 'allowedPrincipals is not set.' });
-  else if (oid === undefined) missing(ctx, pr, 'oid', PLATFORM_ERRORS.easyAuthForbidden);
-  else {
-    const r = inList(easy.allowedPrincipals, oid);
-    if (r === 'yes') add(ctx, { ...pr, status: 'pass', actual: oid });
-    else if (r === 'unknown') add(ctx, { ...pr, status: 'skip', actual: oid, detail: 'The list holds ARM expressions.' }, 'allowed principals cannot be compared');
-    else if (appId !== undefined && easy.allowedPrincipals.some(x => sameId(x, appId))) {
-      add(ctx, { ...pr, status: 'fail', title: 'the allowed list holds the client ID; the token\'s oid is the principal ID', actual: oid, detail: `Put the principal (object) ID ${oid} in allowedPrincipals, not the client ID ${appId}.`, platformError: PLATFORM_ERRORS.easyAuthForbidden });
-    } else add(ctx, { ...pr, status: 'fail', actual: oid, platformError: PLATFORM_ERRORS.easyAuthForbidden });
-  }
+  checkAllowList(ctx, {
+    check: { id: 'allowed-applications', title: 'Calling application is allowed', source: 'client-id', reference: ref(13), expected: show(easy.allowedApplications) },
+    list: easy.allowedApplications, setting: 'allowedApplications', claim: 'appid/azp', value: appId, unknown: 'allowed applications cannot be compared',
+    mixUp: {
+      id: oid, title: 'allowedApplications holds the principal ID; it checks the client ID (appid/azp)',
+      detail: `Put the client ID ${appId} in allowedApplications, not the object ID ${oid}.`,
+    },
+  });
+  checkAllowList(ctx, {
+    check: { id: 'allowed-principals', title: 'Calling principal is allowed', source: 'client-id', reference: ref(13), expected: show(easy.allowedPrincipals) },
+    list: easy.allowedPrincipals, setting: 'allowedPrincipals', claim: 'oid', value: oid, unknown: 'allowed principals cannot be compared',
+    mixUp: {
+      id: appId, title: 'the allowed list holds the client ID; the token\'s oid is the principal ID',
+      detail: `Put the principal (object) ID ${oid} in allowedPrincipals, not the client ID ${appId}.`,
+    },
+  });
 
   if (easy.requireClientServicePrincipal || easy.allowedPrincipals.length > 0) {
     const ro = { id: 'require-oid', title: 'Token names a service principal (oid)', source: 'client-id' as const, reference: ref(13) };
