@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
 import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
+import { decodeXml } from '../../server/src/languageService/utils/xmlEntities';
 
 function errorCodes(text: string): string[] {
   return parsePolicy(text).errors.map(e => e.code);
@@ -200,6 +201,11 @@ test('entities in expressions: named, character references, and a lone &# that i
     assert.equal(text.substring(d.expressions[0].start, d.expressions[0].end), attr);
     assert.equal(expressionSource(attr, true).text, body);
   }
+});
+
+test('attribute values decode the same entities as expressions', () => {
+  assert.equal(decodeXml('a &quot;b&quot; &lt;&gt;&amp;&apos; &#65;&#x42; &bogus; &#1' + '1'.repeat(20) + '; & x'), 'a "b" <>&\' AB &bogus; &#1' + '1'.repeat(20) + '; & x');
+  assert.equal(decodeXml('plain'), 'plain');
 });
 
 test('findElementAt returns the innermost element', () => {

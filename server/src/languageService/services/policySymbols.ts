@@ -2,7 +2,7 @@ import { SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createRoleResolver, type Catalog } from '../catalog';
 import type { PolicyDocument, PolicyElement } from '../parser/policyParser';
-import { decodeXml } from './validation/attributes';
+import { decodeXml } from '../utils/xmlEntities';
 
 const MAX_OUTLINE_DEPTH = 64;
 

@@ -1,6 +1,6 @@
 /**
- * XML entities as APIM's expression reader takes them: the five named ones and character
- * references (`&#34;`, `&#x22;`) of at most eight digits, up to U+FFFF.
+ * XML entities as APIM's expression reader takes them (and so every reader here): the five named
+ * ones and character references (`&#34;`, `&#x22;`) of at most eight digits, up to U+FFFF.
  */
 
 const NAMED: ReadonlyArray<[string, number]> = [['quot;', 34], ['apos;', 39], ['lt;', 60], ['gt;', 62], ['amp;', 38]];
@@ -24,4 +24,21 @@ export function entityAt(text: string, i: number): number {
     return Number.isFinite(n) && n >= 0 && n <= 0xffff ? ((semi + 1 - i) << 16) | n : -1;
   }
   return -1;
+}
+
+/** `value` with every entity `entityAt` reads replaced by its character (an attribute value, element text). */
+export function decodeXml(value: string): string {
+  let amp = value.indexOf('&');
+  if (amp < 0) return value;
+  const parts: string[] = [];
+  let copied = 0;
+  for (; amp >= 0; amp = value.indexOf('&', amp + 1)) {
+    const entity = entityAt(value, amp);
+    if (entity < 0) continue;
+    parts.push(value.substring(copied, amp), String.fromCharCode(entity & 0xffff));
+    copied = amp + (entity >>> 16);
+    amp = copied - 1;
+  }
+  parts.push(value.substring(copied));
+  return parts.join('');
 }

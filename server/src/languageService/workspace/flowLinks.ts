@@ -9,7 +9,7 @@
  */
 import { createRoleResolver, type Catalog } from '../catalog';
 import { elementsOf, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
-import { decodeXml } from '../services/validation/attributes';
+import { decodeXml } from '../utils/xmlEntities';
 import { predictToken, type TokenPrediction } from '../auth/predict';
 import { simulateTrigger } from '../auth/simulate';
 import type { FlowConfig, RequestContext, SimulationResult } from '../auth/types';

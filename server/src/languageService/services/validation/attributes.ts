@@ -1,5 +1,6 @@
 import { type AttributeInfo, type ElementInfo, type ValueType } from '../../catalog';
 import { didYouMean } from '../../utils/strings';
+import { decodeXml } from '../../utils/xmlEntities';
 import type { PolicyAttribute, PolicyElement } from '../../parser/policyParser';
 import type { Rule, RuleContext } from './types';
 
@@ -12,21 +13,6 @@ export function isExpressionValue(attr: PolicyAttribute): boolean {
 
 export function hasNamedValue(value: string): boolean {
   return /\{\{[A-Za-z0-9._-]+\}\}/.test(value);
-}
-
-/** Decodes the five XML entities and numeric references (no others exist in a policy). */
-export function decodeXml(value: string): string {
-  if (value.indexOf('&') < 0) return value;
-  return value.replace(/&(quot|apos|lt|gt|amp|#x[0-9a-fA-F]+|#\d+);/g, (_m, e: string) => {
-    switch (e) {
-      case 'quot': return '"';
-      case 'apos': return "'";
-      case 'lt': return '<';
-      case 'gt': return '>';
-      case 'amp': return '&';
-      default: return String.fromCharCode(e[1] === 'x' ? parseInt(e.substring(2), 16) : parseInt(e.substring(1), 10));
-    }
-  });
 }
 
 /** Checks a literal value against its type. Returns a message, or undefined when fine. */

@@ -1,6 +1,6 @@
 import { resolveRole, type ElementRole, type Section } from '../../catalog';
 import type { PolicyElement } from '../../parser/policyParser';
-import { decodeXml } from './attributes';
+import { decodeXml } from '../../utils/xmlEntities';
 import type { Rule, RuleContext } from './types';
 
 /**
