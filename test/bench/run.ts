@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-protocol';
 import { getLanguageService } from '../../server/src/languageService/languageService';
 import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
-import { startClient, type TestClient } from '../util/lspClient';
+import { startClient } from '../util/lspClient';
 
 const service = getLanguageService();
 
@@ -67,17 +67,6 @@ function policyOfLines(lines: number): string {
   }
   parts.push('\n\t</inbound>\n\t<backend>\n\t\t<base />\n\t</backend>\n\t<outbound>\n\t\t<base />\n\t</outbound>\n</policies>\n');
   return parts.join('');
-}
-
-/** The first log line of the server matching `pattern`, waited for. */
-async function waitForLog(client: TestClient, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const line = client.logs().find(l => pattern.test(l));
-    if (line) return line;
-    if (Date.now() > until) throw new Error(`the server did not log ${pattern} within ${timeoutMs} ms`);
-    await new Promise(resolve => setTimeout(resolve, 20));
-  }
 }
 
 function median(xs: number[]): number {
@@ -176,7 +165,7 @@ async function main(): Promise<void> {
         c.open('file:///bench/apis/a/policy.xml', small, 1);
         await c.diagnostics('file:///bench/apis/a/policy.xml', 1);
         if (!wait) starts.push(performance.now() - t0);
-        if (wait) warmUpLine = await waitForLog(c, /^Warmed up in /);
+        if (wait) warmUpLine = await c.waitForLog(/^Warmed up in /);
         const t1 = performance.now();
         c.open('file:///bench/apis/b/policy.xml', quarter, 1);
         const published = await c.diagnostics('file:///bench/apis/b/policy.xml', 1, 30_000);

@@ -13,6 +13,8 @@ export interface TestClient {
   stderr(): string;
   /** Every window/logMessage the server sent. */
   logs(): string[];
+  /** Resolves with the first log line matching `pattern`, waiting for it. */
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** The URI of every publishDiagnostics the server sent, in order. */
   published(): string[];
   /** Resolves with the next diagnostics published for `uri` (and version, when given). */
@@ -48,6 +50,15 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
     initializeResult,
     stderr: () => err,
     logs: () => logs,
+    async waitForLog(pattern, timeoutMs = 20_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const line = logs.find(l => pattern.test(l));
+        if (line) return line;
+        if (Date.now() > until) throw new Error(`the server did not log ${pattern} within ${timeoutMs} ms; it logged: ${logs.join(' | ')}`);
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+    },
     published: () => published,
     diagnostics(uri, version, timeoutMs = 10_000) {
       const i = received.findIndex(p => p.uri === uri && (version === undefined || p.version === version));
