@@ -237,45 +237,39 @@ function readInlineTrigger(ctx: Context, obj: Node, type: FlowType, trigger: Tri
     if (fromDefinition) problems.push(problemAt(uri, prop.key, 'information', 'flows-inline-overrides-definition', `"${prop.name}" here takes precedence over the definition file.`));
   };
 
-  const triggerProp = property(obj, 'trigger');
-  if (triggerProp) {
-    if (type !== 'powerAutomate') notApplicable(triggerProp, 'powerAutomate');
-    else if (!isObject(triggerProp.value)) problems.push(problemAt(uri, triggerProp.value, 'error', 'flows-invalid-value', '"trigger" must be an object.'));
+  /** A trigger setting that only one flow type has: read by `read` when the flow is of that type. */
+  const typedSection = (name: string, applies: FlowType, read: (value: Node) => void) => {
+    const prop = property(obj, name);
+    if (!prop) return;
+    if (type !== applies) notApplicable(prop, applies);
+    else if (!isObject(prop.value)) problems.push(problemAt(uri, prop.value, 'error', 'flows-invalid-value', `"${name}" must be an object.`));
     else {
-      overrides(triggerProp);
-      trigger.powerAutomate = readPaTrigger(ctx, triggerProp.value);
+      overrides(prop);
+      read(prop.value);
     }
-  }
+  };
 
-  const openProp = property(obj, 'openAuthenticationPolicies');
+  typedSection('trigger', 'powerAutomate', value => {
+    trigger.powerAutomate = readPaTrigger(ctx, value);
+  });
+
   const sasProp = property(obj, 'sasAuthenticationPolicy');
   const sasDisabled = sasProp ? (stringOf(valueOf(sasProp.value, 'state', true)) ?? '').toLowerCase() === 'disabled' : undefined;
-  if (openProp) {
-    if (type !== 'logicAppConsumption') notApplicable(openProp, 'logicAppConsumption');
-    else if (!isObject(openProp.value)) problems.push(problemAt(uri, openProp.value, 'error', 'flows-invalid-value', '"openAuthenticationPolicies" must be an object.'));
-    else {
-      overrides(openProp);
-      trigger.logicAppConsumption = {
-        policies: readOpenAuthPolicies(openProp.value, uri, problems),
-        sasDisabled: sasDisabled ?? trigger.logicAppConsumption?.sasDisabled ?? false,
-        range: rangeOf(uri, openProp.value),
-      };
-    }
-  }
+  typedSection('openAuthenticationPolicies', 'logicAppConsumption', value => {
+    trigger.logicAppConsumption = {
+      policies: readOpenAuthPolicies(value, uri, problems),
+      sasDisabled: sasDisabled ?? trigger.logicAppConsumption?.sasDisabled ?? false,
+      range: rangeOf(uri, value),
+    };
+  });
   if (sasProp && type === 'powerAutomate') notApplicable(sasProp, 'logicAppConsumption or logicAppStandard');
   if (sasDisabled !== undefined && type === 'logicAppConsumption') {
     trigger.logicAppConsumption = { ...(trigger.logicAppConsumption ?? { policies: [] }), sasDisabled };
   }
 
-  const easyProp = property(obj, 'easyAuth');
-  if (easyProp) {
-    if (type !== 'logicAppStandard') notApplicable(easyProp, 'logicAppStandard');
-    else if (!isObject(easyProp.value)) problems.push(problemAt(uri, easyProp.value, 'error', 'flows-invalid-value', '"easyAuth" must be an object.'));
-    else {
-      overrides(easyProp);
-      trigger.logicAppStandard = { sasDisabled: trigger.logicAppStandard?.sasDisabled ?? false, easyAuth: readEasyAuth(ctx, easyProp.value) };
-    }
-  }
+  typedSection('easyAuth', 'logicAppStandard', value => {
+    trigger.logicAppStandard = { sasDisabled: trigger.logicAppStandard?.sasDisabled ?? false, easyAuth: readEasyAuth(ctx, value) };
+  });
   if (sasDisabled !== undefined && type === 'logicAppStandard') {
     trigger.logicAppStandard = { ...(trigger.logicAppStandard ?? {}), sasDisabled };
   }
