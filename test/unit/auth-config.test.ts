@@ -270,9 +270,14 @@ test('a flow whose trigger cannot be determined is noted', () => {
   assert.equal(p.severity, 'information');
 });
 
-test('settings for another flow type are flagged', () => {
+test('settings for another flow type are flagged; a setting of the right type must be an object', () => {
   const text = '{ "flows": { "f": { "type": "powerAutomate", "policies": ["x"], "trigger": { "authentication": "tenant" }, "easyAuth": {} } } }';
   problemOn(text, parse(text).problems, 'flows-not-applicable', '"easyAuth"');
+  const la = '{ "flows": { "c": { "type": "logicAppConsumption", "policies": ["x"], "trigger": {}, "openAuthenticationPolicies": [] } } }';
+  const problems = parse(la).problems;
+  problemOn(la, problems.filter(p => p.code === 'flows-not-applicable'), 'flows-not-applicable', '"trigger"');
+  const invalid = problemOn(la, problems.filter(p => p.code === 'flows-invalid-value'), 'flows-invalid-value', '[]');
+  assert.match(invalid.message, /"openAuthenticationPolicies" must be an object/);
 });
 
 test('inline settings win over the definition file, and say so', () => {
