@@ -89,7 +89,8 @@ function corpusFiles() {
 
 const skipAll = !haveTextmate ? 'vscode-textmate / vscode-oniguruma are not installed'
   : !fs.existsSync(parserPath) ? `the parser is not compiled (${parserPath}); run npm run compile-tests`
-    : !fs.existsSync(path.join(corpus, 'policies')) ? `../shared/corpus not found at ${corpus}` : false;
+    // under CI a missing corpus is not skipped: test/corpus fails on it
+    : !fs.existsSync(path.join(corpus, 'policies')) && !process.env.CI ? `../shared/corpus not found at ${corpus}` : false;
 
 const key = ([s, e]) => `${s}-${e}`;
 
