@@ -64,7 +64,7 @@ function describeRole(role: ElementRole): string | undefined {
       lines.push(`[Microsoft Learn](${role.owner.doc})`);
       return lines.join('\n');
     }
-    case 'unknown': return undefined;
+    case 'unknown': case 'content': return undefined;
   }
 }
 

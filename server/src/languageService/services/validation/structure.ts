@@ -199,7 +199,8 @@ function hasPlaceholderText(el: PolicyElement, text: string): boolean {
 export const baseRule: Rule = {
   codes: ['base-in-fragment', 'base-misplaced', 'base-duplicate', 'base-has-content', 'missing-base'],
   checkElement(el, role, ctx) {
-    if (el.name === 'base' && role.kind !== 'base') {
+    // A <base> inside a body (an HTML page in return-response) is the body's own markup.
+    if (el.name === 'base' && role.kind !== 'base' && role.kind !== 'content') {
       let p = el.parent;
       while (p?.parent) p = p.parent;
       const inFragment = p?.name === 'fragment';
