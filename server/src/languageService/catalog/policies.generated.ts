@@ -5344,7 +5344,7 @@ export const catalogData: CatalogData = {
       },
       "doc": "https://learn.microsoft.com/azure/api-management/send-request-policy",
       "notes": [
-        "Read the result with ((IResponse)context.Variables[\"name\"]).Body.As<JObject>().",
+        "Read the result with `((IResponse)context.Variables[\"name\"]).Body.As<JObject>()`.",
         "With an internal VNet, calling the gateway itself may time out (500 BackendConnectionFailure); target https://127.0.0.1 and set the Host header."
       ]
     },

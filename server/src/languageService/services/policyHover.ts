@@ -15,9 +15,24 @@ function valueText(v: ValueType): string | undefined {
   }
 }
 
+// An element as the catalog's words write it: `<when>`, `</when>`, `<base/>`, `<set-header name="x">`.
+const TAG_OR_LT = /<\/?[A-Za-z][\w:.-]*(?:\s[^<>`]*)?\/?>|</g;
+
+/**
+ * Catalog text is plain words that name elements the XML way (`<when>`); Markdown takes those
+ * for HTML and drops them ("otherwise those of ."). Element names become code, any other `<`
+ * an entity; code spans already in the text stay as they are.
+ */
+export function markdownText(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(TAG_OR_LT, m => (m === '<' ? '&lt;' : `\`${m}\``))))
+    .join('');
+}
+
 export function describeAttribute(a: AttributeInfo, owner: string): string {
   const lines = [`**${a.name}** attribute of \`<${owner}>\`${a.required ? ' — required' : ''}`, ''];
-  if (a.description) lines.push(a.description, '');
+  if (a.description) lines.push(markdownText(a.description), '');
   const vt = valueText(a.value);
   if (vt) lines.push(`Values: ${vt}`, '');
   if (a.default !== undefined) lines.push(`Default: \`${a.default}\``, '');
@@ -28,7 +43,7 @@ export function describeAttribute(a: AttributeInfo, owner: string): string {
 }
 
 export function describeElement(info: ElementInfo): string {
-  const lines = [`**<${info.name}>**${info.deprecated ? ' (deprecated)' : ''}${info.preview ? ' (preview)' : ''}`, '', info.summary, ''];
+  const lines = [`**\`<${info.name}>\`**${info.deprecated ? ' (deprecated)' : ''}${info.preview ? ' (preview)' : ''}`, '', markdownText(info.summary), ''];
   if (info.kind === 'policy') {
     lines.push(`Sections: ${info.sections.join(', ') || '—'}  `);
     lines.push(`Scopes: ${info.scopes.join(', ') || '—'}  `);
@@ -43,8 +58,8 @@ export function describeElement(info: ElementInfo): string {
   const children = info.children.filter(c => c.name !== '*policy*');
   if (children.length) lines.push(`Elements: ${children.map(c => `\`<${c.name}>\`${c.required ? ' (required)' : ''}`).join(', ')}`, '');
   if (info.children.some(c => c.name === '*policy*')) lines.push('Holds policy statements valid in the enclosing section.', '');
-  for (const c of info.constraints ?? []) lines.push(`- ${c}`);
-  for (const n of info.notes ?? []) lines.push(`- ${n}`);
+  for (const c of info.constraints ?? []) lines.push(`- ${markdownText(c)}`);
+  for (const n of info.notes ?? []) lines.push(`- ${markdownText(n)}`);
   if (info.constraints?.length || info.notes?.length) lines.push('');
   lines.push(`[Microsoft Learn](${info.doc})`);
   return lines.join('\n');
@@ -56,9 +71,9 @@ function describeRole(role: ElementRole): string | undefined {
     case 'policy': return describeElement(role.info);
     case 'base': return undefined;
     case 'child': {
-      const lines = [`**<${role.name}>** in \`<${role.owner.name}>\``, ''];
-      if (role.info?.description) lines.push(role.info.description, '');
-      if (role.info?.content) lines.push(`Content: ${role.info.content}`, '');
+      const lines = [`**\`<${role.name}>\`** in \`<${role.owner.name}>\``, ''];
+      if (role.info?.description) lines.push(markdownText(role.info.description), '');
+      if (role.info?.content) lines.push(`Content: ${markdownText(role.info.content)}`, '');
       const attrs = role.info?.attributes ?? [];
       if (attrs.length) lines.push(`Attributes: ${attrs.map(a => `\`${a.name}\`${a.required ? ' (required)' : ''}`).join(', ')}`, '');
       lines.push(`[Microsoft Learn](${role.owner.doc})`);
