@@ -101,7 +101,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -163,7 +164,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -238,7 +240,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -331,7 +334,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -676,7 +680,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -987,7 +992,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -1375,7 +1381,8 @@ export const catalogData: CatalogData = {
       "gateways": [
         "classic",
         "v2",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -1682,7 +1689,9 @@ export const catalogData: CatalogData = {
       ],
       "gateways": [
         "classic",
-        "self-hosted"
+        "v2",
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
