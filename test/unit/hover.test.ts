@@ -88,3 +88,23 @@ test('hover on a policy\'s own child element renders its description and content
   assert.match(v, /\*\*`<cross-domain-policy>`\*\* in `<cross-domain>`/);
   assert.doesNotMatch(outsideCode(v), /</);
 });
+
+test('hover says when a policy\'s doc page is over a year older than the newest page of its family (same category)', () => {
+  const base = catalog.getElement('set-variable')!;
+  const policy = (name: string, category: string, docDate: string) => ({ ...base, name, category, docDate });
+  const old = policy('old-one', 'family', '2022-12-08');
+  const recent = policy('recent-one', 'family', '2023-06-01');
+  const newest = policy('newest-one', 'family', '2025-01-30');
+  const other = policy('other-family', 'elsewhere', '2026-01-01');
+  const c = createCatalog({ ...catalog.data, elements: [old, recent, newest, other] });
+  assert.equal(c.newerSibling(old)?.name, 'newest-one');
+  assert.equal(c.newerSibling(recent)?.name, 'newest-one');
+  assert.equal(c.newerSibling(newest), undefined, 'the newest page is not stale');
+  assert.equal(c.newerSibling(other), undefined, 'alone in its family');
+  assert.equal(c.newerSibling({ ...newest, name: 'close', docDate: '2024-06-01' }), undefined, 'within a year of the newest');
+  assert.match(describeElement(old, c), /dated 2022-12-08; `<newest-one>`, of the same family \(family\), was documented 2025-01-30/);
+  assert.doesNotMatch(describeElement(newest, c), /same family/);
+  // through the service, on the real catalog
+  const v = hover('<policies><inbound><validate-azure-ad-tok|en tenant-id="t" /></inbound></policies>') ?? '';
+  assert.match(v, /same family \(authentication\)/);
+});

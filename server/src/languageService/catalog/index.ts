@@ -33,7 +33,15 @@ export interface Catalog {
   policyNames(): readonly string[];
   /** Attributes and children an element in this role accepts (computed once per catalog entry). */
   roleShape(role: ElementRole): RoleInfo;
+  /**
+   * The sibling (a policy of the same category) whose doc page changed most recently, when this
+   * policy's page is more than a year older: the page may predate what its family gained since.
+   */
+  newerSibling(info: ElementInfo): ElementInfo | undefined;
 }
+
+/** How much older than its newest sibling's page a policy's page must be before hover mentions it. */
+const STALE_AFTER_DAYS = 365;
 
 export function createCatalog(data: CatalogData = catalogData): Catalog {
   const primary = new Map<string, ElementInfo>();
@@ -50,12 +58,24 @@ export function createCatalog(data: CatalogData = catalogData): Catalog {
   const policyNames = [...primary.values()].filter(e => e.kind === 'policy').map(e => e.name).sort();
   const policySet = new Set(policyNames);
   const shapes = new Map<ElementInfo | ChildElementInfo, RoleInfo>();
+  const newestByCategory = new Map<string, ElementInfo>();
+  for (const e of data.elements) {
+    if (e.kind !== 'policy' || !e.category || !e.docDate) continue;
+    const best = newestByCategory.get(e.category);
+    if (!best || e.docDate > best.docDate!) newestByCategory.set(e.category, e);
+  }
   return {
     data,
     getElement: name => primary.get(name),
     getVariants: name => variants.get(name) ?? [],
     isPolicy: name => policySet.has(name),
     policyNames: () => policyNames,
+    newerSibling(info) {
+      const newest = info.category ? newestByCategory.get(info.category) : undefined;
+      if (!newest || newest === info || !info.docDate || !newest.docDate) return undefined;
+      const days = (Date.parse(newest.docDate) - Date.parse(info.docDate)) / 86_400_000;
+      return days > STALE_AFTER_DAYS ? newest : undefined;
+    },
     roleShape(role) {
       const key = role.kind === 'policy' ? role.info : role.kind === 'child' ? role.info : undefined;
       if (!key) return role.kind === 'unknown' || role.kind === 'base' || role.kind === 'content' ? EMPTY_SHAPE : computeShape(role);

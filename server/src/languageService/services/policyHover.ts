@@ -42,7 +42,8 @@ export function describeAttribute(a: AttributeInfo, owner: string): string {
   return lines.join('\n');
 }
 
-export function describeElement(info: ElementInfo): string {
+/** `catalog` adds what only the whole catalog knows (a doc page much older than its siblings'). */
+export function describeElement(info: ElementInfo, catalog?: Catalog): string {
   const lines = [`**\`<${info.name}>\`**${info.deprecated ? ' (deprecated)' : ''}${info.preview ? ' (preview)' : ''}`, '', markdownText(info.summary), ''];
   if (info.kind === 'policy') {
     lines.push(`Sections: ${info.sections.join(', ') || '—'}  `);
@@ -61,14 +62,18 @@ export function describeElement(info: ElementInfo): string {
   for (const c of info.constraints ?? []) lines.push(`- ${markdownText(c)}`);
   for (const n of info.notes ?? []) lines.push(`- ${markdownText(n)}`);
   if (info.constraints?.length || info.notes?.length) lines.push('');
+  const newer = catalog?.newerSibling(info);
+  if (newer) {
+    lines.push(`The doc page read for this policy is dated ${info.docDate}; \`<${newer.name}>\`, of the same family (${info.category}), was documented ${newer.docDate}: check the page for changes since.`, '');
+  }
   lines.push(`[Microsoft Learn](${info.doc})`);
   return lines.join('\n');
 }
 
-function describeRole(role: ElementRole): string | undefined {
+function describeRole(role: ElementRole, catalog: Catalog): string | undefined {
   switch (role.kind) {
     case 'root': case 'section': return role.info ? describeElement(role.info) : undefined;
-    case 'policy': return describeElement(role.info);
+    case 'policy': return describeElement(role.info, catalog);
     case 'base': return undefined;
     case 'child': {
       const lines = [`**\`<${role.name}>\`** in \`<${role.owner.name}>\``, ''];
@@ -96,7 +101,7 @@ export function doHover(document: TextDocument, doc: PolicyDocument, catalog: Ca
   if (inStartName || inEndName) {
     const text = el.name === 'base' && role.kind === 'base'
       ? describeElement(catalog.getElement('base')!)
-      : describeRole(role);
+      : describeRole(role, catalog);
     if (!text) return null;
     return { contents: md(text), range: inStartName ? range(el.start + 1, el.nameEnd) : range(endNameStart, endNameStart + el.name.length) };
   }
