@@ -6,8 +6,9 @@
 import { parseTree, findNodeAtLocation, getNodeValue, type Node as JsonNode } from 'jsonc-parser';
 import { parsePolicy, type PolicyDocument } from '../parser/policyParser';
 import { parseFlowsConfig } from '../auth/flowConfig';
-import type { ConfigProblem, FlowsConfig } from '../auth/types';
+import type { ConfigProblem, FlowConfig, FlowsConfig } from '../auth/types';
 import { locatePolicy, type PolicyLocation } from './apiopsLayout';
+import { compileGlob, type GlobMatcher } from './globMatcher';
 
 export interface ArtifactRange {
   uri: string;
@@ -67,6 +68,8 @@ export interface FlowConfigEntry {
   problems: ConfigProblem[];
   /** Files read while parsing (definitions), with the text read, for positions. */
   dependencies: Map<string, string>;
+  /** Each flow's `policies` globs (a leading `./` dropped), compiled once per parse of the config. */
+  policyGlobs: Map<FlowConfig, GlobMatcher[]>;
 }
 
 /** The text of the config itself or of a definition file it read, to turn offsets into positions. */
@@ -164,7 +167,8 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       return t;
     };
     const { config, problems } = parseFlowsConfig(uri, text, read, resolveRelativeUri);
-    return { uri, text, config, problems, dependencies };
+    const policyGlobs = new Map(Object.values(config.flows).map(f => [f, f.policies.map(g => compileGlob(g.replace(/^\.\//, '')))]));
+    return { uri, text, config, problems, dependencies, policyGlobs };
   };
   const namedValues = new Map<string, NamedValueInfo>(); // by file uri
   const backends = new Map<string, BackendInfo>();
