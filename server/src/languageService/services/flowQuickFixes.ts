@@ -2,7 +2,8 @@
  * Quick fixes for the cross-check, where the answer is certain: the audience the flow accepts,
  * the identity's principal ID in the flow's allowed callers, the URL without its SAS parameters.
  */
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
+import { parseJsonTree } from '../utils/json';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAS_PARAMS } from '../auth/audiences';
@@ -40,7 +41,7 @@ function allowCallerEdit(ws: WorkspaceIndex, data: CrossCheckData): { title: str
   const range = flow.trigger.powerAutomate?.range;
   if (!range) return undefined;
   if (range.uri === entry.uri) {
-    const root = parseTree(entry.text);
+    const { root } = parseJsonTree(entry.text);
     const trigger = root && findNodeAtLocation(root, ['flows', data.flow, 'trigger']);
     if (!trigger || trigger.type !== 'object') return undefined;
     const callers = findNodeAtLocation(trigger, ['allowedCallers']);

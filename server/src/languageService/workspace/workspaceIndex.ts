@@ -3,7 +3,8 @@
  * (the folder holding `apis/`, `named values/`, …; a `workspaces/<ws>/` folder is a service of its
  * own whose parent service also applies). Pure: the host feeds it file texts and removals.
  */
-import { parseTree, findNodeAtLocation, getNodeValue, type Node as JsonNode } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type Node as JsonNode } from 'jsonc-parser';
+import { parseJsonTree } from '../utils/json';
 import { parsePolicy, type PolicyDocument } from '../parser/policyParser';
 import { parseFlowsConfig } from '../auth/flowConfig';
 import type { ConfigProblem, FlowConfig, FlowsConfig } from '../auth/types';
@@ -209,7 +210,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       serviceOf.set(uri, c.service);
       switch (c.kind) {
         case 'namedValue': {
-          const root = parseTree(text);
+          const { root } = parseJsonTree(text);
           const display = stringAt(root, ['properties', 'displayName']);
           const value = stringAt(root, ['properties', 'value']);
           const secretNode = root ? findNodeAtLocation(root, ['properties', 'secret']) : undefined;
@@ -227,7 +228,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
           break;
         }
         case 'backend': {
-          const root = parseTree(text);
+          const { root } = parseJsonTree(text);
           const url = stringAt(root, ['properties', 'url']);
           const description = stringAt(root, ['properties', 'description']);
           backends.set(uri, {
