@@ -43,13 +43,21 @@ export function properties(obj: Node | undefined): JsonProperty[] {
   return out;
 }
 
-/** The property `name` of an object node (exact name first, then case-insensitive when asked). */
+/**
+ * The property `name` of an object node (exact name first, then case-insensitive when asked).
+ * Of duplicate keys the later one wins, as with JSON.parse and jsonc-parser's `getNodeValue`.
+ */
 export function property(obj: Node | undefined, name: string, ignoreCase = false): JsonProperty | undefined {
   const all = properties(obj);
-  const exact = all.find(p => p.name === name);
+  const exact = lastOf(all, p => p.name === name);
   if (exact || !ignoreCase) return exact;
   const lower = name.toLowerCase();
-  return all.find(p => p.name.toLowerCase() === lower);
+  return lastOf(all, p => p.name.toLowerCase() === lower);
+}
+
+function lastOf<T>(items: T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return items[i];
+  return undefined;
 }
 
 export function valueOf(obj: Node | undefined, name: string, ignoreCase = false): Node | undefined {

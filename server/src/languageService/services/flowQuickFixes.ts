@@ -7,6 +7,7 @@ import { parseJsonTree } from '../utils/json';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAS_PARAMS } from '../auth/audiences';
+import { ownEntry } from '../auth/flowConfig';
 import { positionIn } from '../utils/positions';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { CrossCheckData } from './validation/crossCheck';
@@ -36,7 +37,7 @@ function allowCallerEdit(ws: WorkspaceIndex, data: CrossCheckData): { title: str
   const principal = data.principalId;
   if (!principal) return undefined;
   const entry = ws.flowConfigs().find(e => e.uri === data.configUri);
-  const flow = entry?.config.flows[data.flow];
+  const flow = entry && ownEntry(entry.config.flows, data.flow);
   if (!entry || !flow) return undefined;
   const range = flow.trigger.powerAutomate?.range;
   if (!range) return undefined;
