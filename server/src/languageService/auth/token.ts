@@ -117,7 +117,7 @@ const TIME_CLAIMS = new Set(['iat', 'nbf', 'exp', 'auth_time']);
 
 function explain(obj: Record<string, unknown>, meanings: Record<string, string>): ClaimExplanation[] {
   return Object.entries(obj).map(([name, v]) => {
-    const e: ClaimExplanation = { name, value: JSON.stringify(v) ?? String(v), meaning: meanings[name] ?? 'Not a claim this tool knows.' };
+    const e: ClaimExplanation = { name, value: JSON.stringify(v) ?? String(v), meaning: (Object.hasOwn(meanings, name) ? meanings[name] : undefined) ?? 'Not a claim this tool knows.' };
     if (TIME_CLAIMS.has(name) && typeof v === 'number' && Number.isFinite(v)) {
       const d = new Date(v * 1000);
       if (!Number.isNaN(d.getTime())) e.utc = d.toISOString();
