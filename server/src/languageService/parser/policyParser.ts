@@ -139,6 +139,7 @@ export function parsePolicy(text: string): PolicyDocument {
     return name;
   };
   let pendingEndTag: { start: number; name?: string; nameStart?: number } | undefined;
+  const seen = attributeNames();
 
   const addErrors = (errs: readonly TokenError[]) => {
     for (const e of errs) errors.push({ start: e.offset, end: e.offset + Math.max(1, e.length), code: e.code, message: e.message });
@@ -244,7 +245,7 @@ export function parsePolicy(text: string): PolicyDocument {
       case TokenType.AttributeName: {
         if (!current || muted) break;
         const name = nameAt(offset, end);
-        if (!muted && hasAttribute(current, name)) {
+        if (!muted && seen.has(current, name)) {
           errors.push({ start: offset, end, code: 'xml-duplicate-attribute', message: `Attribute '${name}' appears twice on <${current.name}>.` });
         }
         pendingAttribute = new Attribute(text, name, offset, end);
@@ -379,10 +380,36 @@ export function* elementsOf(roots: readonly PolicyElement[]): Generator<PolicyEl
   }
 }
 
-function hasAttribute(el: PolicyElement, name: string): boolean {
-  const attrs = el.attributes;
-  for (let i = 0; i < attrs.length; i++) if (attrs[i].name === name) return true;
-  return false;
+/** Up to this many attributes, a scan of the list is cheaper than a set. */
+const FEW_ATTRIBUTES = 8;
+
+/**
+ * Whether an element already has an attribute of a name, in constant time however many it has: a
+ * start tag with 23,000 attributes must not cost 23,000 scans of the list. The set belongs to one
+ * element (the one whose start tag is being read) and is built from its list the first time the
+ * list grows past a few, then kept in step.
+ */
+function attributeNames() {
+  let owner: PolicyElement | undefined;
+  let names: Set<string> | undefined;
+  return {
+    /** True when `el` has an attribute `name`; from then on, `name` counts as one it has. */
+    has(el: PolicyElement, name: string): boolean {
+      const attrs = el.attributes;
+      if (attrs.length < FEW_ATTRIBUTES) {
+        for (let i = 0; i < attrs.length; i++) if (attrs[i].name === name) return true;
+        return false;
+      }
+      if (owner !== el || !names) {
+        owner = el;
+        names = new Set();
+        for (let i = 0; i < attrs.length; i++) names.add(attrs[i].name);
+      }
+      if (names.has(name)) return true;
+      names.add(name);
+      return false;
+    },
+  };
 }
 
 function firstNonWhitespace(text: string, start: number, end: number): number {

@@ -15,12 +15,15 @@ export const referencesRule: Rule = {
     const ws = ctx.workspace;
     if (!ws) return;
     if (!ws.servicesOf(ctx.uri).some(s => ws.knows(s, 'namedValue'))) return;
+    // listed once for the document, not once an unknown reference: there may be thousands
+    let known: string[] | undefined;
     for (const ref of ctx.doc.namedValues) {
       if (ws.findNamedValue(ctx.uri, ref.name)) continue;
+      known ??= ws.namedValues(ctx.uri).map(n => n.displayName);
       ctx.report({
         start: ref.nameStart, end: ref.nameEnd, severity: 'warning', code: 'unknown-named-value',
         message: `Named value '${ref.name}' is not in this workspace (no "named values/*/namedValueInformation.json" has that display name).`,
-        data: { suggestions: closest(ref.name, ws.namedValues(ctx.uri).map(n => n.displayName)) },
+        data: { suggestions: closest(ref.name, known) },
       });
     }
   },
