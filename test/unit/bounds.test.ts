@@ -1,12 +1,14 @@
 /**
  * Hostile sizes (issue 11): a start tag with tens of thousands of attributes costs time linear in
- * them. The time bounds are
+ * them, and a document past the parse ceiling is reported and not parsed. The time bounds are
  * generous caps against quadratic work (23,000 attributes took 5.4 s per validation), not benchmarks.
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
-import { doc, service } from '../util/service';
+import { MAX_CHECKED_TEXT } from '../../server/src/languageService/languageService';
+import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
+import { doc, service, serviceWith } from '../util/service';
 
 const ATTRIBUTES = 23_000;
 
@@ -77,4 +79,58 @@ test('parser: duplicate attributes are found on long start tags, per element', (
     parsed.errors.filter(e => e.code === 'xml-duplicate-attribute').map(e => `${text.substring(e.start, e.end)}@${parsed.findElementAt(e.start)?.name}`),
     ['n3@a', 'n19@a', 'n3@b', 'n19@b'],
   );
+});
+
+const SMALL_CEILING = 2000;
+
+/** A policy over `SMALL_CEILING` characters with plenty to report and to offer when parsed. */
+function overTheCeiling(): string {
+  const statements = '    <set-header name="x" exists-action="overide"><value>@(context.Request.Id)</value></set-header>\n'.repeat(30);
+  return `<policies>\n  <inbound>\n${statements}  </inbound>\n  <unknown-section />\n</policies>\n`;
+}
+
+test('a document over the ceiling: one diagnostic at its start, parse skipped, every feature answers with nothing', () => {
+  const text = overTheCeiling();
+  assert.ok(text.length > SMALL_CEILING);
+  const bounded = serviceWith({ maxCheckedText: SMALL_CEILING, workspace: createWorkspaceIndex() });
+  const d = doc(text);
+  const parsed = bounded.parse(d);
+  assert.equal(parsed.skipped, true);
+  assert.deepEqual([parsed.roots, parsed.errors, parsed.expressions, parsed.namedValues], [[], [], [], []]);
+
+  const diags = bounded.doValidation(d, parsed);
+  assert.equal(diags.length, 1);
+  assert.equal(diags[0].code, 'document-too-large');
+  assert.deepEqual(diags[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
+  assert.match(diags[0].message, /too large to check: 0\.0 MB; APIM accepts at most 256 KiB/);
+
+  const inside = d.positionAt(text.indexOf('overide') + 2);
+  assert.deepEqual(bounded.doComplete(d, inside, parsed).items, []);
+  assert.equal(bounded.doHover(d, inside, parsed), null);
+  assert.deepEqual(bounded.findDefinition(d, inside, parsed), []);
+  assert.deepEqual(bounded.findDocumentSymbols(d, parsed), []);
+  assert.deepEqual(bounded.getFoldingRanges(d, parsed), []);
+  assert.deepEqual(bounded.format(d, undefined, { tabSize: 8, insertSpaces: false }, parsed), []);
+  assert.deepEqual(bounded.getCodeLenses(d, parsed), []);
+  assert.deepEqual(bounded.doCodeActions(d, diags, parsed), []);
+  // without a document of its own, each feature parses: still skipped
+  assert.deepEqual(bounded.findDocumentSymbols(d), []);
+  assert.equal(bounded.doValidation(d).length, 1);
+
+  // the same text under a higher ceiling is checked as usual
+  const checked = serviceWith({ maxCheckedText: text.length }).doValidation(d);
+  assert.ok(checked.some(x => x.code === 'invalid-value') && !checked.some(x => x.code === 'document-too-large'));
+});
+
+test('the default ceiling: a text one character over MAX_CHECKED_TEXT is skipped, one at it is parsed', () => {
+  assert.ok(MAX_CHECKED_TEXT >= 16 * 1024 * 1024, 'stays above the 8 MB policy the bench measures');
+  const open = '<policies>';
+  const at = open + ' '.repeat(MAX_CHECKED_TEXT - open.length);
+  assert.equal(parsePolicy(at).skipped, false);
+  assert.equal(parsePolicy(at).roots[0].name, 'policies');
+  const over = doc(`${at} `);
+  const diags = timed('validation over the ceiling', 1000, () => service.doValidation(over));
+  assert.deepEqual(diags.map(x => [x.code, x.message]), [
+    ['document-too-large', 'The document is too large to check: 16.0 MB; APIM accepts at most 256 KiB for a policy (512 KiB for a fragment).'],
+  ]);
 });

@@ -73,6 +73,11 @@ export interface ParseError extends OffsetRange {
 
 export interface PolicyDocument {
   text: string;
+  /**
+   * True when the text was longer than the parser reads (`MAX_CHECKED_TEXT`): the document is
+   * empty, and features answer with nothing rather than parse what APIM would refuse anyway.
+   */
+  skipped?: boolean;
   roots: PolicyElement[];
   /** Every comment, CDATA, PI and DOCTYPE range. */
   comments: OffsetRange[];
@@ -116,7 +121,22 @@ const NO_ELEMENTS = Object.freeze([]) as unknown as PolicyElement[];
 const NO_ATTRIBUTES = Object.freeze([]) as unknown as PolicyAttribute[];
 const NO_TEXTS = Object.freeze([]) as unknown as PolicyText[];
 
-export function parsePolicy(text: string): PolicyDocument {
+/**
+ * The most text (UTF-16 code units) the parser reads; past it, `parsePolicy` returns an empty
+ * document flagged `skipped`. APIM refuses a policy over 256 KiB (a fragment over 512 KiB), so
+ * nothing this large is a policy anyone deploys, while a file of hundreds of MB exhausted the host
+ * before telling the user anything. 16 MiB keeps room for the 8 MB policy `npm run bench` measures;
+ * a policy of real statements that size parses and validates in under 2 s and about 7 MB of heap
+ * per MB of text. UTF-8 takes at least a byte per code unit, so a file of at most this many bytes
+ * is never skipped, and a host may refuse a larger one by its size alone without reading it.
+ */
+export const MAX_CHECKED_TEXT = 16 * 1024 * 1024;
+
+/** `maxText` is the ceiling (`MAX_CHECKED_TEXT` unless a host or test sets its own). */
+export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDocument {
+  if (text.length > maxText) {
+    return makeDocument(text, [], [], [], [], [], undefined, true);
+  }
   const scanner = createScanner(text);
   const roots: PolicyElement[] = [];
   const comments: OffsetRange[] = [];
@@ -422,10 +442,10 @@ function firstNonWhitespace(text: string, start: number, end: number): number {
 
 function makeDocument(
   text: string, roots: PolicyElement[], comments: OffsetRange[], errors: ParseError[],
-  expressions: PolicyExpression[], namedValues: NamedValueRef[], doctype: OffsetRange | undefined,
+  expressions: PolicyExpression[], namedValues: NamedValueRef[], doctype: OffsetRange | undefined, skipped = false,
 ): PolicyDocument {
   return {
-    text, roots, comments, errors, expressions, namedValues, doctype,
+    text, skipped, roots, comments, errors, expressions, namedValues, doctype,
     findElementAt(offset: number): PolicyElement | undefined {
       let found: PolicyElement | undefined;
       let list = roots;
