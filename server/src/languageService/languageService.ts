@@ -5,7 +5,7 @@
 import { DiagnosticSeverity, type CodeAction, type CodeLens, type CompletionList, type Location, type Range, type TextEdit, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCatalog, type Catalog } from './catalog';
-import { parsePolicy, type PolicyDocument } from './parser/policyParser';
+import { MAX_CHECKED_TEXT, parsePolicy, type PolicyDocument } from './parser/policyParser';
 import { doCodeActions } from './services/policyCodeActions';
 import { format as formatPolicy, type FormatOptions } from './services/policyFormat';
 import { flowQuickFixes } from './services/flowQuickFixes';
@@ -27,6 +27,8 @@ export type { PolicyDocument } from './parser/policyParser';
 export type { ValidationSettings, Finding } from './services/validation';
 export type { PolicyLocation, PolicyScope } from './workspace/apiopsLayout';
 export { loadCSharpParser, type CSharpParser } from './expressions/csharpParser';
+export { MAX_CHECKED_TEXT } from './parser/policyParser';
+export { tooLargeToCheckMessage } from './services/validation/documentSize';
 
 export interface LanguageServiceOptions {
   catalog?: Catalog;
@@ -43,6 +45,11 @@ export interface LanguageServiceOptions {
    * completion and hover inside them still work.
    */
   csharp?: CSharpParser | PromiseLike<CSharpParser | undefined>;
+  /**
+   * The most text `parse` reads (`MAX_CHECKED_TEXT` by default): a longer document gets one
+   * `document-too-large` diagnostic and every other feature answers with nothing.
+   */
+  maxCheckedText?: number;
 }
 
 export interface LanguageService {
@@ -75,8 +82,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {
+  return findingToDiagnostic(f, offset => document.positionAt(offset));
+}
+
+function findingToDiagnostic(f: Finding, positionAt: (offset: number) => Position): Diagnostic {
   const d: Diagnostic = {
-    range: { start: document.positionAt(f.start), end: document.positionAt(Math.max(f.start, f.end)) },
+    range: { start: positionAt(f.start), end: positionAt(Math.max(f.start, f.end)) },
     severity: SEVERITY[f.severity],
     code: f.code,
     source: DIAGNOSTIC_SOURCE,
@@ -95,7 +106,8 @@ export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const catalog = options.catalog ?? createCatalog();
   const locate = options.locate ?? ((uri: string) => locatePolicy(uri));
-  const parse = (document: TextDocument) => parsePolicy(document.getText());
+  const maxText = options.maxCheckedText ?? MAX_CHECKED_TEXT;
+  const parse = (document: TextDocument) => parsePolicy(document.getText(), maxText);
   // owns the cache of checked expressions: an edit re-parses only the expressions it changed
   const given = options.csharp;
   const pending = given && 'then' in given ? given : undefined;
@@ -110,15 +122,20 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         uri: document.uri, doc, catalog, location: locate(document.uri), settings: { ...defaultValidationSettings, ...settings }, workspace: options.workspace,
         expressions,
       });
+      // A skipped document's one finding is on its first line: no need to index the lines of all of it.
+      if (doc.skipped) return findings.map(f => findingToDiagnostic(f, offset => ({ line: 0, character: offset })));
       return findings.map(f => toDiagnostic(document, f));
     },
+    // Past the ceiling each feature answers with nothing, before even mapping a position to an offset.
     doComplete(document, position, doc = parse(document)) {
+      if (doc.skipped) return { isIncomplete: false, items: [] };
       const offset = document.offsetAt(position);
       const refs = options.workspace && completeReference(document, doc, options.workspace, offset);
       if (refs) return { isIncomplete: false, items: refs };
       return completeExpression(document, doc, offset, { workspace: options.workspace }) ?? doComplete(document, doc, catalog, offset);
     },
     doHover(document, position, doc = parse(document)) {
+      if (doc.skipped) return null;
       const offset = document.offsetAt(position);
       const ref = options.workspace && hoverReference(document, doc, options.workspace, offset);
       if (ref) return ref;
@@ -126,14 +143,15 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return inExpression !== undefined ? inExpression : doHover(document, doc, catalog, offset);
     },
     findDefinition: (document, position, doc = parse(document)) =>
-      options.workspace ? findReferenceDefinition(document, doc, options.workspace, document.offsetAt(position)) : [],
-    findDocumentSymbols: (document, doc = parse(document)) => findDocumentSymbols(document, doc, catalog),
-    getFoldingRanges: (document, doc = parse(document)) => getFoldingRanges(document, doc),
+      options.workspace && !doc.skipped ? findReferenceDefinition(document, doc, options.workspace, document.offsetAt(position)) : [],
+    findDocumentSymbols: (document, doc = parse(document)) => (doc.skipped ? [] : findDocumentSymbols(document, doc, catalog)),
+    getFoldingRanges: (document, doc = parse(document)) => (doc.skipped ? [] : getFoldingRanges(document, doc)),
     doCodeActions(document, diagnostics, doc = parse(document)) {
+      if (doc.skipped) return [];
       const ours = diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE);
       return [...doCodeActions(document, doc, ours), ...ours.flatMap(d => flowQuickFixes(document, d, options.workspace))];
     },
-    format: (document, range, options, doc = parse(document)) => formatPolicy(document, doc, range, options),
-    getCodeLenses: (document, doc = parse(document)) => (options.workspace ? getCodeLenses(document, doc, options.workspace, catalog) : []),
+    format: (document, range, options, doc = parse(document)) => (doc.skipped ? [] : formatPolicy(document, doc, range, options)),
+    getCodeLenses: (document, doc = parse(document)) => (options.workspace && !doc.skipped ? getCodeLenses(document, doc, options.workspace, catalog) : []),
   };
 }

@@ -78,6 +78,11 @@ export interface ParseError extends OffsetRange {
 
 export interface PolicyDocument {
   text: string;
+  /**
+   * True when the text was longer than the parser reads (`MAX_CHECKED_TEXT`): the document is
+   * empty, and features answer with nothing rather than parse what APIM would refuse anyway.
+   */
+  skipped?: boolean;
   roots: PolicyElement[];
   /** Every comment, CDATA, PI and DOCTYPE range. */
   comments: OffsetRange[];
@@ -121,7 +126,22 @@ const NO_ELEMENTS = Object.freeze([]) as unknown as PolicyElement[];
 const NO_ATTRIBUTES = Object.freeze([]) as unknown as PolicyAttribute[];
 const NO_TEXTS = Object.freeze([]) as unknown as PolicyText[];
 
-export function parsePolicy(text: string): PolicyDocument {
+/**
+ * The most text (UTF-16 code units) the parser reads; past it, `parsePolicy` returns an empty
+ * document flagged `skipped`. APIM refuses a policy over 256 KiB (a fragment over 512 KiB), so
+ * nothing this large is a policy anyone deploys, while a file of hundreds of MB exhausted the host
+ * before telling the user anything. 16 MiB keeps room for the 8 MB policy `npm run bench` measures;
+ * a policy of real statements that size parses and validates in under 2 s and about 7 MB of heap
+ * per MB of text. UTF-8 takes at least a byte per code unit, so a file of at most this many bytes
+ * is never skipped, and a host may refuse a larger one by its size alone without reading it.
+ */
+export const MAX_CHECKED_TEXT = 16 * 1024 * 1024;
+
+/** `maxText` is the ceiling (`MAX_CHECKED_TEXT` unless a host or test sets its own). */
+export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDocument {
+  if (text.length > maxText) {
+    return makeDocument(text, [], [], [], [], [], undefined, true);
+  }
   const scanner = createScanner(text);
   const roots: PolicyElement[] = [];
   const comments: OffsetRange[] = [];
@@ -144,6 +164,7 @@ export function parsePolicy(text: string): PolicyDocument {
     return name;
   };
   let pendingEndTag: { start: number; name?: string; nameStart?: number } | undefined;
+  const seen = attributeNames();
 
   const addErrors = (errs: readonly TokenError[]) => {
     for (const e of errs) errors.push({ start: e.offset, end: e.offset + Math.max(1, e.length), code: e.code, message: e.message });
@@ -251,7 +272,7 @@ export function parsePolicy(text: string): PolicyDocument {
       case TokenType.AttributeName: {
         if (!current || muted) break;
         const name = nameAt(offset, end);
-        if (!muted && hasAttribute(current, name)) {
+        if (!muted && seen.has(current, name)) {
           errors.push({ start: offset, end, code: 'xml-duplicate-attribute', message: `Attribute '${name}' appears twice on <${current.name}>.` });
         }
         pendingAttribute = new Attribute(text, name, offset, end);
@@ -387,10 +408,36 @@ export function* elementsOf(roots: readonly PolicyElement[]): Generator<PolicyEl
   }
 }
 
-function hasAttribute(el: PolicyElement, name: string): boolean {
-  const attrs = el.attributes;
-  for (let i = 0; i < attrs.length; i++) if (attrs[i].name === name) return true;
-  return false;
+/** Up to this many attributes, a scan of the list is cheaper than a set. */
+const FEW_ATTRIBUTES = 8;
+
+/**
+ * Whether an element already has an attribute of a name, in constant time however many it has: a
+ * start tag with 23,000 attributes must not cost 23,000 scans of the list. The set belongs to one
+ * element (the one whose start tag is being read) and is built from its list the first time the
+ * list grows past a few, then kept in step.
+ */
+function attributeNames() {
+  let owner: PolicyElement | undefined;
+  let names: Set<string> | undefined;
+  return {
+    /** True when `el` has an attribute `name`; from then on, `name` counts as one it has. */
+    has(el: PolicyElement, name: string): boolean {
+      const attrs = el.attributes;
+      if (attrs.length < FEW_ATTRIBUTES) {
+        for (let i = 0; i < attrs.length; i++) if (attrs[i].name === name) return true;
+        return false;
+      }
+      if (owner !== el || !names) {
+        owner = el;
+        names = new Set();
+        for (let i = 0; i < attrs.length; i++) names.add(attrs[i].name);
+      }
+      if (names.has(name)) return true;
+      names.add(name);
+      return false;
+    },
+  };
 }
 
 function firstNonWhitespace(text: string, start: number, end: number): number {
@@ -403,10 +450,10 @@ function firstNonWhitespace(text: string, start: number, end: number): number {
 
 function makeDocument(
   text: string, roots: PolicyElement[], comments: OffsetRange[], errors: ParseError[],
-  expressions: PolicyExpression[], namedValues: NamedValueRef[], doctype: OffsetRange | undefined,
+  expressions: PolicyExpression[], namedValues: NamedValueRef[], doctype: OffsetRange | undefined, skipped = false,
 ): PolicyDocument {
   return {
-    text, roots, comments, errors, expressions, namedValues, doctype,
+    text, skipped, roots, comments, errors, expressions, namedValues, doctype,
     findElementAt(offset: number): PolicyElement | undefined {
       let found: PolicyElement | undefined;
       let list = roots;

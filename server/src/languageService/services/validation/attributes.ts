@@ -55,13 +55,17 @@ function lookupAttribute(attributes: AttributeInfo[], variants: ElementInfo[], n
   return undefined;
 }
 
-function hasAttribute(el: PolicyElement, name: string): boolean {
-  for (const a of el.attributes) if (a.name === name) return true;
-  return false;
-}
+/** Up to this many attributes, a scan of the list is cheaper than building a set. */
+const FEW_ATTRIBUTES = 8;
 
-function nameRange(attr: PolicyAttribute) {
-  return { start: attr.nameStart, end: attr.nameEnd };
+/**
+ * The names of an element's attributes, looked up in constant time when there are many: a start
+ * tag may hold tens of thousands, and a scan per attribute would be quadratic.
+ */
+function attributeNames(el: PolicyElement): { has(name: string): boolean } {
+  const attrs = el.attributes;
+  if (attrs.length > FEW_ATTRIBUTES) return new Set(attrs.map(a => a.name));
+  return { has: name => attrs.some(a => a.name === name) };
 }
 
 function valueRange(attr: PolicyAttribute) {
@@ -84,8 +88,10 @@ export const attributesRule: Rule = {
     const shape = ctx.catalog.roleShape(role);
     // Variants (Dapr set-backend-service) add their attributes.
     const variants = role.kind === 'policy' ? ctx.catalog.getVariants(role.info.name) : NO_VARIANTS;
+    const present = attributeNames(el);
+    let unused: string[] | undefined;
     for (const info of shape.attributes) {
-      if (info.required && el.startTagEnd !== undefined && !hasAttribute(el, info.name)) {
+      if (info.required && el.startTagEnd !== undefined && !present.has(info.name)) {
         ctx.report({
           start: el.start + 1, end: el.nameEnd, severity: 'error', code: 'missing-required-attribute',
           message: `${describe(el)} needs the attribute '${info.name}'.`, data: { missing: info.name },
@@ -96,10 +102,11 @@ export const attributesRule: Rule = {
       if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:') || attr.name.startsWith('xml:')) continue;
       const info = lookupAttribute(shape.attributes, variants, attr.name);
       if (!info) {
-        const names = [...shape.attributes, ...variants.flatMap(v => v.attributes)].map(a => a.name);
-        const suggestions = didYouMean(attr.name, names.filter(n => !el.attributes.some(a => a.name === n)));
+        unused ??= [...shape.attributes, ...variants.flatMap(v => v.attributes)].map(a => a.name).filter(n => !present.has(n));
+        const suggestions = didYouMean(attr.name, unused);
         ctx.report({
-          ...nameRange(attr), severity: 'warning', code: 'unknown-attribute',
+          // fields, not a spread of a range object: spreading cost microseconds an attribute
+          start: attr.nameStart, end: attr.nameEnd, severity: 'warning', code: 'unknown-attribute',
           message: `${describe(el)} has no attribute '${attr.name}'.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`,
           data: { suggestions },
         });
@@ -115,8 +122,9 @@ function checkValue(el: PolicyElement, attr: PolicyAttribute, info: AttributeInf
   if (!attr.expression && info.value.kind === 'string') return; // any literal will do
   if (attr.expression) {
     if (!info.expressions) {
+      const { start, end } = valueRange(attr);
       ctx.report({
-        ...valueRange(attr), severity: 'error', code: 'expression-not-allowed',
+        start, end, severity: 'error', code: 'expression-not-allowed',
         message: `'${attr.name}' of ${describe(el)} does not take policy expressions; give a literal value.`,
       });
     }
@@ -126,8 +134,9 @@ function checkValue(el: PolicyElement, attr: PolicyAttribute, info: AttributeInf
   if (hasNamedValue(raw)) return; // resolved at deploy/run time; a named value may hold anything
   if (PLACEHOLDER.test(raw.trim())) {
     if (info.value.kind !== 'string') {
+      const { start, end } = valueRange(attr);
       ctx.report({
-        ...valueRange(attr), severity: 'information', code: 'deploy-placeholder',
+        start, end, severity: 'information', code: 'deploy-placeholder',
         message: `'${raw.trim()}' looks like a deploy-time placeholder; it must become a valid value before upload.`,
       });
     }
@@ -136,8 +145,9 @@ function checkValue(el: PolicyElement, attr: PolicyAttribute, info: AttributeInf
   const problem = checkLiteral(raw, info.value);
   if (problem) {
     const values = info.value.kind === 'enum' ? info.value.values : info.value.kind === 'bool' || info.value.kind === 'bool-expression' ? ['true', 'false'] : undefined;
+    const { start, end } = valueRange(attr);
     ctx.report({
-      ...valueRange(attr), severity: 'error', code: 'invalid-value',
+      start, end, severity: 'error', code: 'invalid-value',
       message: `Invalid value '${raw}' for '${attr.name}' of ${describe(el)}: ${problem}.`,
       data: { suggestions: values ? orderBySimilarity(raw, values) : [] },
     });

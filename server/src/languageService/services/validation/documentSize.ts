@@ -25,11 +25,26 @@ function utf8Length(text: string): number {
   return n;
 }
 
+/**
+ * What a host says of a document too large to check: `size` is its length in characters (or, for
+ * a file not read, in bytes).
+ */
+export function tooLargeToCheckMessage(size: number): string {
+  return `The document is too large to check: ${(size / (1024 * 1024)).toFixed(1)} MB; APIM accepts at most ${POLICY_LIMIT / 1024} KiB for a policy (${FRAGMENT_LIMIT / 1024} KiB for a fragment).`;
+}
+
 /** APIM refuses policy documents over 256 KiB (fragments: 512 KiB). */
 export const documentSizeRule: Rule = {
   codes: ['document-too-large'],
   checkDocument(ctx) {
     const text = ctx.doc.text;
+    if (ctx.doc.skipped) {
+      // Not parsed, so not known to be a fragment, and no root to point at: the first character,
+      // unless the first line is empty.
+      const first = text.charCodeAt(0);
+      ctx.report({ start: 0, end: text.length && first !== 10 && first !== 13 ? 1 : 0, severity: 'error', code: 'document-too-large', message: tooLargeToCheckMessage(text.length) });
+      return;
+    }
     if (text.length <= POLICY_LIMIT / 4) return;
     const fragment = ctx.doc.roots[0]?.name === 'fragment';
     const limit = fragment ? FRAGMENT_LIMIT : POLICY_LIMIT;

@@ -38,6 +38,11 @@ export function validatePolicy({ uri, doc, catalog, location, settings, workspac
     uri, doc, catalog, location, settings, workspace, expressions, roleOf: createRoleResolver(catalog),
     report: f => findings.push(f),
   };
+  // Nothing was parsed: the size is all there is to say.
+  if (doc.skipped) {
+    documentSizeRule.checkDocument!(ctx);
+    return findings;
+  }
   const elementRules = rules.filter(r => r.checkElement);
   for (const rule of rules) rule.checkDocument?.(ctx);
   // Top-down with the parent's role at hand: no lookups, no recursion.

@@ -15,6 +15,8 @@ export const referencesRule: Rule = {
     const ws = ctx.workspace;
     if (!ws) return;
     if (!ws.servicesOf(ctx.uri).some(s => ws.knows(s, 'namedValue'))) return;
+    // listed once for the document, not once an unknown reference: there may be thousands
+    let known: string[] | undefined;
     for (const ref of ctx.doc.namedValues) {
       if (ws.findNamedValue(ctx.uri, ref.name)) continue;
       // In a Liquid template `{{body.order.id}}` is Liquid's output tag. The named-values page
@@ -24,10 +26,11 @@ export const referencesRule: Rule = {
       // for Liquid; neither says which wins. APIM's own SOAP-to-REST import saves templates full
       // of `{{body.…}}`, so a name no named value has is Liquid there, not a failed lookup.
       if (ref.inLiquid) continue;
+      known ??= ws.namedValues(ctx.uri).map(n => n.displayName);
       ctx.report({
         start: ref.nameStart, end: ref.nameEnd, severity: 'warning', code: 'unknown-named-value',
         message: `Named value '${ref.name}' is not in this workspace (no "named values/*/namedValueInformation.json" has that display name).`,
-        data: { suggestions: closest(ref.name, ws.namedValues(ctx.uri).map(n => n.displayName)) },
+        data: { suggestions: closest(ref.name, known) },
       });
     }
   },
