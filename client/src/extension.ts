@@ -5,7 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, DecodeTokenRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../server/src/protocol';
+import { Commands, CONFIG_SECTION, DecodeTokenRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { registerTokenCommands } from './commands/tokenCommands';
 import { FlowsTreeProvider } from './flowsView/flowsTreeProvider';
@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const flowsTree = new FlowsTreeProvider(listFlows);
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider(FlowsTreeProvider.viewId, flowsTree),
-    vscode.commands.registerCommand('apimPolicy.refreshFlows', () => flowsTree.refresh()),
+    vscode.commands.registerCommand(Commands.refreshFlows, () => flowsTree.refresh()),
     // verdicts change with the policies, the flow config and the definitions
     vscode.workspace.onDidSaveTextDocument(doc => {
       if (doc.languageId === LANGUAGE_ID || doc.fileName.endsWith('.json')) flowsTree.refresh();

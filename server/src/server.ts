@@ -14,7 +14,7 @@ import { DIAGNOSTIC_SOURCE, getLanguageService, loadCSharpParser, type CSharpPar
 import { classifyArtifact, createWorkspaceIndex } from './languageService/workspace/workspaceIndex';
 import { flowConfigDiagnostics } from './languageService/services/flowConfigDiagnostics';
 import { createLocator, readIndexedFiles, readUriText } from './node/policyFiles';
-import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from './protocol';
+import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from '../../common/protocol';
 import { inspectClaims } from './languageService/auth/inspect';
 import { decodeToken, redactTokens, TokenInputError } from './languageService/auth/token';
 import { fetchMicrosoftKeys, parseJwks, verifySignature, type SignatureResult } from './languageService/auth/verify';

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { DecodeTokenResult } from '../../server/src/protocol';
+import type { DecodeTokenResult } from '../../common/protocol';
 import { startClient, type TestClient } from '../util/lspClient';
 import { makeKeys, PRINCIPAL, sign, TENANT, v1Claims, type TestKeys } from '../util/tokens';
 

@@ -1,7 +1,7 @@
 /** "APIM: Decode Bearer Token" and "APIM: Simulate Flow Trigger…". */
 import * as vscode from 'vscode';
 import { looksLikeJwt } from '../../../server/src/languageService/auth/token';
-import type { FlowSummary } from '../../../server/src/protocol';
+import { Commands, focusViewCommand, Views, type FlowSummary } from '../../../common/protocol';
 import type { TokenViewProvider } from '../tokenView/tokenViewProvider';
 
 /** The selection, else the clipboard when it holds a token, else an input box (masked). */
@@ -28,12 +28,12 @@ async function readClipboardQuietly(): Promise<string> {
 }
 
 async function showInspector(): Promise<void> {
-  await vscode.commands.executeCommand('apimPolicy.tokenInspector.focus');
+  await vscode.commands.executeCommand(focusViewCommand(Views.tokenInspector));
 }
 
 export function registerTokenCommands(context: vscode.ExtensionContext, view: TokenViewProvider, listFlows: () => Promise<FlowSummary[]>): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('apimPolicy.decodeToken', async (tokenArg?: unknown) => {
+    vscode.commands.registerCommand(Commands.decodeToken, async (tokenArg?: unknown) => {
       const token = typeof tokenArg === 'string' ? tokenArg : await obtainToken();
       if (!token?.trim()) return undefined;
       await showInspector();
@@ -41,7 +41,7 @@ export function registerTokenCommands(context: vscode.ExtensionContext, view: To
       if (!result.ok) void vscode.window.showWarningMessage(`Decode Bearer Token: ${result.error}`);
       return result;
     }),
-    vscode.commands.registerCommand('apimPolicy.simulateFlowTrigger', async (flowArg?: unknown, tokenArg?: unknown) => {
+    vscode.commands.registerCommand(Commands.simulateFlowTrigger, async (flowArg?: unknown, tokenArg?: unknown) => {
       let flow = typeof flowArg === 'string' ? flowArg : undefined;
       if (!flow) {
         const flows = await listFlows();

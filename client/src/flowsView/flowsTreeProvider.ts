@@ -1,13 +1,13 @@
 /** The "Flows" view: the flows of apim-flows.json, the policies linked to each and their verdicts. */
 import * as vscode from 'vscode';
-import type { FlowPolicyLink, FlowSummary } from '../../../server/src/protocol';
+import { Views, type FlowPolicyLink, type FlowSummary } from '../../../common/protocol';
 
 type Node = { kind: 'flow'; flow: FlowSummary } | { kind: 'policy'; link: FlowPolicyLink } | { kind: 'empty'; text: string };
 
 const VERDICT_ICON: Record<string, string> = { accepted: 'pass', rejected: 'error', unknown: 'question', 'not checked': 'circle-outline' };
 
 export class FlowsTreeProvider implements vscode.TreeDataProvider<Node> {
-  static readonly viewId = 'apimPolicy.flows';
+  static readonly viewId = Views.flows;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 

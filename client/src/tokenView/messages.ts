@@ -1,5 +1,5 @@
 /** Messages between the Token Inspector webview and the extension (one typed union each way). */
-import type { DecodedToken } from '../../../server/src/protocol';
+import type { DecodedToken } from '../../../common/protocol';
 
 export interface ViewState {
   /** The decoded token, or undefined before the first decode. */

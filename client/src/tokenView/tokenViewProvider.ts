@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { DecodeTokenParams, DecodeTokenResult } from '../../../server/src/protocol';
+import { Views, type DecodeTokenParams, type DecodeTokenResult } from '../../../common/protocol';
 import type { FromWebview, ToWebview, ViewState } from './messages';
 
 export interface TokenViewDeps {
@@ -17,7 +17,7 @@ export interface TokenViewDeps {
 }
 
 export class TokenViewProvider implements vscode.WebviewViewProvider {
-  static readonly viewId = 'apimPolicy.tokenInspector';
+  static readonly viewId = Views.tokenInspector;
   private view: vscode.WebviewView | undefined;
   private token: string | undefined;
   private state: ViewState = { flows: [], keysNote: '' };

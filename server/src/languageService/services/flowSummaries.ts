@@ -5,7 +5,7 @@
 import type { Catalog } from '../catalog';
 import { analyzePolicyFlows } from '../workspace/flowLinks';
 import { flowFileText, type WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { FlowSummary } from '../../protocol';
+import type { FlowSummary } from '../../../../common/protocol';
 import { positionIn } from '../utils/positions';
 import { lensTitle, flowMode } from './policyCodeLens';
 import { FLOW_TYPE_LABEL } from './validation/crossCheck';

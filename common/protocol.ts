@@ -1,11 +1,14 @@
 /**
- * What the client and the server share: the settings contract and custom messages. Imported by
- * both sides, so it must stay free of vscode and Node-only APIs.
+ * What the client and the server share: the settings contract, the custom messages and (from
+ * commands.ts) the command and view ids. Imported by both sides, so it must stay free of vscode
+ * and Node-only APIs.
  */
 
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Check, Verdict } from './languageService/auth/types';
-import type { ClaimExplanation } from './languageService/auth/token';
+import type { Check, Verdict } from '../server/src/languageService/auth/types';
+import type { ClaimExplanation } from '../server/src/languageService/auth/token';
+
+export { Commands, Views, focusViewCommand, type CommandId } from './commands';
 
 export const LANGUAGE_ID = 'apim-policy';
 export const CONFIG_SECTION = 'apimPolicy';
