@@ -42,7 +42,10 @@ export function readSettings(raw: unknown): ServerSettings {
 
 
 export interface DecodeTokenParams {
-  /** The token (a leading `Bearer ` is fine). Never logged or stored by the server. */
+  /**
+   * The token (a leading `Bearer ` is fine). Never logged or stored by the server. The only field
+   * of the protocol that carries a secret: the trace and log channels drop its value (redact.ts).
+   */
   token: string;
   /** Name of a flow in an apim-flows.json of the workspace; none = only the token's own checks. */
   flow?: string;
@@ -76,6 +79,9 @@ export interface DecodedToken {
 }
 
 export type DecodeTokenResult = DecodedToken | { ok: false; error: string };
+
+/** The fields whose values the trace and log channels drop, whatever they hold. */
+export const SECRET_FIELDS = ['token'] as const satisfies ReadonlyArray<keyof DecodeTokenParams>;
 
 export const DecodeTokenRequest = new RequestType<DecodeTokenParams, DecodeTokenResult, void>('apim/decodeToken');
 

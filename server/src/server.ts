@@ -16,7 +16,8 @@ import { flowConfigDiagnostics } from './languageService/services/flowConfigDiag
 import { createLocator, readIndexedFiles, readUriText } from './node/policyFiles';
 import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from '../../common/protocol';
 import { inspectClaims } from './languageService/auth/inspect';
-import { decodeToken, redactTokens, TokenInputError } from './languageService/auth/token';
+import { decodeToken, TokenInputError } from './languageService/auth/token';
+import { redactSecrets } from '../../common/redact';
 import { fetchMicrosoftKeys, parseJwks, verifySignature, type SignatureResult } from './languageService/auth/verify';
 import { listFlows } from './languageService/services/flowSummaries';
 import { createKeyFetcher } from './node/keyFetch';
@@ -279,7 +280,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
       return await decodeForInspector(params);
     } catch (e) {
       if (e instanceof TokenInputError) return { ok: false, error: e.message };
-      connection.console.error(redactTokens(`Token inspection failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''}`));
+      connection.console.error(redactSecrets(`Token inspection failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''}`));
       return { ok: false, error: 'The token could not be inspected (see the APIM Policy output).' };
     }
   });
@@ -331,10 +332,10 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
 // Keep serving: one bad request must not end the session (Node ends the process on an
 // unhandled rejection by default). Messages are redacted: they never show a token.
 process.on('uncaughtException', e => {
-  process.stderr.write(redactTokens(`apim-policy server: uncaught ${(e as Error)?.stack ?? e}\n`));
+  process.stderr.write(redactSecrets(`apim-policy server: uncaught ${(e as Error)?.stack ?? e}\n`));
 });
 process.on('unhandledRejection', e => {
-  process.stderr.write(redactTokens(`apim-policy server: unhandled rejection ${(e as Error)?.stack ?? e}\n`));
+  process.stderr.write(redactSecrets(`apim-policy server: unhandled rejection ${(e as Error)?.stack ?? e}\n`));
 });
 
 /**
