@@ -71,6 +71,15 @@ test('claims are explained; v1 and v2 versions say what they imply; times in UTC
   assert.match(e2.versionNote, /client ID/);
 });
 
+test('a time claim that is no date (1e308) gets no UTC time and no expiry, instead of a RangeError', async () => {
+  const e = explainToken(decodeToken(unsigned({ alg: 'RS256' }, v1Claims(now, { iat: 1e308, nbf: -1e308, exp: 1e308 }))));
+  assert.equal(e.expiresAt, undefined);
+  assert.equal(e.notBefore, undefined);
+  assert.equal(e.issuedAt, undefined);
+  assert.equal(e.payload.find(c => c.name === 'exp')!.utc, undefined);
+  assert.equal(e.payload.find(c => c.name === 'exp')!.value, '1e+308');
+});
+
 test('every check failing on its own', async () => {
   const cases: Array<[string, Record<string, unknown>, FlowConfig, string, RegExp?]> = [
     ['wrong audience', { aud: 'https://management.azure.com/' }, tenantFlow, 'audience', /MisMatchingOAuthClaims/],
