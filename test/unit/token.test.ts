@@ -171,7 +171,7 @@ test('fetch path: keys from an allowed origin (a loopback server here), no token
   requests = [];
   const token = await sign(keys, v1Claims(now));
   const claims = decodeToken(token);
-  const allowLoopback = createKeyFetcher([origin], 2000);
+  const allowLoopback = createKeyFetcher({ origins: [origin], timeoutMs: 2000 });
   // the product's fetcher targets Microsoft; here the URL is rewritten to the loopback server
   const viaLoopback = (url: string) => allowLoopback(url.replace('https://login.microsoftonline.com', origin));
   const fetched = await fetchMicrosoftKeys(claims, viaLoopback);
@@ -180,7 +180,7 @@ test('fetch path: keys from an allowed origin (a loopback server here), no token
   assert.deepEqual(requests, [{ url: `/${TENANT}/discovery/keys`, authorization: undefined }]);
   // the default fetcher only talks to Microsoft's login origin
   await assert.rejects(createKeyFetcher()(`${origin}/keys`), /only from https:\/\/login\.microsoftonline\.com/);
-  const refused = await fetchMicrosoftKeys(claims, (url) => createKeyFetcher([origin])(url));
+  const refused = await fetchMicrosoftKeys(claims, (url) => createKeyFetcher({ origins: [origin] })(url));
   assert.equal(refused.jwks, undefined);
   assert.match(refused.error!, /only from/);
 });
