@@ -82,11 +82,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     listFlowNames: async () => (await listFlows()).map(f => f.name),
     keyOptions: () => readInspectorSettings(),
     readClipboard: () => vscode.env.clipboard.readText(),
+    log: line => output.appendLine(line),
   });
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(TokenViewProvider.viewId, tokenView));
-  registerTokenCommands(context, tokenView, listFlows);
+  registerTokenCommands(context, tokenView, listFlows, line => output.appendLine(line));
 
-  const flowsTree = new FlowsTreeProvider(listFlows);
+  const flowsTree = new FlowsTreeProvider(listFlows, line => output.appendLine(line));
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider(FlowsTreeProvider.viewId, flowsTree),
     vscode.commands.registerCommand(Commands.refreshFlows, () => flowsTree.refresh()),

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { looksLikeJwt } from '../../../server/src/languageService/auth/token';
 import { Commands, focusViewCommand, Views, type FlowSummary } from '../../../common/protocol';
+import { settle } from '../serverAnswer';
 import type { TokenViewProvider } from '../tokenView/tokenViewProvider';
 
 /** The selection, else the clipboard when it holds a token, else an input box (masked). */
@@ -31,7 +32,8 @@ async function showInspector(): Promise<void> {
   await vscode.commands.executeCommand(focusViewCommand(Views.tokenInspector));
 }
 
-export function registerTokenCommands(context: vscode.ExtensionContext, view: TokenViewProvider, listFlows: () => Promise<FlowSummary[]>): void {
+/** `log` writes to the extension's (redacting) output channel. */
+export function registerTokenCommands(context: vscode.ExtensionContext, view: TokenViewProvider, listFlows: () => Promise<FlowSummary[]>, log: (line: string) => void): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.decodeToken, async (tokenArg?: unknown) => {
       const token = typeof tokenArg === 'string' ? tokenArg : await obtainToken();
@@ -44,7 +46,12 @@ export function registerTokenCommands(context: vscode.ExtensionContext, view: To
     vscode.commands.registerCommand(Commands.simulateFlowTrigger, async (flowArg?: unknown, tokenArg?: unknown) => {
       let flow = typeof flowArg === 'string' ? flowArg : undefined;
       if (!flow) {
-        const flows = await listFlows();
+        const listed = await settle(listFlows, 'Simulate Flow Trigger: listing the flows', log);
+        if (!listed.ok) {
+          void vscode.window.showErrorMessage(`Simulate Flow Trigger: the flows could not be listed: ${listed.reason}`);
+          return undefined;
+        }
+        const flows = listed.value;
         if (flows.length === 0) {
           void vscode.window.showInformationMessage('No flows: describe them in an apim-flows.json in the workspace.');
           return undefined;

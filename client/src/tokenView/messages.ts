@@ -6,6 +6,8 @@ export interface ViewState {
   decoded?: DecodedToken;
   error?: string;
   flows: string[];
+  /** Why the flow list is empty when the server could not give it. */
+  flowsError?: string;
   selectedFlow?: string;
   /** Where the signing keys came from, or why the signature was not checked. */
   keysNote: string;

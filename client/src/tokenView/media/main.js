@@ -82,6 +82,7 @@
 
     root.replaceChildren();
     if (timer !== undefined) clearInterval(timer);
+    if (state.flowsError) root.appendChild(el('div', state.flowsError, 'error'));
     if (state.error) root.appendChild(el('div', state.error, 'error'));
     const d = state.decoded;
     if (!d) {
