@@ -34,10 +34,10 @@ const SET_VARIABLE_TYPE = /^System\.[A-Za-z][A-Za-z0-9]*(\[\]|\?)?$/;
 const LIQUID_FILTER = /^[A-Z][A-Za-z]*$/;
 
 const ELEMENT_KEYS = ['name', 'kind', 'variantOf', 'variant', 'category', 'summary', 'sections', 'scopes', 'gateways',
-  'attributes', 'children', 'childElements', 'content', 'doc', 'docDate', 'constraints', 'notes', 'preview', 'deprecated'];
+  'attributes', 'children', 'childElements', 'content', 'body', 'doc', 'docDate', 'constraints', 'notes', 'preview', 'deprecated'];
 const ATTRIBUTE_KEYS = ['name', 'description', 'required', 'expressions', 'expressionsStated', 'default', 'value'];
 const CHILD_KEYS = ['name', 'required', 'multiple', 'description'];
-const CHILD_ELEMENT_KEYS = ['description', 'attributes', 'children', 'content'];
+const CHILD_ELEMENT_KEYS = ['description', 'attributes', 'children', 'content', 'body'];
 
 class CatalogDataError extends Error {
   constructor(where, message) {
@@ -190,6 +190,13 @@ function checkChildren(list, where) {
   });
 }
 
+/** `body` is only written as true, and only on an element that takes no named children: its content is a body. */
+function checkBody(e, where) {
+  if (!('body' in e)) return;
+  if (e.body !== true) fail(`${where}.body`, 'is only written when true');
+  if (e.children.length) fail(`${where}.body`, 'a body holds content, not the child elements this entry lists');
+}
+
 function checkElementShape(e, where) {
   checkKeys(e, ELEMENT_KEYS, ['name', 'kind', 'summary', 'sections', 'scopes', 'gateways', 'attributes', 'children', 'childElements', 'doc'], where);
   checkName(e.name, `${where}.name`);
@@ -215,8 +222,10 @@ function checkElementShape(e, where) {
     checkAttributes(ce.attributes, `${at}.attributes`);
     checkChildren(ce.children, `${at}.children`);
     if ('content' in ce) checkText(ce.content, `${at}.content`);
+    checkBody(ce, at);
   }
   if ('content' in e) checkText(e.content, `${where}.content`);
+  checkBody(e, where);
   checkPattern(e.doc, /^https:\/\//, `${where}.doc`);
   if ('docDate' in e) checkPattern(e.docDate, DATE, `${where}.docDate`);
   if ('constraints' in e) checkTextList(e.constraints, `${where}.constraints`);

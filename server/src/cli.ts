@@ -12,7 +12,7 @@ import { URI } from 'vscode-uri';
 import { DIAGNOSTIC_SOURCE, getLanguageService, loadCSharpParser, type CSharpParser } from './languageService/languageService';
 import { flowConfigDiagnostics } from './languageService/services/flowConfigDiagnostics';
 import type { JSONWebKeySet } from 'jose';
-import { parseFlowsConfig } from './languageService/auth/flowConfig';
+import { ownEntry, parseFlowsConfig } from './languageService/auth/flowConfig';
 import { inspectClaims, type InspectResult } from './languageService/auth/inspect';
 import { decodeToken, TokenInputError } from './languageService/auth/token';
 import type { FlowConfig, TokenClaims } from './languageService/auth/types';
@@ -283,7 +283,7 @@ function token(opts: TokenOptions, stdin: () => string): CliResult | Promise<Cli
     if (!configPath) throw new InputError('--flow needs a flow config: --config FILE, or apim-flows.json in this folder.');
     const uri = URI.file(path.resolve(configPath)).toString();
     const { config } = parseFlowsConfig(uri, fs.readFileSync(configPath, 'utf8'), readUriText, resolveRelativeUri);
-    flow = config.flows[opts.flow];
+    flow = ownEntry(config.flows, opts.flow);
     if (!flow) throw new InputError(`No flow '${opts.flow}' in ${configPath} (flows: ${Object.keys(config.flows).join(', ') || 'none'}).`);
   }
   let jwks: JSONWebKeySet | undefined;

@@ -219,7 +219,12 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     for (const folder of workspaceFolders) {
       for (const f of readIndexedFiles(URI.parse(folder).fsPath)) {
         const uri = URI.file(f.path).toString();
-        if (!documents.get(uri)) index.update(uri, f.text);
+        // one file that breaks the indexer must not leave the rest of the workspace unindexed
+        try {
+          if (!documents.get(uri)) index.update(uri, f.text);
+        } catch (e) {
+          connection.console.error(`Indexing ${uri} failed: ${(e as Error)?.stack ?? e}`);
+        }
         files++;
       }
     }

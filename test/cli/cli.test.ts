@@ -158,6 +158,14 @@ test('check examples: the cross-check reports each seeded flow failure, and the 
   assert.deepEqual(out.filter(d => d.file.endsWith(`${path.sep}apis${path.sep}orders${path.sep}policy.xml`) && d.severity !== 'information'), []);
 });
 
+test('check examples: the API APIM imported from a SOAP service ("SOAP to REST", Liquid templates holding the envelope) has no finding at all', () => {
+  const r = run(['check', examples, '--format', 'json']);
+  const out = JSON.parse(r.stdout) as Array<{ file: string; code: string; message: string }>;
+  const soap = `${path.sep}apis${path.sep}customer-orders-soap${path.sep}`;
+  assert.ok(fs.existsSync(path.join(examples, 'apis', 'customer-orders-soap', 'operations', 'submit-order', 'policy.xml')));
+  assert.deepEqual(out.filter(d => d.file.includes(soap)).map(d => `${d.code} ${d.message}`), []);
+});
+
 test('check --config: an explicit flow config, its problems reported in that file', () => {
   const dir = tree({
     'apis/a/policy.xml': '<policies><inbound><base /><set-backend-service base-url="https://prod-1.westeurope.logic.azure.com/workflows/x/triggers/manual/paths/invoke?api-version=2016-10-01" /><authentication-managed-identity resource="https://management.azure.com/" /></inbound></policies>',

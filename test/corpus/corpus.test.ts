@@ -14,14 +14,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, loadCSharpParser } from '../../server/src/languageService/languageService';
 import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
 import { createLocator, findPolicyFiles } from '../../server/src/node/policyFiles';
+import { CORPUS, corpusSkip } from '../util/corpus';
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
+const corpus = CORPUS;
 const expectations = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../test/corpus/expectations.json'), 'utf8')) as {
   broken: Array<{ file: string; reason: string }>;
   maxWarnings: number;
 };
-const present = fs.existsSync(path.join(corpus, 'policies'));
-const skip = present ? false : `../shared/corpus not found at ${corpus} (a clone without the shared folder beside it)`;
+const skip = corpusSkip();
 
 function corpusFiles(): string[] {
   return findPolicyFiles([path.join(corpus, 'policies'), path.join(corpus, 'apiops')]).files;

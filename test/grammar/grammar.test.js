@@ -89,7 +89,8 @@ function corpusFiles() {
 
 const skipAll = !haveTextmate ? 'vscode-textmate / vscode-oniguruma are not installed'
   : !fs.existsSync(parserPath) ? `the parser is not compiled (${parserPath}); run npm run compile-tests`
-    : !fs.existsSync(path.join(corpus, 'policies')) ? `../shared/corpus not found at ${corpus}` : false;
+    // under CI a missing corpus is not skipped: test/corpus fails on it
+    : !fs.existsSync(path.join(corpus, 'policies')) && !process.env.CI ? `../shared/corpus not found at ${corpus}` : false;
 
 const key = ([s, e]) => `${s}-${e}`;
 
@@ -118,7 +119,8 @@ for (const withCsharp of [false, true]) {
       };
       diff(want, got.expressions, 'expression not coloured as one:');
       diff(got.expressions, want, 'coloured as an expression, the parser disagrees:');
-      const nvWant = doc.namedValues.filter(n => !n.inExpression).map(n => [n.start, n.end]);
+      // Liquid output tags are kept by the parser (a real named value there still resolves) but are Liquid to the grammar.
+      const nvWant = doc.namedValues.filter(n => !n.inExpression && !n.inLiquid).map(n => [n.start, n.end]);
       diff(nvWant, got.namedValues, 'named value not marked:');
       diff(got.namedValues, nvWant, 'marked as a named value, the parser disagrees:');
     }

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readDefinition } from '../../server/src/languageService/auth/definitions';
 import type { ConfigProblem } from '../../server/src/languageService/auth/types';
+import { CORPUS, corpusSkip } from '../util/corpus';
 
 const URI = 'file:///ws/flows/def.json';
 const T = '11111111-1111-1111-1111-111111111111';
@@ -237,13 +238,13 @@ test('broken or odd files: problems with this file\'s URI, never a throw', () =>
 });
 
 // Real files written by others (see /work/shared/corpus/SOURCES.md).
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/flows');
-const corpusMissing = fs.existsSync(CORPUS) ? false : `corpus folder not found: ${CORPUS}`;
+const FLOWS = path.join(CORPUS, 'flows');
+const corpusMissing = corpusSkip('flows');
 
 function corpusFiles(): string[] {
   const out: string[] = [];
-  for (const dir of fs.readdirSync(CORPUS)) {
-    for (const f of fs.readdirSync(path.join(CORPUS, dir))) if (f.endsWith('.json')) out.push(path.join(CORPUS, dir, f));
+  for (const dir of fs.readdirSync(FLOWS)) {
+    for (const f of fs.readdirSync(path.join(FLOWS, dir))) if (f.endsWith('.json')) out.push(path.join(FLOWS, dir, f));
   }
   return out.sort();
 }

@@ -26,3 +26,21 @@ test('the catalog covers the policies and structure APIM has', () => {
   assert.equal(c.getVariants('set-backend-service')[0]?.variant, 'dapr');
   assert.ok(c.data.setVariableTypes.includes('System.String'));
 });
+
+test('every policy of the reference index page (recorded in catalog/data/reference-index.json) is in the catalog', () => {
+  const index = JSON.parse(fs.readFileSync(path.join(root, 'server/src/languageService/catalog/data/reference-index.json'), 'utf8')) as { source: string; read: string; policies: string[] };
+  assert.match(index.source, /^https:\/\/learn\.microsoft\.com\//);
+  assert.match(index.read, /^\d{4}-\d{2}-\d{2}$/);
+  assert.ok(index.policies.length > 50, 'the index lists every policy');
+  const c = createCatalog();
+  assert.deepEqual(index.policies.filter(name => !c.isPolicy(name)), [], `policies of ${index.source} (read ${index.read}) the catalog lacks`);
+});
+
+test('the gateway table\'s Workspace column: policies the index marks Yes for workspaces', () => {
+  const c = createCatalog();
+  for (const name of ['check-header', 'ip-filter', 'validate-jwt', 'validate-azure-ad-token', 'authentication-basic', 'authentication-certificate', 'rate-limit-by-key', 'quota-by-key']) {
+    assert.ok(c.getElement(name)?.gateways.includes('workspace'), name);
+  }
+  assert.ok(!c.getElement('authentication-managed-identity')?.gateways.includes('workspace'));
+  assert.ok(c.getElement('quota-by-key')?.gateways.includes('v2'));
+});

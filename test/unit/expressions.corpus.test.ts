@@ -14,12 +14,13 @@ import { createLocator, findPolicyFiles } from '../../server/src/node/policyFile
 import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
 import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
 import { syntaxShape } from '../../server/src/languageService/expressions/syntaxShape';
+import { CORPUS, corpusSkip } from '../util/corpus';
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
+const corpus = CORPUS;
 const expectations = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../test/corpus/expectations.json'), 'utf8')) as {
   broken: Array<{ file: string; reason: string }>;
 };
-const skip = fs.existsSync(path.join(corpus, 'policies')) ? false : `../shared/corpus not found at ${corpus}`;
+const skip = corpusSkip();
 
 /** The mangled file of EXPECTED.md: its C# must not parse. */
 const MANGLED = 'policies/Azure__api-management-policy-snippets/examples__Call_out_to_an_HTTP_endpoint_and_cache_the_response.policy.xml';

@@ -8,6 +8,7 @@ import { getLanguageService } from '../../server/src/languageService/languageSer
 import { parsePolicy, type PolicyDocument, type PolicyElement } from '../../server/src/languageService/parser/policyParser';
 import { format, type FormatOptions } from '../../server/src/languageService/services/policyFormat';
 import { createLocator, findPolicyFiles } from '../../server/src/node/policyFiles';
+import { CORPUS, corpusSkip } from '../util/corpus';
 
 const SPACES4: FormatOptions = { tabSize: 4, insertSpaces: true };
 
@@ -275,9 +276,8 @@ test('format: declarations, processing instructions and a DOCTYPE stay at the to
 
 // --- every corpus file -----------------------------------------------------------------------
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
-const present = fs.existsSync(path.join(corpus, 'policies'));
-const skip = present ? false : `../shared/corpus not found at ${corpus} (a clone without the shared folder beside it)`;
+const corpus = CORPUS;
+const skip = corpusSkip();
 
 /** Ranges whose characters a formatter must not touch, from the original tree. */
 function protectedRanges(doc: PolicyDocument): { hard: Array<[number, number]>; text: Array<[number, number]> } {

@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { doc, service, withCursor } from '../util/service';
+import { createCatalog } from '../../server/src/languageService/catalog';
+import { describeAttribute, describeElement, markdownText } from '../../server/src/languageService/services/policyHover';
+
+const catalog = createCatalog();
 
 function hover(textWithCursor: string): string | undefined {
   const { text, offset } = withCursor(textWithCursor);
@@ -42,4 +46,65 @@ test('hover tells when expressions are not allowed', () => {
 test('no hover on unknown elements or text', () => {
   assert.equal(hover('<policies><inbound><foo|bar /></inbound></policies>'), undefined);
   assert.equal(hover('<policies><inbound> te|xt </inbound></policies>'), undefined);
+});
+
+test('catalog text renders element names as code, never as HTML that Markdown drops', () => {
+  assert.equal(markdownText('runs the first <when> that holds, otherwise those of <otherwise>.'), 'runs the first `<when>` that holds, otherwise those of `<otherwise>`.');
+  assert.equal(markdownText('nest <proxy> in `<send-request>`; <base/> and <set-header name="a"> too'), 'nest `<proxy>` in `<send-request>`; `<base/>` and `<set-header name="a">` too');
+  assert.equal(markdownText('a < b'), 'a &lt; b');
+  assert.match(hover('<policies><inbound><cho|ose><when condition="true" /></choose></inbound></policies>') ?? '', /the first `<when>`/);
+});
+
+/** Text outside code spans: where a raw `<` would be read as HTML. */
+function outsideCode(markdown: string): string {
+  return markdown.split(/`[^`]*`/).join('');
+}
+
+test('every catalog summary, note, constraint and description keeps its element names in hover and completion docs', () => {
+  const lost: string[] = [];
+  const seen = (where: string, source: string | undefined, rendered: string) => {
+    if (!source) return;
+    for (const tag of source.split(/`[^`]*`/).join('').match(/<\/?[A-Za-z][\w:.-]*(?:\s[^<>`]*)?\/?>/g) ?? []) {
+      if (!rendered.includes(`\`${tag}\``)) lost.push(`${where}: ${tag}`);
+    }
+  };
+  for (const info of catalog.data.elements) {
+    const md = describeElement(info);
+    if (/</.test(outsideCode(md))) lost.push(`${info.name}: raw '<' in ${JSON.stringify(outsideCode(md).slice(0, 80))}`);
+    seen(`${info.name} summary`, info.summary, md);
+    (info.notes ?? []).forEach((n, i) => seen(`${info.name} note ${i}`, n, md));
+    (info.constraints ?? []).forEach((c, i) => seen(`${info.name} constraint ${i}`, c, md));
+    for (const a of info.attributes) {
+      const amd = describeAttribute(a, info.name);
+      if (/</.test(outsideCode(amd))) lost.push(`${info.name}@${a.name}: raw '<'`);
+      seen(`${info.name}@${a.name}`, a.description, amd);
+    }
+  }
+  assert.deepEqual(lost, []);
+});
+
+test('hover on a policy\'s own child element renders its description and content as Markdown', () => {
+  const v = hover('<policies><inbound><cross-domain><cross-domain-pol|icy /></cross-domain></inbound></policies>') ?? '';
+  assert.match(v, /\*\*`<cross-domain-policy>`\*\* in `<cross-domain>`/);
+  assert.doesNotMatch(outsideCode(v), /</);
+});
+
+test('hover says when a policy\'s doc page is over a year older than the newest page of its family (same category)', () => {
+  const base = catalog.getElement('set-variable')!;
+  const policy = (name: string, category: string, docDate: string) => ({ ...base, name, category, docDate });
+  const old = policy('old-one', 'family', '2022-12-08');
+  const recent = policy('recent-one', 'family', '2023-06-01');
+  const newest = policy('newest-one', 'family', '2025-01-30');
+  const other = policy('other-family', 'elsewhere', '2026-01-01');
+  const c = createCatalog({ ...catalog.data, elements: [old, recent, newest, other] });
+  assert.equal(c.newerSibling(old)?.name, 'newest-one');
+  assert.equal(c.newerSibling(recent)?.name, 'newest-one');
+  assert.equal(c.newerSibling(newest), undefined, 'the newest page is not stale');
+  assert.equal(c.newerSibling(other), undefined, 'alone in its family');
+  assert.equal(c.newerSibling({ ...newest, name: 'close', docDate: '2024-06-01' }), undefined, 'within a year of the newest');
+  assert.match(describeElement(old, c), /dated 2022-12-08; `<newest-one>`, of the same family \(family\), was documented 2025-01-30/);
+  assert.doesNotMatch(describeElement(newest, c), /same family/);
+  // through the service, on the real catalog
+  const v = hover('<policies><inbound><validate-azure-ad-tok|en tenant-id="t" /></inbound></policies>') ?? '';
+  assert.match(v, /same family \(authentication\)/);
 });

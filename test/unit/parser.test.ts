@@ -169,10 +169,10 @@ test('NUL bytes and binary do not throw', () => {
   assert.doesNotThrow(() => parsePolicy('<policies>\0<inbound\0/></policies>'));
 });
 
-test('named values outside expressions, and not in Liquid bodies', () => {
+test('named values outside expressions; in Liquid bodies marked as such', () => {
   const text = '<policies><inbound><set-header name="k" exists-action="override"><value>{{api-key}}</value></set-header><set-body template="liquid">{{ body.x }} {{context.Variables.ip}}</set-body><set-variable name="u" value="@(&quot;{{base-url}}&quot;)" /></inbound></policies>';
   const d = parsePolicy(text);
-  assert.deepEqual(d.namedValues.map(n => [n.name, n.inExpression]), [['api-key', false], ['base-url', true]]);
+  assert.deepEqual(d.namedValues.map(n => [n.name, n.inExpression, n.inLiquid]), [['api-key', false, false], ['context.Variables.ip', false, true], ['base-url', true, false]]);
 });
 
 test('named values: each found once, in order, wherever they are far apart or close together', () => {

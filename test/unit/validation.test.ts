@@ -108,6 +108,12 @@ test('sections: order and duplicates', () => {
   assert.deepEqual(only('<policies><inbound /><inbound /></policies>', 'file:///x.policy.xml'), ['section-duplicate']);
 });
 
+test('advice, not warnings: section order and a DOCTYPE name no failure APIM would produce', () => {
+  const severities = (text: string) => validate(text, 'file:///x.policy.xml').map(d => [d.code, d.severity]);
+  assert.deepEqual(severities('<policies><outbound /><inbound /></policies>'), [['section-order', DiagnosticSeverity.Information]]);
+  assert.deepEqual(severities('<!DOCTYPE policies><policies />'), [['xml-doctype', DiagnosticSeverity.Information]]);
+});
+
 test('fragment rules: root and no sections', () => {
   assert.deepEqual(only('<fragment><inbound /></fragment>', 'file:///x.policy.xml'), ['section-in-fragment']);
   assert.deepEqual(only('<policies />', 'file:///ws/policy%20fragments/f/policy.xml'), ['fragment-scope']);

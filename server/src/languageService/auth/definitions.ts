@@ -7,7 +7,8 @@
  * Tolerant: JSON with comments, trailing commas, BOM; problems carry offsets in the file read.
  */
 
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { parseJsonTree } from '../utils/json';
 import type { ConfigProblem, EasyAuthSettings, FlowType, OpenAuthClaim, OpenAuthPolicy, PowerAutomateAuth, SourceRange, TriggerAuth } from './types';
 import { isEmail, isGuid, V1_ISSUER_PREFIX, V2_ISSUER_PREFIX } from './audiences';
 
@@ -23,34 +24,13 @@ export interface JsonProperty {
   value: Node;
 }
 
-/** Parses JSONC into an offset tree; syntax errors become problems with `code`. */
+/** Parses JSONC into an offset tree (depth-bounded, see utils/json); syntax errors become problems with `code`. */
 export function parseJsonText(uri: string, text: string, code: string, problems: ConfigProblem[]): Node | undefined {
-  // A BOM is not JSON whitespace for jsonc-parser; a space keeps every offset where it was.
-  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const errors: ParseError[] = [];
-  const root = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const { root, errors } = parseJsonTree(text);
   for (const e of errors) {
-    problems.push({ uri, start: e.offset, end: e.offset + Math.max(e.length, 0), severity: 'error', code, message: `JSON syntax: ${syntaxMessage(printParseErrorCode(e.error))}.` });
+    problems.push({ uri, start: e.offset, end: e.offset + e.length, severity: 'error', code, message: `JSON syntax: ${e.message}.` });
   }
   return root;
-}
-
-function syntaxMessage(code: string): string {
-  switch (code) {
-    case 'PropertyNameExpected': return 'a property name is expected';
-    case 'ValueExpected': return 'a value is expected';
-    case 'ColonExpected': return "':' is expected";
-    case 'CommaExpected': return "',' is expected";
-    case 'CloseBraceExpected': return "'}' is expected";
-    case 'CloseBracketExpected': return "']' is expected";
-    case 'EndOfFileExpected': return 'nothing may follow the top-level value';
-    case 'UnexpectedEndOfString': return 'the string is not closed';
-    case 'UnexpectedEndOfComment': return 'the comment is not closed';
-    case 'InvalidEscapeCharacter': return 'invalid escape in a string';
-    case 'InvalidUnicode': return 'invalid \\u escape';
-    case 'InvalidNumberFormat': return 'invalid number';
-    default: return 'unexpected character';
-  }
 }
 
 export function properties(obj: Node | undefined): JsonProperty[] {
@@ -63,13 +43,21 @@ export function properties(obj: Node | undefined): JsonProperty[] {
   return out;
 }
 
-/** The property `name` of an object node (exact name first, then case-insensitive when asked). */
+/**
+ * The property `name` of an object node (exact name first, then case-insensitive when asked).
+ * Of duplicate keys the later one wins, as with JSON.parse and jsonc-parser's `getNodeValue`.
+ */
 export function property(obj: Node | undefined, name: string, ignoreCase = false): JsonProperty | undefined {
   const all = properties(obj);
-  const exact = all.find(p => p.name === name);
+  const exact = lastOf(all, p => p.name === name);
   if (exact || !ignoreCase) return exact;
   const lower = name.toLowerCase();
-  return all.find(p => p.name.toLowerCase() === lower);
+  return lastOf(all, p => p.name.toLowerCase() === lower);
+}
+
+function lastOf<T>(items: T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return items[i];
+  return undefined;
 }
 
 export function valueOf(obj: Node | undefined, name: string, ignoreCase = false): Node | undefined {

@@ -39,7 +39,8 @@ export function parseFlowsConfig(
   resolveUri: (base: string, relative: string) => string,
 ): FlowsConfigResult {
   const problems: ConfigProblem[] = [];
-  const config: FlowsConfig = { uri, cloud: 'public', identities: {}, resources: {}, flows: {} };
+  // Null-prototype maps: names come from the file, and `__proto__` or `toString` is a name like any other.
+  const config: FlowsConfig = { uri, cloud: 'public', identities: Object.create(null), resources: Object.create(null), flows: Object.create(null) };
   const ctx: Context = { uri, problems, readFile, resolveUri };
   const root = parseJsonText(uri, text, 'flows-json-syntax', problems);
   if (!isObject(root)) {
@@ -47,6 +48,7 @@ export function parseFlowsConfig(
     else if (problems.length === 0) problems.push({ uri, start: 0, end: 0, severity: 'error', code: 'flows-not-object', message: 'apim-flows.json is empty.' });
     return { config, problems };
   }
+  warnDuplicateKeys(ctx, root);
   config.tenantId = readGuid(ctx, property(root, 'tenantId'), 'tenantId');
   config.cloud = readCloud(ctx, property(root, 'cloud')) ?? 'public';
   for (const entry of objectEntries(ctx, property(root, 'identities'))) {
@@ -64,13 +66,47 @@ export function parseFlowsConfig(
   return { config, problems };
 }
 
+/**
+ * A flow, identity or resource of the config by name, never one of Object.prototype's members
+ * (`--flow toString` is a name that is not there, not a function).
+ */
+export function ownEntry<T>(entries: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(entries, name) ? entries[name] : undefined;
+}
+
+/** The entries of an object; of duplicate names only the later one, which is the one that counts. */
 function objectEntries(ctx: Context, prop: JsonProperty | undefined): JsonProperty[] {
   if (!prop) return [];
   if (!isObject(prop.value)) {
     ctx.problems.push(problemAt(ctx.uri, prop.value, 'error', 'flows-invalid-value', `"${prop.name}" must be an object.`));
     return [];
   }
-  return properties(prop.value);
+  const all = properties(prop.value);
+  const last = new Map(all.map(p => [p.name, p]));
+  return all.filter(p => last.get(p.name) === p);
+}
+
+/**
+ * A warning on every key that repeats an earlier one in the same object, anywhere in the config:
+ * JSON readers keep the later value, so the earlier entry is silently ignored.
+ */
+function warnDuplicateKeys(ctx: Context, root: Node): void {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const p of properties(node)) {
+        if (seen.has(p.name)) {
+          ctx.problems.push(problemAt(ctx.uri, p.key, 'warning', 'flows-duplicate-key',
+            `Duplicate key ${JSON.stringify(p.name)}: the later one wins, as with JSON.parse; the earlier one is ignored.`));
+        }
+        seen.add(p.name);
+      }
+    }
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
 }
 
 function readString(ctx: Context, prop: JsonProperty | undefined): string | undefined {

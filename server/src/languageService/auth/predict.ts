@@ -6,6 +6,7 @@
 
 import type { FlowsConfig, IdentityConfig, ResourceConfig, TokenClaims } from './types';
 import { classifyResource, isGuid, sameId, v1Issuer, v2Issuer } from './audiences';
+import { ownEntry } from './flowConfig';
 
 export interface TokenPrediction {
   claims: TokenClaims;
@@ -98,7 +99,7 @@ function isFirstParty(resource: string): boolean {
 
 /** The resource entry for `resource`: by key, else the entry whose clientId is the resource GUID. */
 function findResource(resource: string, config: FlowsConfig): ResourceConfig | undefined {
-  const direct = config.resources[resource];
+  const direct = ownEntry(config.resources, resource);
   if (direct) return direct;
   if (isGuid(resource)) return Object.values(config.resources).find(r => r.clientId !== undefined && sameId(r.clientId, resource));
   return undefined;

@@ -61,8 +61,13 @@ function add(ctx: Ctx, check: Check, unknownReason?: string): void {
 }
 
 function claim(ctx: Ctx, name: string): string | undefined {
-  const v = ctx.payload[name];
+  const v = claimValue(ctx, name);
   return typeof v === 'string' ? v : undefined;
+}
+
+/** A claim of the token by name; claim names come from the config, so never Object.prototype's members. */
+function claimValue(ctx: Ctx, name: string): unknown {
+  return Object.hasOwn(ctx.payload, name) ? ctx.payload[name] : undefined;
 }
 
 function audiences(ctx: Ctx): string[] {
@@ -509,7 +514,7 @@ interface ClaimResult {
 function evalClaim(ctx: Ctx, c: OpenAuthPolicy['claims'][number]): ClaimResult {
   const base = { name: c.name, expected: c.value };
   if (c.expression || isArmExpression(c.value)) return { ...base, outcome: 'unknown', why: `${c.name} is an ARM template expression` };
-  const v = ctx.payload[c.name];
+  const v = claimValue(ctx, c.name);
   if (v === undefined) return ctx.predicted ? { ...base, outcome: 'unknown', why: `${c.name} is not known for the predicted token` } : { ...base, outcome: 'mismatch', actual: '(absent)' };
   if (Array.isArray(v)) {
     const items = v.map(String);
@@ -594,7 +599,7 @@ function policyView(ctx: Ctx, results: PolicyResult[], names: string[], meta: { 
   const relevant = results.map(r => ({ r, claims: r.claims.filter(x => names.includes(x.name)) }));
   const naming = relevant.filter(x => x.claims.length > 0);
   const expected = [...new Set(naming.flatMap(x => x.claims.map(y => `${y.name}=${y.expected}`)))];
-  const actualParts = names.map(n => (ctx.payload[n] !== undefined ? `${n}=${Array.isArray(ctx.payload[n]) ? show((ctx.payload[n] as unknown[]).map(String)) : String(ctx.payload[n])}` : undefined)).filter((x): x is string => x !== undefined);
+  const actualParts = names.map(n => { const v = claimValue(ctx, n); return v !== undefined ? `${n}=${Array.isArray(v) ? show(v.map(String)) : String(v)}` : undefined; }).filter((x): x is string => x !== undefined);
   const actual = actualParts.length > 0 ? actualParts.join(', ') : undefined;
   if (naming.length === 0) return add(ctx, { ...c, status: 'skip', source: 'policy', detail: `No policy names ${names.join('/')}: any value passes.` });
   const ok = (o: ClaimOutcome) => o === 'match' || o === 'heuristic-match';

@@ -135,7 +135,7 @@ export function isoSeconds(s: number): string {
 
 function explain(obj: Record<string, unknown>, meanings: Record<string, string>): ClaimExplanation[] {
   return Object.entries(obj).map(([name, v]) => {
-    const e: ClaimExplanation = { name, value: JSON.stringify(v) ?? String(v), meaning: meanings[name] ?? 'Not a claim this tool knows.' };
+    const e: ClaimExplanation = { name, value: JSON.stringify(v) ?? String(v), meaning: (Object.hasOwn(meanings, name) ? meanings[name] : undefined) ?? 'Not a claim this tool knows.' };
     const seconds = TIME_CLAIMS.has(name) ? claimSeconds(v) : undefined;
     if (seconds !== undefined) e.utc = isoSeconds(seconds);
     return e;

@@ -33,7 +33,15 @@ export interface Catalog {
   policyNames(): readonly string[];
   /** Attributes and children an element in this role accepts (computed once per catalog entry). */
   roleShape(role: ElementRole): RoleInfo;
+  /**
+   * The sibling (a policy of the same category) whose doc page changed most recently, when this
+   * policy's page is more than a year older: the page may predate what its family gained since.
+   */
+  newerSibling(info: ElementInfo): ElementInfo | undefined;
 }
+
+/** How much older than its newest sibling's page a policy's page must be before hover mentions it. */
+const STALE_AFTER_DAYS = 365;
 
 export function createCatalog(data: CatalogData = catalogData): Catalog {
   const primary = new Map<string, ElementInfo>();
@@ -50,15 +58,27 @@ export function createCatalog(data: CatalogData = catalogData): Catalog {
   const policyNames = [...primary.values()].filter(e => e.kind === 'policy').map(e => e.name).sort();
   const policySet = new Set(policyNames);
   const shapes = new Map<ElementInfo | ChildElementInfo, RoleInfo>();
+  const newestByCategory = new Map<string, ElementInfo>();
+  for (const e of data.elements) {
+    if (e.kind !== 'policy' || !e.category || !e.docDate) continue;
+    const best = newestByCategory.get(e.category);
+    if (!best || e.docDate > best.docDate!) newestByCategory.set(e.category, e);
+  }
   return {
     data,
     getElement: name => primary.get(name),
     getVariants: name => variants.get(name) ?? [],
     isPolicy: name => policySet.has(name),
     policyNames: () => policyNames,
+    newerSibling(info) {
+      const newest = info.category ? newestByCategory.get(info.category) : undefined;
+      if (!newest || newest === info || !info.docDate || !newest.docDate) return undefined;
+      const days = (Date.parse(newest.docDate) - Date.parse(info.docDate)) / 86_400_000;
+      return days > STALE_AFTER_DAYS ? newest : undefined;
+    },
     roleShape(role) {
       const key = role.kind === 'policy' ? role.info : role.kind === 'child' ? role.info : undefined;
-      if (!key) return role.kind === 'unknown' || role.kind === 'base' ? EMPTY_SHAPE : computeShape(role);
+      if (!key) return role.kind === 'unknown' || role.kind === 'base' || role.kind === 'content' ? EMPTY_SHAPE : computeShape(role);
       let hit = shapes.get(key);
       if (!hit) {
         hit = computeShape(role);
@@ -78,6 +98,11 @@ export type ElementRole =
   | { kind: 'policy'; info: ElementInfo; section?: Section; owner?: ElementInfo }
   /** An element that belongs to a policy (`when` in `choose`, `value` in `set-header`). */
   | { kind: 'child'; name: string; info?: ChildElementInfo; owner: ElementInfo; section?: Section }
+  /**
+   * Markup inside a body or template (`set-body`, `value`, an XSLT stylesheet…): content APIM
+   * sends or evaluates, not policy elements; `body` names the element whose content it is.
+   */
+  | { kind: 'content'; body: string; section?: Section }
   /** Not known here; `expected` says what could have stood in its place. */
   | { kind: 'unknown'; section?: Section; inPolicyContext: boolean; parentRole?: ElementRole };
 
@@ -97,7 +122,8 @@ function computeShape(role: ElementRole): RoleInfo {
     case 'section':
       return { attributes: [], children: role.info?.children ?? [], allowsPolicies: true };
     case 'base':
-      return { attributes: [], children: [], allowsPolicies: false };
+    case 'content':
+      return EMPTY_SHAPE;
     case 'policy': {
       const attrs = role.info.attributes.some(a => a.name === 'id') ? role.info.attributes : [...role.info.attributes, ID_ATTRIBUTE];
       return { attributes: attrs, children: role.info.children, allowsPolicies: role.info.children.some(c => c.name === '*policy*') };
@@ -116,7 +142,7 @@ function computeShape(role: ElementRole): RoleInfo {
 function sectionOf(role: ElementRole): Section | undefined {
   switch (role.kind) {
     case 'section': return role.section;
-    case 'policy': case 'child': case 'unknown': case 'base': return role.section;
+    case 'policy': case 'child': case 'unknown': case 'base': case 'content': return role.section;
     default: return undefined;
   }
 }
@@ -131,6 +157,10 @@ export function resolveRole(catalog: Catalog, el: PolicyElement, parentRole: Ele
     return { kind: 'unknown', inPolicyContext: false };
   }
   const section = sectionOf(parentRole);
+  // Markup in a body is what APIM sends (or a template renders), down to the last descendant.
+  if (parentRole.kind === 'content') return parentRole;
+  if (parentRole.kind === 'policy' && parentRole.info.body) return { kind: 'content', body: parentRole.info.name, section };
+  if (parentRole.kind === 'child' && parentRole.info?.body) return { kind: 'content', body: parentRole.name, section };
   if (parentRole.kind === 'root' && !parentRole.allowsPolicies) {
     if (parentRole.info?.name === 'policies') {
       if (isSection(name)) return { kind: 'section', section: name, info: catalog.getElement(name) };

@@ -101,7 +101,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -163,7 +164,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -238,7 +240,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -302,7 +305,8 @@ export const catalogData: CatalogData = {
         "value": {
           "attributes": [],
           "children": [],
-          "content": "An accepted value for the header; matching any one of them is enough."
+          "content": "An accepted value for the header; matching any one of them is enough.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/check-header-policy",
@@ -330,7 +334,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -643,7 +648,8 @@ export const catalogData: CatalogData = {
         "value": {
           "attributes": [],
           "children": [],
-          "content": "A value the claim is expected to have."
+          "content": "A value the claim is expected to have.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/validate-jwt-policy",
@@ -674,7 +680,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -893,7 +900,8 @@ export const catalogData: CatalogData = {
         "value": {
           "attributes": [],
           "children": [],
-          "content": "A value the claim is expected to have."
+          "content": "A value the claim is expected to have.",
+          "body": true
         },
         "decryption-keys": {
           "attributes": [],
@@ -984,7 +992,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -1372,7 +1381,8 @@ export const catalogData: CatalogData = {
       "gateways": [
         "classic",
         "v2",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -1679,7 +1689,9 @@ export const catalogData: CatalogData = {
       ],
       "gateways": [
         "classic",
-        "self-hosted"
+        "v2",
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -3451,7 +3463,8 @@ export const catalogData: CatalogData = {
         "value": {
           "attributes": [],
           "children": [],
-          "content": "A header value; expressions work; repeat the element for several values."
+          "content": "A header value; expressions work; repeat the element for several values.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/set-header-policy",
@@ -3529,7 +3542,8 @@ export const catalogData: CatalogData = {
         "value": {
           "attributes": [],
           "children": [],
-          "content": "A parameter value; expressions work. The docs make it required; leave it out only with exists-action='delete'."
+          "content": "A parameter value; expressions work. The docs make it required; leave it out only with exists-action='delete'.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/set-query-parameter-policy",
@@ -3601,6 +3615,7 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "content": "Body text, an @(...) or @{...} expression, or a Liquid template.",
+      "body": true,
       "doc": "https://learn.microsoft.com/azure/api-management/set-body-policy",
       "docDate": "2023-01-13",
       "notes": [
@@ -4197,7 +4212,8 @@ export const catalogData: CatalogData = {
             }
           ],
           "children": [],
-          "content": "An XSLT 1.0 stylesheet (templates, output settings, params); its elements follow the XSLT specification, so the policy schema does not apply inside it."
+          "content": "An XSLT 1.0 stylesheet (templates, output settings, params); its elements follow the XSLT specification, so the policy schema does not apply inside it.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/xsl-transform-policy",
@@ -4353,12 +4369,14 @@ export const catalogData: CatalogData = {
               }
             }
           ],
-          "children": []
+          "children": [],
+          "body": true
         },
         "value": {
           "attributes": [],
           "children": [],
-          "content": "A header value; expressions work; repeat the element for several values."
+          "content": "A header value; expressions work; repeat the element for several values.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/return-response-policy",
@@ -4675,7 +4693,8 @@ export const catalogData: CatalogData = {
         "cross-domain-policy": {
           "attributes": [],
           "children": [],
-          "content": "An Adobe cross-domain policy document (for example <allow-access-from>, <allow-http-request-headers-from>); the policy schema does not apply inside it."
+          "content": "An Adobe cross-domain policy document (for example <allow-access-from>, <allow-http-request-headers-from>); the policy schema does not apply inside it.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/cross-domain-policy",
@@ -5202,7 +5221,8 @@ export const catalogData: CatalogData = {
               }
             }
           ],
-          "children": []
+          "children": [],
+          "body": true
         },
         "authentication-certificate": {
           "attributes": [
@@ -5327,12 +5347,13 @@ export const catalogData: CatalogData = {
         "value": {
           "attributes": [],
           "children": [],
-          "content": "A header value; expressions work; repeat the element for several values."
+          "content": "A header value; expressions work; repeat the element for several values.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/send-request-policy",
       "notes": [
-        "Read the result with ((IResponse)context.Variables[\"name\"]).Body.As<JObject>().",
+        "Read the result with `((IResponse)context.Variables[\"name\"]).Body.As<JObject>()`.",
         "With an internal VNet, calling the gateway itself may time out (500 BackendConnectionFailure); target https://127.0.0.1 and set the Host header."
       ]
     },
@@ -5491,7 +5512,8 @@ export const catalogData: CatalogData = {
               }
             }
           ],
-          "children": []
+          "children": [],
+          "body": true
         },
         "authentication-certificate": {
           "attributes": [
@@ -5616,7 +5638,8 @@ export const catalogData: CatalogData = {
         "value": {
           "attributes": [],
           "children": [],
-          "content": "A header value; expressions work; repeat the element for several values."
+          "content": "A header value; expressions work; repeat the element for several values.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/send-one-way-request-policy",
@@ -5869,6 +5892,7 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "content": "Message content, as text or an expression.",
+      "body": true,
       "doc": "https://learn.microsoft.com/azure/api-management/publish-to-dapr-policy",
       "docDate": "2022-12-07"
     },
@@ -6011,7 +6035,8 @@ export const catalogData: CatalogData = {
         "data": {
           "attributes": [],
           "children": [],
-          "content": "Message content; expressions work."
+          "content": "Message content; expressions work.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/invoke-dapr-binding-policy",
@@ -6646,7 +6671,8 @@ export const catalogData: CatalogData = {
         "payload": {
           "attributes": [],
           "children": [],
-          "content": "Message content; expressions work."
+          "content": "Message content; expressions work.",
+          "body": true
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/send-service-bus-message-policy",

@@ -44,6 +44,8 @@ export interface ChildElementInfo {
   children: ChildInfo[];
   /** What text the element holds, when it holds text. */
   content?: string;
+  /** The content is a message body or template: markup in it is content, not policy elements. */
+  body?: boolean;
 }
 
 export interface ElementInfo {
@@ -62,6 +64,8 @@ export interface ElementInfo {
   /** Elements that only exist inside this policy, by name (unique within the policy). */
   childElements: Record<string, ChildElementInfo>;
   content?: string;
+  /** The content is a message body or template (`set-body`): markup in it is content, not policy elements. */
+  body?: boolean;
   doc: string;
   docDate?: string;
   constraints?: string[];

@@ -28,6 +28,11 @@ export interface NamedValueRef extends OffsetRange {
   nameStart: number;
   nameEnd: number;
   inExpression: boolean;
+  /**
+   * Inside a Liquid template (`template="liquid"`), where `{{…}}` is first of all Liquid's own
+   * output tag (`{{body.order.id}}`): a name no named value has is Liquid, not a broken reference.
+   */
+  inLiquid: boolean;
 }
 
 export interface PolicyAttribute {
@@ -154,6 +159,8 @@ export function parsePolicy(text: string): PolicyDocument {
   // document order, so the document is searched once, not once a range.
   let braceSearchFrom = 0;
   let nextBraces = text.indexOf('{{');
+  // The Liquid template whose content is being read, if any (templates do not nest).
+  let liquid: PolicyElement | undefined;
   const collectNamedValues = (start: number, end: number, inExpression: boolean) => {
     if (start < braceSearchFrom || (nextBraces >= 0 && nextBraces < start)) {
       braceSearchFrom = start;
@@ -164,19 +171,19 @@ export function parsePolicy(text: string): PolicyDocument {
     NAMED_VALUE.lastIndex = 0;
     for (let m = NAMED_VALUE.exec(slice); m; m = NAMED_VALUE.exec(slice)) {
       const s = start + m.index;
-      namedValues.push({ start: s, end: s + m[0].length, name: m[1], nameStart: s + 2, nameEnd: s + 2 + m[1].length, inExpression });
+      namedValues.push({ start: s, end: s + m[0].length, name: m[1], nameStart: s + 2, nameEnd: s + 2 + m[1].length, inExpression, inLiquid: liquid !== undefined });
     }
   };
 
-  /** Liquid templates use `{{ }}` for their own purpose. */
-  const isLiquidBody = (el: PolicyElement | undefined) => {
-    if (!el || el.name !== 'set-body') return false;
+  /** `set-body` and `publish-to-dapr` take `template="liquid"`: their content is then a Liquid template. */
+  const isLiquidTemplate = (el: PolicyElement) => {
     const t = el.attributes.find(a => a.name === 'template');
-    return t?.value === 'liquid';
+    return t?.value?.trim() === 'liquid';
   };
 
   const closeElement = (el: PolicyElement, end: number) => {
     el.end = end;
+    if (el === liquid) liquid = undefined;
   };
 
   /** Handles an end tag named `name`: closes the matching open element, reporting skipped ones. */
@@ -275,7 +282,10 @@ export function parsePolicy(text: string): PolicyDocument {
         break;
       }
       case TokenType.StartTagClose:
-        if (current) current.startTagEnd = end;
+        if (current) {
+          current.startTagEnd = end;
+          if (!liquid && isLiquidTemplate(current)) liquid = current;
+        }
         break;
       case TokenType.StartTagSelfClose:
         if (current) {
@@ -321,14 +331,12 @@ export function parsePolicy(text: string): PolicyDocument {
             if (current.texts === NO_TEXTS) current.texts = [];
             current.texts.push(t);
           }
-          if (!isLiquidBody(current)) {
-            if (tokExpr) {
-              collectNamedValues(offset, tokExpr.start, false);
-              collectNamedValues(tokExpr.start, tokExpr.end, true);
-              collectNamedValues(tokExpr.end, end, false);
-            } else {
-              collectNamedValues(offset, end, false);
-            }
+          if (tokExpr) {
+            collectNamedValues(offset, tokExpr.start, false);
+            collectNamedValues(tokExpr.start, tokExpr.end, true);
+            collectNamedValues(tokExpr.end, end, false);
+          } else {
+            collectNamedValues(offset, end, false);
           }
         } else if (!cdata) {
           if (tokExpr) addExpression(tokExpr, 'text');

@@ -2,10 +2,12 @@
  * Quick fixes for the cross-check, where the answer is certain: the audience the flow accepts,
  * the identity's principal ID in the flow's allowed callers, the URL without its SAS parameters.
  */
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
+import { parseJsonTree } from '../utils/json';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SAS_PARAMS } from '../auth/audiences';
+import { ownEntry } from '../auth/flowConfig';
 import { positionIn } from '../utils/positions';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { CrossCheckData } from './validation/crossCheck';
@@ -35,12 +37,12 @@ function allowCallerEdit(ws: WorkspaceIndex, data: CrossCheckData): { title: str
   const principal = data.principalId;
   if (!principal) return undefined;
   const entry = ws.flowConfigs().find(e => e.uri === data.configUri);
-  const flow = entry?.config.flows[data.flow];
+  const flow = entry && ownEntry(entry.config.flows, data.flow);
   if (!entry || !flow) return undefined;
   const range = flow.trigger.powerAutomate?.range;
   if (!range) return undefined;
   if (range.uri === entry.uri) {
-    const root = parseTree(entry.text);
+    const { root } = parseJsonTree(entry.text);
     const trigger = root && findNodeAtLocation(root, ['flows', data.flow, 'trigger']);
     if (!trigger || trigger.type !== 'object') return undefined;
     const callers = findNodeAtLocation(trigger, ['allowedCallers']);

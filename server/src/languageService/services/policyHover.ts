@@ -15,9 +15,24 @@ function valueText(v: ValueType): string | undefined {
   }
 }
 
+// An element as the catalog's words write it: `<when>`, `</when>`, `<base/>`, `<set-header name="x">`.
+const TAG_OR_LT = /<\/?[A-Za-z][\w:.-]*(?:\s[^<>`]*)?\/?>|</g;
+
+/**
+ * Catalog text is plain words that name elements the XML way (`<when>`); Markdown takes those
+ * for HTML and drops them ("otherwise those of ."). Element names become code, any other `<`
+ * an entity; code spans already in the text stay as they are.
+ */
+export function markdownText(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(TAG_OR_LT, m => (m === '<' ? '&lt;' : `\`${m}\``))))
+    .join('');
+}
+
 export function describeAttribute(a: AttributeInfo, owner: string): string {
   const lines = [`**${a.name}** attribute of \`<${owner}>\`${a.required ? ' — required' : ''}`, ''];
-  if (a.description) lines.push(a.description, '');
+  if (a.description) lines.push(markdownText(a.description), '');
   const vt = valueText(a.value);
   if (vt) lines.push(`Values: ${vt}`, '');
   if (a.default !== undefined) lines.push(`Default: \`${a.default}\``, '');
@@ -27,8 +42,9 @@ export function describeAttribute(a: AttributeInfo, owner: string): string {
   return lines.join('\n');
 }
 
-export function describeElement(info: ElementInfo): string {
-  const lines = [`**<${info.name}>**${info.deprecated ? ' (deprecated)' : ''}${info.preview ? ' (preview)' : ''}`, '', info.summary, ''];
+/** `catalog` adds what only the whole catalog knows (a doc page much older than its siblings'). */
+export function describeElement(info: ElementInfo, catalog?: Catalog): string {
+  const lines = [`**\`<${info.name}>\`**${info.deprecated ? ' (deprecated)' : ''}${info.preview ? ' (preview)' : ''}`, '', markdownText(info.summary), ''];
   if (info.kind === 'policy') {
     lines.push(`Sections: ${info.sections.join(', ') || '—'}  `);
     lines.push(`Scopes: ${info.scopes.join(', ') || '—'}  `);
@@ -43,28 +59,32 @@ export function describeElement(info: ElementInfo): string {
   const children = info.children.filter(c => c.name !== '*policy*');
   if (children.length) lines.push(`Elements: ${children.map(c => `\`<${c.name}>\`${c.required ? ' (required)' : ''}`).join(', ')}`, '');
   if (info.children.some(c => c.name === '*policy*')) lines.push('Holds policy statements valid in the enclosing section.', '');
-  for (const c of info.constraints ?? []) lines.push(`- ${c}`);
-  for (const n of info.notes ?? []) lines.push(`- ${n}`);
+  for (const c of info.constraints ?? []) lines.push(`- ${markdownText(c)}`);
+  for (const n of info.notes ?? []) lines.push(`- ${markdownText(n)}`);
   if (info.constraints?.length || info.notes?.length) lines.push('');
+  const newer = catalog?.newerSibling(info);
+  if (newer) {
+    lines.push(`The doc page read for this policy is dated ${info.docDate}; \`<${newer.name}>\`, of the same family (${info.category}), was documented ${newer.docDate}: check the page for changes since.`, '');
+  }
   lines.push(`[Microsoft Learn](${info.doc})`);
   return lines.join('\n');
 }
 
-function describeRole(role: ElementRole): string | undefined {
+function describeRole(role: ElementRole, catalog: Catalog): string | undefined {
   switch (role.kind) {
     case 'root': case 'section': return role.info ? describeElement(role.info) : undefined;
-    case 'policy': return describeElement(role.info);
+    case 'policy': return describeElement(role.info, catalog);
     case 'base': return undefined;
     case 'child': {
-      const lines = [`**<${role.name}>** in \`<${role.owner.name}>\``, ''];
-      if (role.info?.description) lines.push(role.info.description, '');
-      if (role.info?.content) lines.push(`Content: ${role.info.content}`, '');
+      const lines = [`**\`<${role.name}>\`** in \`<${role.owner.name}>\``, ''];
+      if (role.info?.description) lines.push(markdownText(role.info.description), '');
+      if (role.info?.content) lines.push(`Content: ${markdownText(role.info.content)}`, '');
       const attrs = role.info?.attributes ?? [];
       if (attrs.length) lines.push(`Attributes: ${attrs.map(a => `\`${a.name}\`${a.required ? ' (required)' : ''}`).join(', ')}`, '');
       lines.push(`[Microsoft Learn](${role.owner.doc})`);
       return lines.join('\n');
     }
-    case 'unknown': return undefined;
+    case 'unknown': case 'content': return undefined;
   }
 }
 
@@ -81,7 +101,7 @@ export function doHover(document: TextDocument, doc: PolicyDocument, catalog: Ca
   if (inStartName || inEndName) {
     const text = el.name === 'base' && role.kind === 'base'
       ? describeElement(catalog.getElement('base')!)
-      : describeRole(role);
+      : describeRole(role, catalog);
     if (!text) return null;
     return { contents: md(text), range: inStartName ? range(el.start + 1, el.nameEnd) : range(endNameStart, endNameStart + el.name.length) };
   }

@@ -117,28 +117,6 @@ export function normalizeUrl(url: string): string | undefined {
   }
 }
 
-/** `**`, `*` and `?` globs over `/`-separated paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        re += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else {
-        re += '[^/]*';
-      }
-    } else if (c === '?') {
-      re += '[^/]';
-    } else {
-      re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${re}$`);
-}
-
 function decodedPath(uri: string): string {
   return uri.split('/').map(s => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
 }
@@ -194,7 +172,7 @@ function linkFor(policyUri: string, target: RequestTarget | undefined, ws: Works
     if (!policyPath.startsWith(folder)) continue;
     const relative = policyPath.substring(folder.length);
     for (const flow of Object.values(entry.config.flows)) {
-      if (flow.policies.some(g => globToRegExp(g.replace(/^\.\//, '')).test(relative))) return { entry, flow, by: 'glob' };
+      if (entry.policyGlobs.get(flow)?.some(matches => matches(relative))) return { entry, flow, by: 'glob' };
     }
   }
   return undefined;

@@ -3,11 +3,13 @@
  * (the folder holding `apis/`, `named values/`, …; a `workspaces/<ws>/` folder is a service of its
  * own whose parent service also applies). Pure: the host feeds it file texts and removals.
  */
-import { parseTree, findNodeAtLocation, getNodeValue, type Node as JsonNode } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type Node as JsonNode } from 'jsonc-parser';
+import { parseJsonTree } from '../utils/json';
 import { parsePolicy, type PolicyDocument } from '../parser/policyParser';
 import { parseFlowsConfig } from '../auth/flowConfig';
-import type { ConfigProblem, FlowsConfig } from '../auth/types';
+import type { ConfigProblem, FlowConfig, FlowsConfig } from '../auth/types';
 import { locatePolicy, type PolicyLocation } from './apiopsLayout';
+import { compileGlob, type GlobMatcher } from './globMatcher';
 
 export interface ArtifactRange {
   uri: string;
@@ -67,6 +69,8 @@ export interface FlowConfigEntry {
   problems: ConfigProblem[];
   /** Files read while parsing (definitions), with the text read, for positions. */
   dependencies: Map<string, string>;
+  /** Each flow's `policies` globs (a leading `./` dropped), compiled once per parse of the config. */
+  policyGlobs: Map<FlowConfig, GlobMatcher[]>;
 }
 
 /** The text of the config itself or of a definition file it read, to turn offsets into positions. */
@@ -164,7 +168,8 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       return t;
     };
     const { config, problems } = parseFlowsConfig(uri, text, read, resolveRelativeUri);
-    return { uri, text, config, problems, dependencies };
+    const policyGlobs = new Map(Object.values(config.flows).map(f => [f, f.policies.map(g => compileGlob(g.replace(/^\.\//, '')))]));
+    return { uri, text, config, problems, dependencies, policyGlobs };
   };
   const namedValues = new Map<string, NamedValueInfo>(); // by file uri
   const backends = new Map<string, BackendInfo>();
@@ -205,7 +210,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       serviceOf.set(uri, c.service);
       switch (c.kind) {
         case 'namedValue': {
-          const root = parseTree(text);
+          const { root } = parseJsonTree(text);
           const display = stringAt(root, ['properties', 'displayName']);
           const value = stringAt(root, ['properties', 'value']);
           const secretNode = root ? findNodeAtLocation(root, ['properties', 'secret']) : undefined;
@@ -223,7 +228,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
           break;
         }
         case 'backend': {
-          const root = parseTree(text);
+          const { root } = parseJsonTree(text);
           const url = stringAt(root, ['properties', 'url']);
           const description = stringAt(root, ['properties', 'description']);
           backends.set(uri, {

@@ -17,6 +17,13 @@ export const referencesRule: Rule = {
     if (!ws.servicesOf(ctx.uri).some(s => ws.knows(s, 'namedValue'))) return;
     for (const ref of ctx.doc.namedValues) {
       if (ws.findNamedValue(ctx.uri, ref.name)) continue;
+      // In a Liquid template `{{body.order.id}}` is Liquid's output tag. The named-values page
+      // (https://learn.microsoft.com/azure/api-management/api-management-howto-properties) says
+      // `{{name}}` is replaced anywhere in a policy and the set-body page
+      // (https://learn.microsoft.com/azure/api-management/set-body-policy) uses the same braces
+      // for Liquid; neither says which wins. APIM's own SOAP-to-REST import saves templates full
+      // of `{{body.…}}`, so a name no named value has is Liquid there, not a failed lookup.
+      if (ref.inLiquid) continue;
       ctx.report({
         start: ref.nameStart, end: ref.nameEnd, severity: 'warning', code: 'unknown-named-value',
         message: `Named value '${ref.name}' is not in this workspace (no "named values/*/namedValueInformation.json" has that display name).`,

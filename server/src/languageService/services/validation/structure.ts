@@ -55,7 +55,9 @@ export const sectionsRule: Rule = {
         if (seen.has(child.name)) {
           ctx.report({ ...nameRange(child), severity: 'error', code: 'section-duplicate', message: `<${child.name}> appears more than once; each section may appear once.` });
         } else if (idx < last) {
-          ctx.report({ ...nameRange(child), severity: 'warning', code: 'section-order', message: `<${child.name}> should come before <${SECTIONS[last]}>: sections go inbound, backend, outbound, on-error.` });
+          // Advice only: each section is a stage of the pipeline named by its element, and
+          // Microsoft's own published snippets put <outbound> after <on-error> and deploy.
+          ctx.report({ ...nameRange(child), severity: 'information', code: 'section-order', message: `<${child.name}> usually comes before <${SECTIONS[last]}> (inbound, backend, outbound, on-error); the order does not change when a section runs.` });
         }
         seen.add(child.name);
         last = Math.max(last, idx);
@@ -199,7 +201,8 @@ function hasPlaceholderText(el: PolicyElement, text: string): boolean {
 export const baseRule: Rule = {
   codes: ['base-in-fragment', 'base-misplaced', 'base-duplicate', 'base-has-content', 'missing-base'],
   checkElement(el, role, ctx) {
-    if (el.name === 'base' && role.kind !== 'base') {
+    // A <base> inside a body (an HTML page in return-response) is the body's own markup.
+    if (el.name === 'base' && role.kind !== 'base' && role.kind !== 'content') {
       let p = el.parent;
       while (p?.parent) p = p.parent;
       const inFragment = p?.name === 'fragment';
