@@ -9,6 +9,7 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService/languageService';
 import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { stripSasRaw } from '../../server/src/languageService/services/flowQuickFixes';
+import { listFlows } from '../../server/src/languageService/services/flowSummaries';
 
 const T = 'd7f3c2a1-4b5e-4c8d-9e0f-1a2b3c4d5e6f';
 const SYS_PRINCIPAL = '0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b';
@@ -204,4 +205,12 @@ test('an expression resource is not checked, and says so', () => {
   const r = check({ f: pa('a1', { authentication: 'tenant' }) }, `${backend('a1')}\n${mi('@(&quot;https://service.flow.microsoft.com/&quot;)')}`);
   assert.deepEqual(r.flowDiags, []);
   assert.ok(r.diags.some(d => d.code === 'flow-resource-dynamic' && d.severity === 3));
+});
+
+test('a *.policy.xml file is a policy of the index: listed by policies(), and its flow links reach the Flows view', () => {
+  const uri = `${root}/custom/orders.policy.xml`;
+  const { index, service } = setup({ f: pa('a1', { authentication: 'tenant' }) }, { [uri]: policy(`${backend('a1')}\n${mi('https://service.flow.microsoft.com/')}`) });
+  assert.deepEqual(index.policies().map(p => p.uri), [uri]);
+  const [flow] = listFlows(index, service.catalog);
+  assert.deepEqual(flow.policies.map(p => [p.uri, p.verdict]), [[uri, 'accepted']]);
 });
