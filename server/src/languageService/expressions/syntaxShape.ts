@@ -12,24 +12,25 @@
  * bodies and their shapes against the grammar, on the corpus and on generated string contents.
  */
 
-import { CSharpLexer, LexFlag, Lexeme } from '../parser/csharpLexer';
+import { charSet, CSharpLexer, LexFlag, Lexeme } from '../parser/csharpLexer';
 
 const QUOTE = 34;
 const BACKSLASH = 92;
 const HASH = 35;
+const STOPS = charSet('#');
 /** What makes a string one the scan does not model. */
-const UNMODELLED = LexFlag.Verbatim | LexFlag.Interpolated | LexFlag.Raw | LexFlag.Escape | LexFlag.LineEnd | LexFlag.Open;
+// (a NUL ends the text for tree-sitter's lexer)
+const UNMODELLED = LexFlag.Verbatim | LexFlag.Interpolated | LexFlag.Raw | LexFlag.Escape | LexFlag.LineEnd | LexFlag.Open | LexFlag.Nul;
 
 /** The shape of `body`, or undefined when the body holds something the scan does not model. */
 export function syntaxShape(body: string): string | undefined {
-  // a NUL ends the text for tree-sitter's lexer
-  if (body.indexOf('\0') >= 0) return undefined;
   const parts: string[] = [];
   let copied = 0;
   const lexer = new CSharpLexer();
   // the grammar reads only LF as the end of a line in a string
   lexer.reset(body, 0, body.length, false, false);
   for (;;) {
+    lexer.skipCode(STOPS);
     switch (lexer.next()) {
       case Lexeme.End:
         if (!parts.length) return body;

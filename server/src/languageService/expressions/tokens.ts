@@ -36,6 +36,10 @@ function isIdentPart(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57);
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -57,7 +61,7 @@ export function tokenize(s: string): Token[] {
     }
     if (lexeme === Lexeme.Comment) continue;
     const c = lexer.code;
-    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    if (isSpace(c)) continue;
     // names and numbers hold no bracket, quote or slash: the lexer is moved past them
     let i = start + 1;
     // @identifier (a keyword used as a name)
@@ -83,6 +87,8 @@ export function tokenize(s: string): Token[] {
       if (TWO_CHAR.has(two) && !(two === '?.' && isDigit(s.charCodeAt(start + 2)))) i++;
       push(Tok.Punct, start, i);
     }
+    // white space after a token is stepped over here, not one lexeme at a time
+    while (i < s.length && isSpace(s.charCodeAt(i))) i++;
     lexer.pos = i;
   }
   return tokens;

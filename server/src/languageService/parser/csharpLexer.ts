@@ -34,11 +34,30 @@ export const enum LexFlag {
   LineEnd = 16,
   /** The text ended inside the string, character literal or block comment. */
   Open = 32,
+  /** A NUL character in a string's content (some readers end the text there). */
+  Nul = 64,
 }
 
 const enum Ch {
   LF = 10, CR = 13, Quote = 34, Dollar = 36, Amp = 38, Apos = 39, LParen = 40, RParen = 41,
   Star = 42, Slash = 47, Colon = 58, At = 64, LBracket = 91, Backslash = 92, RBracket = 93, LBrace = 123, RBrace = 125,
+}
+
+/**
+ * Characters the lexer must see: they may start a string, char or comment, or an entity. In an
+ * interpolation hole, brackets and `:` matter too.
+ */
+const LEXER_STOPS = charSet('/"@$\'&');
+const HOLE_STOPS = charSet('/"@$\'&()[]{}:');
+/** Characters a string body must look at; the rest is content, stepped over in a tight loop. */
+const STRING_STOPS = charSet('"\\\n\r&{}\0');
+const RAW_STOPS = charSet('"&{');
+
+/** A table of ASCII characters, for `skipCode`. */
+export function charSet(chars: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
 }
 
 export class CSharpLexer {
@@ -58,11 +77,9 @@ export class CSharpLexer {
   code = 0;
   flags = 0;
 
-  // open interpolation holes, innermost last: the string to resume and the bracket depth in the hole
-  private readonly holeFlags: number[] = [];
-  private readonly holeDollars: number[] = [];
-  private readonly holeQuotes: number[] = [];
-  private readonly holeDepth: number[] = [];
+  // open interpolation holes, innermost last, four numbers each: the flags, dollars and quotes of
+  // the string to resume, and the bracket depth inside the hole
+  private readonly holes: number[] = [];
 
   /**
    * Lexes `text[start, limit)`. `decode` reads XML entities as characters. `crEndsLine` false
@@ -75,10 +92,7 @@ export class CSharpLexer {
     this.limit = limit;
     this.decode = decode;
     this.crEndsLine = crEndsLine;
-    this.holeFlags.length = 0;
-    this.holeDollars.length = 0;
-    this.holeQuotes.length = 0;
-    this.holeDepth.length = 0;
+    this.holes.length = 0;
   }
 
   /** The next character without advancing, or -1 at the end. */
@@ -107,6 +121,36 @@ export class CSharpLexer {
     return c;
   }
 
+  /**
+   * Steps over code that neither the lexer nor the caller needs to see one character at a time:
+   * up to the next character in `stops` or one the lexer must read (non-ASCII is plain code).
+   */
+  skipCode(stops: Uint8Array): void {
+    const text = this.text;
+    const limit = this.limit;
+    const lexerStops = this.holes.length ? HOLE_STOPS : LEXER_STOPS;
+    let pos = this.pos;
+    while (pos < limit) {
+      const c = text.charCodeAt(pos);
+      if (c < 128 && (stops[c] | lexerStops[c])) break;
+      pos++;
+    }
+    this.pos = pos;
+  }
+
+  /** Steps over characters that are not in `stops` (non-ASCII never is). */
+  private skip(stops: Uint8Array): void {
+    const text = this.text;
+    const limit = this.limit;
+    let pos = this.pos;
+    while (pos < limit) {
+      const c = text.charCodeAt(pos);
+      if (c < 128 && stops[c]) break;
+      pos++;
+    }
+    this.pos = pos;
+  }
+
   private read(): number {
     const c = this.peek();
     this.pos += this.peekWidth;
@@ -115,16 +159,16 @@ export class CSharpLexer {
 
   next(): Lexeme {
     if (this.pos >= this.limit) return Lexeme.End;
-    const start = this.pos;
-    this.start = start;
+    this.start = this.pos;
     this.flags = 0;
     const c = this.read();
-    const top = this.holeDepth.length - 1;
-    if (top >= 0) {
-      const depth = this.holeDepth[top];
+    const holes = this.holes;
+    if (holes.length) {
+      const top = holes.length - 4;
+      const depth = holes[top + 3];
       if (depth === 0 && (c === Ch.RBrace || c === Ch.Colon)) return this.closeHole(c, top);
-      if (c === Ch.LParen || c === Ch.LBracket || c === Ch.LBrace) this.holeDepth[top] = depth + 1;
-      else if ((c === Ch.RParen || c === Ch.RBracket || c === Ch.RBrace) && depth > 0) this.holeDepth[top] = depth - 1;
+      if (c === Ch.LParen || c === Ch.LBracket || c === Ch.LBrace) holes[top + 3] = depth + 1;
+      else if ((c === Ch.RParen || c === Ch.RBracket || c === Ch.RBrace) && depth > 0) holes[top + 3] = depth - 1;
     }
     switch (c) {
       case Ch.Slash: {
@@ -190,6 +234,8 @@ export class CSharpLexer {
     const verbatim = (flags & LexFlag.Verbatim) !== 0;
     const interpolated = (flags & LexFlag.Interpolated) !== 0;
     while (this.pos < this.limit) {
+      this.skip(STRING_STOPS);
+      if (this.pos >= this.limit) break;
       const at = this.pos;
       const c = this.peek();
       if (!verbatim && (c === Ch.LF || (c === Ch.CR && this.crEndsLine))) {
@@ -198,6 +244,10 @@ export class CSharpLexer {
         return Lexeme.String;
       }
       this.pos += this.peekWidth;
+      if (c === 0) {
+        flags |= LexFlag.Nul;
+        continue;
+      }
       if (c === Ch.Backslash && !verbatim) {
         flags |= LexFlag.Escape;
         if (this.pos < this.limit) this.read();
@@ -230,6 +280,10 @@ export class CSharpLexer {
     let run = 0;
     let runStart = 0;
     while (this.pos < this.limit) {
+      if (run === 0) {
+        this.skip(RAW_STOPS);
+        if (this.pos >= this.limit) break;
+      }
       const at = this.pos;
       const c = this.read();
       if (c === Ch.Quote) {
@@ -259,18 +313,16 @@ export class CSharpLexer {
   }
 
   private openHole(flags: number, dollars: number, quotes: number): void {
-    this.holeFlags.push(flags);
-    this.holeDollars.push(dollars);
-    this.holeQuotes.push(quotes);
-    this.holeDepth.push(0);
+    this.holes.push(flags, dollars, quotes, 0);
   }
 
   /** At the `}` that closes the innermost hole, or the `:` of its format clause: resumes its string. */
   private closeHole(c: number, top: number): Lexeme {
-    const flags = this.holeFlags[top];
-    const dollars = this.holeDollars[top];
-    const quotes = this.holeQuotes[top];
-    this.holeFlags.length = this.holeDollars.length = this.holeQuotes.length = this.holeDepth.length = top;
+    const holes = this.holes;
+    const flags = holes[top];
+    const dollars = holes[top + 1];
+    const quotes = holes[top + 2];
+    holes.length = top;
     let closed = c === Ch.RBrace;
     if (!closed) {
       // `{value:format}`: the format is text up to the brace (a quote or line break in it ends

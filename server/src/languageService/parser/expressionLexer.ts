@@ -6,7 +6,7 @@
  * `&quot;`). The lexer reads XML entities as the character they stand for when `decodeEntities` is
  * set, which makes the rawxml and the escaped format behave the same.
  */
-import { CSharpLexer, LexFlag, Lexeme } from './csharpLexer';
+import { charSet, CSharpLexer, LexFlag, Lexeme } from './csharpLexer';
 
 export interface LexProblem {
   offset: number;
@@ -38,6 +38,8 @@ export function scanExpression(text: string, start: number, decodeEntities: bool
 }
 
 const NO_PROBLEMS: LexProblem[] = [];
+/** The code characters this scan reads: brackets, and `<` of an end tag. */
+const STOPS = charSet('()[]{}<');
 
 /**
  * A scanner that reuses its lexer and working arrays from one expression to the next (a document
@@ -62,6 +64,7 @@ function lex(lexer: CSharpLexer, stack: number[], report: LexProblem[]): Express
   // most expressions have no problem: they share one empty list
   const done = (closed: boolean, end = lexer.pos): ExpressionScan => ({ end, closed, problems: report.length ? report.slice() : NO_PROBLEMS });
   for (;;) {
+    lexer.skipCode(STOPS);
     switch (lexer.next()) {
       case Lexeme.End:
         return done(false);
