@@ -9,6 +9,7 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService/languageService';
 import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { stripSasRaw } from '../../server/src/languageService/services/flowQuickFixes';
+import { parseTriggerUrl } from '../../server/src/languageService/auth/audiences';
 import { listFlows } from '../../server/src/languageService/services/flowSummaries';
 
 const T = 'd7f3c2a1-4b5e-4c8d-9e0f-1a2b3c4d5e6f';
@@ -147,6 +148,12 @@ test('SAS signature left in the URL next to the token: on the URL, with a fix th
   const after = TextDocument.applyEdits(r.document, fix.edit!.changes![r.document.uri] as TextEdit[]);
   assert.ok(after.includes(`base-url="${PA}/a1/triggers/manual/paths/invoke?api-version=1"`));
   assert.equal(stripSasRaw('https://x/y?sp=1&sv=2&sig=3'), 'https://x/y');
+});
+
+test('the SAS quick fix and the trigger URL reading agree on what a SAS parameter is (an encoded or capitalised name too)', () => {
+  const url = 'https://x/y?api-version=1&amp;%73ig=3&amp;SV=2#f';
+  assert.equal(stripSasRaw(url), 'https://x/y?api-version=1#f');
+  assert.deepEqual(parseTriggerUrl(url.replace(/&amp;/g, '&'))?.sasParams, ['sv', 'sig']);
 });
 
 test('OAuth required but no token sent: on the backend URL', () => {
