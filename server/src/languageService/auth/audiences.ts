@@ -5,6 +5,7 @@
  */
 
 import type { Cloud } from './types';
+import { queryParamName, SAS_PARAMS, stripSas } from '../utils/sas';
 
 export const CLOUDS: readonly Cloud[] = ['public', 'gcc', 'gcchigh', 'dod', 'china'];
 
@@ -139,7 +140,6 @@ export type TriggerHostKind =
   | 'appService'
   | 'other';
 
-export const SAS_PARAMS: readonly string[] = ['sp', 'sv', 'sig'];
 
 export interface TriggerUrlInfo {
   host: string;
@@ -171,16 +171,6 @@ function splitUrl(url: string): SplitUrl {
   return q >= 0 ? { base: rest.slice(0, q), query: rest.slice(q + 1), hash } : { base: rest, query: '', hash };
 }
 
-function paramName(pair: string): string {
-  const eq = pair.indexOf('=');
-  const raw = eq >= 0 ? pair.slice(0, eq) : pair;
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' ')).toLowerCase();
-  } catch {
-    return raw.toLowerCase();
-  }
-}
-
 function paramValue(pair: string): string {
   const eq = pair.indexOf('=');
   const raw = eq >= 0 ? pair.slice(eq + 1) : '';
@@ -201,8 +191,8 @@ export function parseTriggerUrl(url: string): TriggerUrlInfo | undefined {
   const lowerHost = host.toLowerCase();
   const { base, query } = splitUrl(url.trim());
   const pairs = query.split('&').filter(p => p.length > 0);
-  const sasParams = SAS_PARAMS.filter(name => pairs.some(p => paramName(p) === name));
-  const apiPair = pairs.find(p => paramName(p) === 'api-version');
+  const sasParams = SAS_PARAMS.filter(name => pairs.some(p => queryParamName(p) === name));
+  const apiPair = pairs.find(p => queryParamName(p) === 'api-version');
   const info: TriggerUrlInfo = {
     host,
     hostKind: 'other',
@@ -238,8 +228,5 @@ export function hasSas(url: string): boolean {
  * `api-version` among them, keep their order and spelling.
  */
 export function stripSasParams(url: string): string {
-  const { base, query, hash } = splitUrl(url);
-  if (query === '') return url;
-  const kept = query.split('&').filter(p => p.length > 0 && !SAS_PARAMS.includes(paramName(p)));
-  return kept.length > 0 ? `${base}?${kept.join('&')}${hash}` : `${base}${hash}`;
+  return stripSas(url);
 }
