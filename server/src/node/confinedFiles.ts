@@ -79,7 +79,7 @@ export function createConfinedReader(options: ConfinedReaderOptions = {}): (targ
   const roots = (): string[] => {
     realRoots ??= (options.roots ?? []).flatMap(r => {
       try {
-        return [fs.realpathSync(r)];
+        return [fs.realpathSync.native(r)];
       } catch {
         return [];
       }
@@ -91,7 +91,7 @@ export function createConfinedReader(options: ConfinedReaderOptions = {}): (targ
     if (file === undefined) return { ok: false, error: 'not a local file' };
     let real: string;
     try {
-      real = fs.realpathSync(file);
+      real = fs.realpathSync.native(file);
     } catch (e) {
       return failure(e);
     }
@@ -113,7 +113,8 @@ export function createConfinedReader(options: ConfinedReaderOptions = {}): (targ
       const chunks: Buffer[] = [];
       let total = 0;
       while (total <= maxBytes) {
-        const chunk = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
+        // sized by the stat (plus one byte to see growth), so a small file costs a small buffer
+        const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size + 1 - total, 1024), 64 * 1024, maxBytes + 1 - total));
         const got = fs.readSync(fd, chunk, 0, chunk.length, null);
         if (got === 0) break;
         chunks.push(got === chunk.length ? chunk : chunk.subarray(0, got));

@@ -198,12 +198,13 @@ export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES): 
       const full = path.join(dir, ent.name);
       if (ent.isDirectory()) {
         if (!SKIP_DIRS.has(ent.name) && !ent.name.startsWith('.')) stack.push(full);
-      } else if (ent.isFile() && isIndexedFile(ent.name)) {
+      } else if (isIndexedFile(ent.name)) {
         if (files.length >= maxFiles) {
           leftOut++;
           continue;
         }
-        const r = read(full);
+        // a link is followed by the confined reader, which refuses one that leads out
+        const r = ent.isFile() || ent.isSymbolicLink() ? read(full) : { ok: false as const, error: 'not a regular file' };
         if (r.ok) files.push({ path: full, text: r.text });
         else skipped.push({ path: full, reason: r.error });
       }
