@@ -96,38 +96,52 @@ export function createConfinedReader(options: ConfinedReaderOptions = {}): (targ
       return failure(e);
     }
     if (options.roots && !roots().some(r => isInside(real, r))) return { ok: false, error: `outside ${rootName}` };
-    let fd: number;
     try {
       const st = fs.statSync(real);
       if (!st.isFile()) return { ok: false, error: 'not a regular file' };
       if (st.size > maxBytes) return { ok: false, error: `larger than ${sizeName(maxBytes)}` };
-      fd = fs.openSync(real, OPEN_FLAGS);
     } catch (e) {
       return failure(e);
     }
-    try {
-      // the file may have been swapped between the stat and the open: check what was opened
-      const st = fs.fstatSync(fd);
-      if (!st.isFile()) return { ok: false, error: 'not a regular file' };
-      // read at most one byte past the cap: a file that grew after the stat is refused, not cut short
-      const chunks: Buffer[] = [];
-      let total = 0;
-      while (total <= maxBytes) {
-        // sized by the stat (plus one byte to see growth), so a small file costs a small buffer
-        const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size + 1 - total, 1024), 64 * 1024, maxBytes + 1 - total));
-        const got = fs.readSync(fd, chunk, 0, chunk.length, null);
-        if (got === 0) break;
-        chunks.push(got === chunk.length ? chunk : chunk.subarray(0, got));
-        total += got;
-      }
-      if (total > maxBytes) return { ok: false, error: `larger than ${sizeName(maxBytes)}` };
-      return { ok: true, text: Buffer.concat(chunks, total).toString('utf8'), path: real };
-    } catch (e) {
-      return failure(e);
-    } finally {
-      fs.closeSync(fd);
-    }
+    return readRegularFile(real, maxBytes);
   };
+}
+
+/**
+ * Reads a file already known to be a regular file inside its root (by `stat`, or by the directory
+ * entry of a walk that does not follow links): opened without following a link and without
+ * blocking, checked again on the open descriptor, and read to at most one byte past the cap.
+ */
+export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): ConfinedRead {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, OPEN_FLAGS);
+  } catch (e) {
+    return failure(e);
+  }
+  try {
+    // the file may have been swapped since it was looked at: check what was opened
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { ok: false, error: 'not a regular file' };
+    if (st.size > maxBytes) return { ok: false, error: `larger than ${sizeName(maxBytes)}` };
+    // a file that grew after the stat is refused, not cut short
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      // sized by the stat (plus one byte to see growth), so a small file costs a small buffer
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size + 1 - total, 1024), 64 * 1024, maxBytes + 1 - total));
+      const got = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      chunks.push(got === chunk.length ? chunk : chunk.subarray(0, got));
+      total += got;
+    }
+    if (total > maxBytes) return { ok: false, error: `larger than ${sizeName(maxBytes)}` };
+    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8'), path: file };
+  } catch (e) {
+    return failure(e);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** One confined read (see `createConfinedReader`). */

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { locatePolicy, type PolicyLocation } from '../languageService/workspace/apiopsLayout';
 import type { FileRead } from '../languageService/workspace/fileRead';
-import { createConfinedReader, isInside, type ConfinedRead } from './confinedFiles';
+import { createConfinedReader, isInside, readRegularFile, type ConfinedRead } from './confinedFiles';
 
 const SERVICE_MARKERS = ['apis', 'policy fragments', 'named values', 'products', 'backends', 'workspaces'];
 
@@ -203,8 +203,9 @@ export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES): 
           leftOut++;
           continue;
         }
-        // a link is followed by the confined reader, which refuses one that leads out
-        const r = ent.isFile() || ent.isSymbolicLink() ? read(full) : { ok: false as const, error: 'not a regular file' };
+        // the walk follows no link, so a regular file's entry is inside the folder already; a link
+        // goes through the confined reader, which refuses one that leads out
+        const r = ent.isFile() ? readRegularFile(full) : ent.isSymbolicLink() ? read(full) : { ok: false as const, error: 'not a regular file' };
         if (r.ok) files.push({ path: full, text: r.text });
         else skipped.push({ path: full, reason: r.error });
       }
