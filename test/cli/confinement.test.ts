@@ -119,8 +119,9 @@ test('token --flow: a definition outside the config\'s folder is refused, not re
   assert.match(r.stdout, /trigger authentication mode unknown/);
 });
 
-test('check: a workspace over the index cap says so on stderr, counting files not folders', () => {
+test('check: a workspace over the index cap says so on stderr, counting files not folders', t => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-cli-cap-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   for (let i = 0; i < 20_001; i++) {
     const d = path.join(dir, 'apis', `a${i}`);
     fs.mkdirSync(d, { recursive: true });

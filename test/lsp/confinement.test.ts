@@ -32,8 +32,9 @@ test('definitions outside the workspace are refused on the value; no diagnostics
   }
 });
 
-test('a workspace over the index cap: a warning in the log and a notification naming the cap and what was left out', async () => {
+test('a workspace over the index cap: a warning in the log and a notification naming the cap and what was left out', async t => {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-lsp-cap-'));
+  t.after(() => fs.rmSync(ws, { recursive: true, force: true }));
   for (let i = 0; i < 20_003; i++) fs.writeFileSync(path.join(ws, `p${i}.policy.xml`), '<policies />');
   const client = await startClient(pathToFileURL(ws).href);
   try {

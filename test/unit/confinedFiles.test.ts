@@ -123,8 +123,9 @@ test('the index cap counts files, not folders, and says how many it left out', (
   assert.equal(all.capped, undefined);
 });
 
-test('the default cap: 20,000 policies in 20,000 folders are all indexed, and one more is reported', () => {
+test('the default cap: 20,000 policies in 20,000 folders are all indexed, and one more is reported', t => {
   const dir = policies(MAX_INDEXED_FILES, true);
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const r = readIndexedFiles(dir);
   assert.equal(r.files.length, MAX_INDEXED_FILES);
   assert.equal(r.capped, undefined);
