@@ -148,14 +148,3 @@ export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): Confin
 export function readConfined(target: string, options: ConfinedReaderOptions = {}): ConfinedRead {
   return createConfinedReader(options)(target);
 }
-
-/** What kind of thing a path given on the command line is, without opening it. */
-export function pathKind(p: string): 'file' | 'folder' | 'other' | { error: string } {
-  try {
-    const st = fs.statSync(p);
-    return st.isFile() ? 'file' : st.isDirectory() ? 'folder' : 'other';
-  } catch (e) {
-    const f = failure(e);
-    return { error: f.ok ? 'not readable' : f.error };
-  }
-}
