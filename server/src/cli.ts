@@ -19,7 +19,8 @@ import type { FlowConfig, TokenClaims } from './languageService/auth/types';
 import { parseJwks, verifySignature } from './languageService/auth/verify';
 import { resolveRelativeUri } from './languageService/workspace/workspaceIndex';
 import { createWorkspaceIndex, type WorkspaceIndex } from './languageService/workspace/workspaceIndex';
-import { createLocator, findPolicyFiles, findServiceRoot, readIndexedFiles, readUriText, reason } from './node/policyFiles';
+import { createLocator, createUriReader, findPolicyFiles, findServiceRoot, indexCapWarning, readIndexedFiles, reason } from './node/policyFiles';
+import { MAX_JWKS_BYTES, readConfined } from './node/confinedFiles';
 
 const VERSION = '0.1.0';
 
@@ -102,40 +103,47 @@ function parseCheckArgs(args: string[]): CheckOptions {
   return opts;
 }
 
+/**
+ * Reads a file the user named on the command line (the file itself may be anywhere: the user
+ * chose it), as a one-line error when it is not a regular file, too large or missing.
+ */
+function readFlagFile(flag: string, file: string, maxBytes?: number): string {
+  const r = readConfined(file, { maxBytes });
+  if (r.ok) return r.text;
+  if (r.error === 'not found') throw new InputError(flag === '--config' ? `Config file not found: ${file}` : `${flag} ${file}: file not found`);
+  throw new InputError(`${flag} ${file}: ${r.error}`);
+}
+
 function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult {
-  if (opts.config !== undefined && !fs.existsSync(opts.config)) {
-    throw new UsageError(`Config file not found: ${opts.config}`);
-  }
-  const index = buildIndex(opts.paths);
-  if (opts.config !== undefined) {
+  const configText = opts.config === undefined ? undefined : readFlagFile('--config', opts.config);
+  const { index, warnings } = buildIndex(opts.paths, opts.config);
+  if (opts.config !== undefined && configText !== undefined) {
     // an explicit config replaces the ones found in the tree
     for (const entry of index.flowConfigs()) index.remove(entry.uri);
-    index.addFlowConfig(URI.file(path.resolve(opts.config)).toString(), fs.readFileSync(opts.config, 'utf8'));
+    index.addFlowConfig(URI.file(path.resolve(opts.config)).toString(), configText);
   }
   const service = getLanguageService({ locate: createLocator(), workspace: index, csharp });
   const { files, unreadable } = findPolicyFiles(opts.paths);
   const reports: FileReport[] = [];
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  for (const u of unreadable) {
-    reports.push({ file: u.file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${u.reason}`, source: DIAGNOSTIC_SOURCE }] });
-  }
+  const unreadableReport = (file: string, why: string): FileReport =>
+    ({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${why}`, source: DIAGNOSTIC_SOURCE }] });
+  for (const u of unreadable) reports.push(unreadableReport(u.file, u.reason));
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      reports.push({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${reason(e)}`, source: DIAGNOSTIC_SOURCE }] });
+    const read = readConfined(file);
+    if (!read.ok) {
+      reports.push(unreadableReport(file, read.error));
       continue;
     }
     const uri = URI.file(path.resolve(file)).toString();
-    const document = TextDocument.create(uri, 'apim-policy', 1, text);
+    const document = TextDocument.create(uri, 'apim-policy', 1, read.text);
     reports.push({ file, diagnostics: service.doValidation(document) });
   }
   reports.push(...configReports(index));
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
   const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length);
-  return { code: errors > 0 ? 1 : 0, stdout, stderr: '' };
+  return { code: errors > 0 ? 1 : 0, stdout, stderr: warnings.map(w => `apim-policy: warning: ${w}\n`).join('') };
 }
 
 /** Problems of the flow configs and the definition files they read, one report a file. */
@@ -148,9 +156,12 @@ function configReports(index: WorkspaceIndex): FileReport[] {
     });
 }
 
-/** The workspace index over the checked folders and the APIOps services they belong to. */
-function buildIndex(paths: string[]): WorkspaceIndex {
-  const index = createWorkspaceIndex({ readFile: readUriText });
+/**
+ * The workspace index over the checked folders and the APIOps services they belong to. The
+ * folders indexed are the CLI's workspace: a definition file a config names must be inside one
+ * of them (or inside the folder of the `--config` file).
+ */
+function buildIndex(paths: string[], config: string | undefined): { index: WorkspaceIndex; warnings: string[] } {
   const folders = new Set<string>();
   for (const p of paths) {
     let dir: string;
@@ -165,10 +176,16 @@ function buildIndex(paths: string[]): WorkspaceIndex {
   }
   const sorted = [...folders].sort((a, b) => a.length - b.length);
   const unique = sorted.filter((f, i) => !sorted.slice(0, i).some(o => f.startsWith(o + path.sep)));
+  const roots = config === undefined ? unique : [...unique, path.dirname(path.resolve(config))];
+  const index = createWorkspaceIndex({ readFile: createUriReader(roots, 'the checked folders') });
+  const warnings: string[] = [];
   for (const folder of unique) {
-    for (const f of readIndexedFiles(folder)) index.update(URI.file(f.path).toString(), f.text);
+    const read = readIndexedFiles(folder);
+    for (const f of read.files) index.update(URI.file(f.path).toString(), f.text);
+    for (const s of read.skipped) warnings.push(`not indexed: ${s.path}: ${s.reason}`);
+    if (read.capped) warnings.push(indexCapWarning(folder, read.capped));
   }
-  return index;
+  return { index, warnings };
 }
 
 function formatText(reports: FileReport[], fileCount: number): string {
@@ -278,20 +295,23 @@ function token(opts: TokenOptions, stdin: () => string): CliResult | Promise<Cli
   }
   let flow: FlowConfig | undefined;
   const configPath = opts.config ?? (fs.existsSync('apim-flows.json') ? 'apim-flows.json' : undefined);
-  if (opts.config !== undefined && !fs.existsSync(opts.config)) throw new InputError(`Config file not found: ${opts.config}`);
+  const configText = configPath === undefined ? undefined : readFlagFile('--config', configPath);
   if (opts.flow !== undefined) {
-    if (!configPath) throw new InputError('--flow needs a flow config: --config FILE, or apim-flows.json in this folder.');
+    if (configPath === undefined || configText === undefined) throw new InputError('--flow needs a flow config: --config FILE, or apim-flows.json in this folder.');
     const uri = URI.file(path.resolve(configPath)).toString();
-    const { config } = parseFlowsConfig(uri, fs.readFileSync(configPath, 'utf8'), readUriText, resolveRelativeUri);
+    // what the config names stays inside the config's folder tree
+    const readFile = createUriReader([path.dirname(path.resolve(configPath))], 'the folder of the config');
+    const { config } = parseFlowsConfig(uri, configText, readFile, resolveRelativeUri);
     flow = ownEntry(config.flows, opts.flow);
     if (!flow) throw new InputError(`No flow '${opts.flow}' in ${configPath} (flows: ${Object.keys(config.flows).join(', ') || 'none'}).`);
   }
   let jwks: JSONWebKeySet | undefined;
   if (opts.jwks !== undefined) {
+    const text = readFlagFile('--jwks', opts.jwks, MAX_JWKS_BYTES);
     try {
-      jwks = parseJwks(fs.readFileSync(opts.jwks, 'utf8'));
+      jwks = parseJwks(text);
     } catch (e) {
-      throw new InputError(`--jwks ${opts.jwks}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message}`);
+      throw new InputError(`--jwks ${opts.jwks}: ${(e as Error).message}`);
     }
   }
   return verifySignature(raw, claims, jwks, opts.jwks ?? '').then(signature => {

@@ -13,7 +13,9 @@ import { URI } from 'vscode-uri';
 import { DIAGNOSTIC_SOURCE, getLanguageService, loadCSharpParser, type CSharpParser, type PolicyDocument } from './languageService/languageService';
 import { classifyArtifact, createWorkspaceIndex } from './languageService/workspace/workspaceIndex';
 import { flowConfigDiagnostics } from './languageService/services/flowConfigDiagnostics';
-import { createLocator, readIndexedFiles, readUriText } from './node/policyFiles';
+import { createLocator, createUriReader, indexCapWarning, readIndexedFiles } from './node/policyFiles';
+import { isInside } from './node/confinedFiles';
+import { isRefusal } from './languageService/workspace/fileRead';
 import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from '../../common/protocol';
 import { inspectClaims } from './languageService/auth/inspect';
 import { decodeToken, TokenInputError } from './languageService/auth/token';
@@ -81,9 +83,17 @@ const QUIET_MS = 250;
 
 export function startServer(connection: Connection, csharp?: CSharpParser | Promise<CSharpParser | undefined>, options: StartOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const index = createWorkspaceIndex({ readFile: uri => documents.get(uri)?.getText() ?? readUriText(uri) });
-  const service = getLanguageService({ locate: createLocator(), workspace: index, csharp });
   let workspaceFolders: string[] = [];
+  /** Files a config names are read inside the workspace folders only (see confinedFiles.ts). */
+  let readWorkspaceFile = createUriReader([]);
+  const index = createWorkspaceIndex({
+    readFile: uri => {
+      // confined first: an open editor does not make a file outside the workspace readable
+      const read = readWorkspaceFile(uri);
+      return isRefusal(read) ? read : documents.get(uri)?.getText() ?? read;
+    },
+  });
+  const service = getLanguageService({ locate: createLocator(), workspace: index, csharp });
   const cache = createParseCache(d => service.parse(d));
   const pendingValidation = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
@@ -114,9 +124,17 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   /** URIs that got flow-config diagnostics last time, to clear the ones that no longer have any. */
   let configDiagnosticUris = new Set<string>();
 
+  /** True for a file in a workspace folder, or one the user opened: the files we may publish for. */
+  function isOurs(uri: string): boolean {
+    if (documents.get(uri)) return true;
+    const p = URI.parse(uri);
+    return p.scheme === 'file' && workspaceFolders.some(f => isInside(p.fsPath, URI.parse(f).fsPath));
+  }
+
   /** Problems of every flow config and of the definition files they read. */
   function publishConfigDiagnostics(): void {
     const byUri = flowConfigDiagnostics(index, DIAGNOSTIC_SOURCE);
+    for (const uri of [...byUri.keys()]) if (!isOurs(uri)) byUri.delete(uri);
     for (const uri of configDiagnosticUris) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, diagnostics] of byUri) void connection.sendDiagnostics({ uri, diagnostics });
     configDiagnosticUris = new Set(byUri.keys());
@@ -179,9 +197,9 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
       index.update(uri, open.getText());
       return;
     }
-    const text = readUriText(uri);
-    if (text === undefined) index.remove(uri);
-    else index.update(uri, text);
+    const text = readWorkspaceFile(uri);
+    if (typeof text === 'string') index.update(uri, text);
+    else index.remove(uri);
   }
 
   let codeLensRefresh = false;
@@ -196,6 +214,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const folders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.filter(f => f.startsWith('file:'));
+    readWorkspaceFile = createUriReader(workspaceFolders.map(f => URI.parse(f).fsPath));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -217,7 +236,9 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     const started = Date.now();
     let files = 0;
     for (const folder of workspaceFolders) {
-      for (const f of readIndexedFiles(URI.parse(folder).fsPath)) {
+      const fsPath = URI.parse(folder).fsPath;
+      const read = readIndexedFiles(fsPath);
+      for (const f of read.files) {
         const uri = URI.file(f.path).toString();
         // one file that breaks the indexer must not leave the rest of the workspace unindexed
         try {
@@ -226,6 +247,12 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
           connection.console.error(`Indexing ${uri} failed: ${(e as Error)?.stack ?? e}`);
         }
         files++;
+      }
+      for (const s of read.skipped) connection.console.warn(`Not indexed: ${s.path}: ${s.reason}.`);
+      if (read.capped) {
+        const warning = indexCapWarning(fsPath, read.capped);
+        connection.console.warn(warning);
+        void connection.window.showWarningMessage(warning);
       }
     }
     publishConfigDiagnostics();

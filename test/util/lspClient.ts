@@ -17,6 +17,8 @@ export interface TestClient {
   waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** The URI of every publishDiagnostics the server sent, in order. */
   published(): string[];
+  /** Every message the server showed the user (window/showMessageRequest). */
+  shown(): string[];
   /** Resolves with the next diagnostics published for `uri` (and version, when given). */
   diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, version?: number): void;
@@ -41,6 +43,8 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
   connection.onRequest('workspace/configuration', () => [null]);
   const logs: string[] = [];
   connection.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
+  const shown: string[] = [];
+  connection.onRequest('window/showMessageRequest', (p: { message: string }) => { shown.push(p.message); return null; });
   connection.listen();
   const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', { processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } }, workspaceFolders: null });
   connection.sendNotification('initialized', {});
@@ -60,6 +64,7 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
       }
     },
     published: () => published,
+    shown: () => shown,
     diagnostics(uri, version, timeoutMs = 10_000) {
       const i = received.findIndex(p => p.uri === uri && (version === undefined || p.version === version));
       if (i >= 0) return Promise.resolve(received.splice(i, 1)[0]);

@@ -7,6 +7,8 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { locatePolicy, type PolicyLocation } from '../languageService/workspace/apiopsLayout';
 import { isIndexedFileName, isPolicyFileName, SERVICE_MARKERS } from '../languageService/workspace/apiopsPaths';
+import type { FileRead } from '../languageService/workspace/fileRead';
+import { createConfinedReader, isInside, readRegularFile, type ConfinedRead } from './confinedFiles';
 
 /** A folder is an APIOps service folder when it holds one of the artifact folders. */
 export function createLocator(): (uriOrPath: string) => PolicyLocation | undefined {
@@ -73,13 +75,17 @@ export function findPolicyFiles(paths: string[]): WalkResult {
   };
   for (const input of paths) {
     let st: fs.Stats;
+    let realInput: string;
     try {
       st = fs.statSync(input);
+      realInput = fs.realpathSync(input);
     } catch (e) {
       unreadable.push({ file: input, reason: reason(e) });
       continue;
     }
-    if (!st.isDirectory()) { add(input); continue; }
+    if (st.isFile()) { add(input); continue; }
+    // a FIFO, a device or a socket would block or never end: named, but never opened
+    if (!st.isDirectory()) { unreadable.push({ file: input, reason: 'not a regular file or folder' }); continue; }
     const stack = [input];
     while (stack.length) {
       const dir = stack.pop()!;
@@ -103,6 +109,11 @@ export function findPolicyFiles(paths: string[]): WalkResult {
           // a link to a file counts as that file; a dangling one is reported
           try {
             if (!fs.statSync(full).isFile()) continue;
+            // a folder's files are its own: a link out of it is not followed
+            if (!isInside(fs.realpathSync(full), realInput)) {
+              unreadable.push({ file: full, reason: 'a link to a file outside the checked folder' });
+              continue;
+            }
           } catch (e) {
             unreadable.push({ file: full, reason: reason(e) });
             continue;
@@ -112,7 +123,7 @@ export function findPolicyFiles(paths: string[]): WalkResult {
         }
         if (isPolicyFileName(ent.name)) { add(full); continue; }
         try {
-          const fd = fs.openSync(full, 'r');
+          const fd = fs.openSync(full, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
           const buf = Buffer.alloc(16 * 1024);
           const n = fs.readSync(fd, buf, 0, buf.length, 0);
           fs.closeSync(fd);
@@ -141,15 +152,34 @@ export interface IndexedFile {
   text: string;
 }
 
+/** How many files the workspace index reads, at most, per folder. */
+export const MAX_INDEXED_FILES = 20_000;
+
+/** Folder entries the walk looks at, at most: a bound on the walk itself, past the file cap. */
+const MAX_WALKED_ENTRIES = 1_000_000;
+
+export interface IndexedFiles {
+  files: IndexedFile[];
+  /** Files the index wanted but did not read, and why (too large, not a regular file, …). */
+  skipped: Array<{ path: string; reason: string }>;
+  /** Set when the walk stopped at the cap: the cap, and how many more files it left out. */
+  capped?: { maxFiles: number; leftOut: number; exact: boolean };
+}
+
 /**
  * Reads the files the workspace index needs under `folder` (policies, named values, backends,
- * product-API links, flow configs). Bounded: at most `maxFiles` files, big folders skipped.
+ * product-API links, flow configs). Bounded: at most `maxFiles` files are read (counted in files,
+ * not folders), each through the confined reader (inside `folder`, regular, size-capped); past
+ * the cap the walk only counts what it leaves out, so the caller can say so.
  */
-export function readIndexedFiles(folder: string, maxFiles = 20_000): IndexedFile[] {
-  const out: IndexedFile[] = [];
+export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES): IndexedFiles {
+  const read = createConfinedReader({ roots: [folder] });
+  const files: IndexedFile[] = [];
+  const skipped: IndexedFiles['skipped'] = [];
+  let leftOut = 0;
+  let walked = 0;
   const stack = [folder];
-  let seen = 0;
-  while (stack.length && seen < maxFiles) {
+  while (stack.length && walked < MAX_WALKED_ENTRIES) {
     const dir = stack.pop()!;
     let entries: fs.Dirent[];
     try {
@@ -158,22 +188,34 @@ export function readIndexedFiles(folder: string, maxFiles = 20_000): IndexedFile
       continue;
     }
     for (const ent of entries) {
-      if (++seen > maxFiles) break;
+      if (++walked > MAX_WALKED_ENTRIES) break;
       const full = path.join(dir, ent.name);
       if (ent.isDirectory()) {
         if (!SKIP_DIRS.has(ent.name) && !ent.name.startsWith('.')) stack.push(full);
-      } else if (ent.isFile() && isIndexedFile(ent.name)) {
-        try {
-          const st = fs.statSync(full);
-          if (st.size > 4 * 1024 * 1024) continue;
-          out.push({ path: full, text: fs.readFileSync(full, 'utf8') });
-        } catch {
-          // unreadable files are reported by whoever checks them
+      } else if (isIndexedFile(ent.name)) {
+        if (files.length >= maxFiles) {
+          leftOut++;
+          continue;
         }
+        // the walk follows no link, so a regular file's entry is inside the folder already; a link
+        // goes through the confined reader, which refuses one that leads out
+        const r = ent.isFile() ? readRegularFile(full) : ent.isSymbolicLink() ? read(full) : { ok: false as const, error: 'not a regular file' };
+        if (r.ok) files.push({ path: full, text: r.text });
+        else skipped.push({ path: full, reason: r.error });
       }
     }
   }
-  return out;
+  const exact = walked <= MAX_WALKED_ENTRIES && stack.length === 0;
+  return leftOut > 0 || !exact ? { files, skipped, capped: { maxFiles, leftOut, exact } } : { files, skipped };
+}
+
+/** The warning when the index stopped at its cap. */
+export function indexCapWarning(folder: string, capped: NonNullable<IndexedFiles['capped']>): string {
+  const more = `${capped.leftOut} more file${capped.leftOut === 1 ? '' : 's'}`;
+  if (!capped.exact) {
+    return `The workspace index stopped walking ${folder} after ${MAX_WALKED_ENTRIES} folder entries; at least ${more} were left out, so names and flows they define are not known.`;
+  }
+  return `The workspace index stops at ${capped.maxFiles} files: ${more} under ${folder} ${capped.leftOut === 1 ? 'was' : 'were'} left out, so names and flows they define are not known.`;
 }
 
 /** The nearest folder at or above `start` that looks like an APIOps service folder, if any. */
@@ -194,12 +236,20 @@ export function findServiceRoot(start: string): string | undefined {
   return undefined;
 }
 
-/** Reads a file named by a file: URI; undefined when it cannot be read. */
-export function readUriText(uri: string): string | undefined {
-  try {
-    if (!uri.startsWith('file:')) return undefined;
-    return fs.readFileSync(fileURLToPath(uri), 'utf8');
-  } catch {
-    return undefined;
-  }
+/**
+ * Reads a file the index follows, named by a file: URI, confined to the roots (the workspace
+ * folders); undefined when it does not exist, a refusal when it may not be read.
+ */
+export function createUriReader(roots: readonly string[], rootName?: string): (uri: string) => FileRead {
+  const read = createConfinedReader({ roots, rootName });
+  return uri => {
+    if (!uri.startsWith('file:')) return { error: 'not a local file' };
+    return fileRead(read(uri));
+  };
+}
+
+/** A confined read in the service's terms: the text, a refusal, or undefined when not found. */
+export function fileRead(r: ConfinedRead): FileRead {
+  if (r.ok) return r.text;
+  return r.error === 'not found' ? undefined : { error: r.error };
 }

@@ -11,6 +11,7 @@ import {
   checkCallers, isObject, parseJsonText, problemAt, properties, property, rangeOf, readDefinition, readOpenAuthPolicies,
   stringList, stringOf, valueOf, type JsonProperty,
 } from './definitions';
+import { isRefusal, type FileRead, type Refusal } from '../workspace/fileRead';
 
 export const FLOW_TYPES: readonly FlowType[] = ['powerAutomate', 'logicAppConsumption', 'logicAppStandard'];
 export const PA_AUTHENTICATIONS: readonly PowerAutomateAuth[] = ['anyone', 'tenant', 'specificUsers'];
@@ -24,19 +25,21 @@ export interface FlowsConfigResult {
 interface Context {
   uri: string;
   problems: ConfigProblem[];
-  readFile: (uri: string) => string | undefined;
-  resolveUri: (base: string, relative: string) => string;
+  readFile: (uri: string) => FileRead;
+  resolveUri: (base: string, relative: string) => string | Refusal;
 }
 
 /**
  * Parses the flow config at `uri`. `definition` paths are resolved against `uri` with `resolveUri`
  * and read with `readFile` (undefined = missing); their problems carry the definition file's URI.
+ * A path either of them refuses (outside the workspace, not a regular file, too large) is an
+ * error on the `definition` value saying why.
  */
 export function parseFlowsConfig(
   uri: string,
   text: string,
-  readFile: (uri: string) => string | undefined,
-  resolveUri: (base: string, relative: string) => string,
+  readFile: (uri: string) => FileRead,
+  resolveUri: (base: string, relative: string) => string | Refusal,
 ): FlowsConfigResult {
   const problems: ConfigProblem[] = [];
   // Null-prototype maps: names come from the file, and `__proto__` or `toString` is a name like any other.
@@ -197,8 +200,10 @@ function readFlow(ctx: Context, entry: JsonProperty, config: FlowsConfig): FlowC
   const defPath = readString(ctx, defProp);
   if (defPath !== undefined) {
     const resolved = safe(() => ctx.resolveUri(uri, defPath));
-    const text = resolved !== undefined ? safe(() => ctx.readFile(resolved)) : undefined;
-    if (resolved === undefined || text === undefined) {
+    const text = typeof resolved === 'string' ? safe(() => ctx.readFile(resolved)) : resolved;
+    if (isRefusal(text)) {
+      problems.push(problemAt(uri, defProp!.value, 'error', 'flows-definition-refused', `Definition file not read: ${defPath} is ${text.error}.`));
+    } else if (typeof resolved !== 'string' || text === undefined) {
       problems.push(problemAt(uri, defProp!.value, 'error', 'flows-definition-not-found', `Definition file not found: ${defPath} (resolved against this file's folder).`));
     } else {
       const def = readDefinition(resolved, text, type);

@@ -11,6 +11,7 @@ import type { ConfigProblem, FlowConfig, FlowsConfig } from '../auth/types';
 import { classifyArtifact, locatePolicy, type PolicyLocation } from './apiopsLayout';
 import { splitPath as split } from './apiopsPaths';
 import { compileGlob, type GlobMatcher } from './globMatcher';
+import type { FileRead, Refusal } from './fileRead';
 
 export { classifyArtifact, type ArtifactKind } from './apiopsLayout';
 
@@ -75,14 +76,24 @@ export function flowFileText(entry: FlowConfigEntry, uri: string): string | unde
   return uri === entry.uri ? entry.text : entry.dependencies.get(uri);
 }
 
-/** Resolves `relative` (a path with `/`) against the folder of `base` (a URI). */
-export function resolveRelativeUri(base: string, relative: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(relative)) return relative;
+/**
+ * Resolves `relative` (a path with `/`) against the folder of `base` (a URI). A config names its
+ * files relative to itself: a URI, an absolute path or a climb above the root is refused here,
+ * before anything is read (the host's reader confines the rest, symlinks included).
+ */
+export function resolveRelativeUri(base: string, relative: string): string | Refusal {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(relative) || /^[\\/]/.test(relative)) {
+    return { error: 'an absolute path or URI; give a path relative to this file' };
+  }
   const folder = base.substring(0, base.lastIndexOf('/'));
   const parts = folder.split('/');
   for (const seg of relative.replace(/\\/g, '/').split('/')) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') { if (parts.length > 3) parts.pop(); continue; }
+    if (seg === '..') {
+      if (parts.length <= 3) return { error: 'above the root of the file system' };
+      parts.pop();
+      continue;
+    }
     parts.push(encodeURIComponent(seg));
   }
   return parts.join('/');
@@ -128,8 +139,12 @@ export interface WorkspaceIndex {
 }
 
 export interface WorkspaceIndexOptions {
-  /** Reads a file the index needs besides the ones it is fed (definition files). */
-  readFile?(uri: string): string | undefined;
+  /**
+   * Reads a file the index needs besides the ones it is fed (definition files); a refusal
+   * (outside the workspace, not a regular file, too large) becomes a diagnostic on the config
+   * value that named the file.
+   */
+  readFile?(uri: string): FileRead;
 }
 
 export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): WorkspaceIndex {
@@ -138,7 +153,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     const dependencies = new Map<string, string>();
     const read = (u: string) => {
       const t = options.readFile?.(u);
-      if (t !== undefined) dependencies.set(u, t);
+      if (typeof t === 'string') dependencies.set(u, t);
       return t;
     };
     const { config, problems } = parseFlowsConfig(uri, text, read, resolveRelativeUri);

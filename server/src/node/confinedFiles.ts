@@ -1,0 +1,150 @@
+/**
+ * The one way the server, the CLI and the client read a file that a config, a setting or a flag
+ * names. The workspace is untrusted input: a committed `apim-flows.json` must not make us read
+ * `/etc/passwd`, follow a symlink out of the workspace, block on a FIFO or fill memory from
+ * `/dev/zero`. So a read resolves the real path (symlinks included), requires it inside the given
+ * roots, takes regular files only, and checks the size before reading, then reads at most the cap.
+ * A refusal says why in words that follow "is" ("outside the workspace folder", "not a regular
+ * file", "larger than 4 MB", "not found"), and never carries the file's content.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+
+/** ARM's own template limit; a policy is at most 256 KiB, so every file we read fits. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/** A key set is small: the key endpoint's answer is capped at 1 MB too. */
+export const MAX_JWKS_BYTES = 1024 * 1024;
+
+export type ConfinedRead = { ok: true; text: string; path: string } | { ok: false; error: string };
+
+export interface ConfinedReaderOptions {
+  /**
+   * Folders the file must be inside (compared by real path). Absent: anywhere, for a file the
+   * user named themselves (a CLI flag, a user-level setting).
+   */
+  roots?: readonly string[];
+  /** How the roots are named in a refusal ("the workspace folder", "the checked folders"). */
+  rootName?: string;
+  maxBytes?: number;
+}
+
+// Where the platform lacks a flag (Windows), 0 leaves it out.
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
+
+function sizeName(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** The local path of a `file:` URI or a path; undefined for other schemes. */
+function localPath(target: string): string | undefined {
+  if (target.startsWith('file:')) {
+    try {
+      return fileURLToPath(target);
+    } catch {
+      return undefined;
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]+:/i.test(target) && !/^[a-z]:[\\/]/i.test(target)) return undefined;
+  return path.resolve(target);
+}
+
+/** True when `file` is `root` or below it (both real, absolute paths). */
+export function isInside(file: string, root: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+function errorCode(e: unknown): string | undefined {
+  return (e as NodeJS.ErrnoException | undefined)?.code;
+}
+
+function failure(e: unknown): ConfinedRead {
+  const code = errorCode(e);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, error: 'not found' };
+  if (code === 'EACCES' || code === 'EPERM') return { ok: false, error: 'not readable (permission denied)' };
+  if (code === 'ELOOP') return { ok: false, error: 'a symbolic link loop' };
+  return { ok: false, error: code ? `not readable (${code})` : 'not readable' };
+}
+
+/**
+ * A reader bound to its roots; the roots' real paths are resolved once, on first use (a root
+ * that does not exist confines to nothing).
+ */
+export function createConfinedReader(options: ConfinedReaderOptions = {}): (target: string) => ConfinedRead {
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  const rootName = options.rootName ?? 'the workspace folder';
+  let realRoots: string[] | undefined;
+  const roots = (): string[] => {
+    realRoots ??= (options.roots ?? []).flatMap(r => {
+      try {
+        return [fs.realpathSync.native(r)];
+      } catch {
+        return [];
+      }
+    });
+    return realRoots;
+  };
+  return target => {
+    const file = localPath(target);
+    if (file === undefined) return { ok: false, error: 'not a local file' };
+    let real: string;
+    try {
+      real = fs.realpathSync.native(file);
+    } catch (e) {
+      return failure(e);
+    }
+    if (options.roots && !roots().some(r => isInside(real, r))) return { ok: false, error: `outside ${rootName}` };
+    try {
+      const st = fs.statSync(real);
+      if (!st.isFile()) return { ok: false, error: 'not a regular file' };
+      if (st.size > maxBytes) return { ok: false, error: `larger than ${sizeName(maxBytes)}` };
+    } catch (e) {
+      return failure(e);
+    }
+    return readRegularFile(real, maxBytes);
+  };
+}
+
+/**
+ * Reads a file already known to be a regular file inside its root (by `stat`, or by the directory
+ * entry of a walk that does not follow links): opened without following a link and without
+ * blocking, checked again on the open descriptor, and read to at most one byte past the cap.
+ */
+export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): ConfinedRead {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, OPEN_FLAGS);
+  } catch (e) {
+    return failure(e);
+  }
+  try {
+    // the file may have been swapped since it was looked at: check what was opened
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { ok: false, error: 'not a regular file' };
+    if (st.size > maxBytes) return { ok: false, error: `larger than ${sizeName(maxBytes)}` };
+    // a file that grew after the stat is refused, not cut short
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      // sized by the stat (plus one byte to see growth), so a small file costs a small buffer
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size + 1 - total, 1024), 64 * 1024, maxBytes + 1 - total));
+      const got = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      chunks.push(got === chunk.length ? chunk : chunk.subarray(0, got));
+      total += got;
+    }
+    if (total > maxBytes) return { ok: false, error: `larger than ${sizeName(maxBytes)}` };
+    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8'), path: file };
+  } catch (e) {
+    return failure(e);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** One confined read (see `createConfinedReader`). */
+export function readConfined(target: string, options: ConfinedReaderOptions = {}): ConfinedRead {
+  return createConfinedReader(options)(target);
+}
