@@ -5,7 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, DecodeTokenRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../server/src/protocol';
+import { Commands, CONFIG_SECTION, DecodeTokenRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../common/protocol';
 import { registerCommands } from './commands';
 import { registerTokenCommands } from './commands/tokenCommands';
 import { FlowsTreeProvider } from './flowsView/flowsTreeProvider';
@@ -82,14 +82,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     listFlowNames: async () => (await listFlows()).map(f => f.name),
     keyOptions: () => readInspectorSettings(),
     readClipboard: () => vscode.env.clipboard.readText(),
+    log: line => output.appendLine(line),
   });
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(TokenViewProvider.viewId, tokenView));
-  registerTokenCommands(context, tokenView, listFlows);
+  registerTokenCommands(context, tokenView, listFlows, line => output.appendLine(line));
 
-  const flowsTree = new FlowsTreeProvider(listFlows);
+  const flowsTree = new FlowsTreeProvider(listFlows, line => output.appendLine(line));
   context.subscriptions.push(
     vscode.window.registerTreeDataProvider(FlowsTreeProvider.viewId, flowsTree),
-    vscode.commands.registerCommand('apimPolicy.refreshFlows', () => flowsTree.refresh()),
+    vscode.commands.registerCommand(Commands.refreshFlows, () => flowsTree.refresh()),
     // verdicts change with the policies, the flow config and the definitions
     vscode.workspace.onDidSaveTextDocument(doc => {
       if (doc.languageId === LANGUAGE_ID || doc.fileName.endsWith('.json')) flowsTree.refresh();

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../../server/src/protocol';
+import { LANGUAGE_ID } from '../../common/protocol';
 
 const ROOT = /^\uFEFF?\s*(?:<\?[\s\S]*?\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(policies|fragment)[\s/>]/;
 

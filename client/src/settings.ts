@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from '../../server/src/protocol';
+import { CONFIG_SECTION } from '../../common/protocol';
 
 export interface InspectorKeyOptions {
   jwksText?: string;

@@ -4,8 +4,8 @@
  * logs and returns a fallback, so no input can take the server down.
  */
 import {
-  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeResult, type TextDocumentIdentifier,
+  CodeActionKind, createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type Connection, type InitializeResult, type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
 import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,11 +14,12 @@ import { DIAGNOSTIC_SOURCE, getLanguageService, loadCSharpParser, type CSharpPar
 import { classifyArtifact, createWorkspaceIndex } from './languageService/workspace/workspaceIndex';
 import { flowConfigDiagnostics } from './languageService/services/flowConfigDiagnostics';
 import { createLocator, readIndexedFiles, readUriText } from './node/policyFiles';
-import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from './protocol';
+import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from '../../common/protocol';
 import { inspectClaims } from './languageService/auth/inspect';
-import { decodeToken, redactTokens, TokenInputError } from './languageService/auth/token';
+import { decodeToken, TokenInputError } from './languageService/auth/token';
+import { redactSecrets } from '../../common/redact';
 import { fetchMicrosoftKeys, parseJwks, verifySignature, type SignatureResult } from './languageService/auth/verify';
-import { listFlows } from './languageService/services/flowSummaries';
+import { listFlowsInSteps } from './languageService/services/flowSummaries';
 import { createKeyFetcher } from './node/keyFetch';
 import { warmUp } from './warmUp';
 
@@ -51,6 +52,25 @@ function isFlowConfig(uri: string): boolean {
 export interface StartOptions {
   /** Warm the hot code up while idle after start (see warmUp.ts). */
   warmUp?: boolean;
+}
+
+/** The longest a long operation runs before it lets other requests in. */
+const SLICE_MS = 15;
+
+/**
+ * Runs a computation given as steps, pausing every SLICE_MS so that the connection reads and
+ * answers other messages meanwhile; a cancelled request stops between slices.
+ */
+async function inSlices<T>(steps: Generator<void, T, void>, cancel: CancellationToken): Promise<T> {
+  let sliceEnd = performance.now() + SLICE_MS;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() < sliceEnd) continue;
+    await new Promise(resolve => setImmediate(resolve));
+    if (cancel.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+    sliceEnd = performance.now() + SLICE_MS;
+  }
 }
 
 /** How long the server waits, idle, after start before it warms up. */
@@ -284,7 +304,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
       return await decodeForInspector(params);
     } catch (e) {
       if (e instanceof TokenInputError) return { ok: false, error: e.message };
-      connection.console.error(redactTokens(`Token inspection failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''}`));
+      connection.console.error(redactSecrets(`Token inspection failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''}`));
       return { ok: false, error: 'The token could not be inspected (see the APIM Policy output).' };
     }
   });
@@ -320,11 +340,14 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     };
   }
 
-  connection.onRequest(ListFlowsRequest, () => {
+  // Across a big workspace the list takes seconds: it is computed in slices, and requests that
+  // come meanwhile (a hover, a completion) are answered between them.
+  connection.onRequest(ListFlowsRequest, async (_params, cancel) => {
     try {
-      return listFlows(index, service.catalog);
+      return await inSlices(listFlowsInSteps(index, service.catalog), cancel);
     } catch (e) {
-      connection.console.error(`Listing flows failed: ${(e as Error)?.stack ?? e}`);
+      if (e instanceof ResponseError) throw e;
+      connection.console.error(redactSecrets(`Listing flows failed: ${(e as Error)?.stack ?? e}`));
       return [];
     }
   });
@@ -336,10 +359,10 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
 // Keep serving: one bad request must not end the session (Node ends the process on an
 // unhandled rejection by default). Messages are redacted: they never show a token.
 process.on('uncaughtException', e => {
-  process.stderr.write(redactTokens(`apim-policy server: uncaught ${(e as Error)?.stack ?? e}\n`));
+  process.stderr.write(redactSecrets(`apim-policy server: uncaught ${(e as Error)?.stack ?? e}\n`));
 });
 process.on('unhandledRejection', e => {
-  process.stderr.write(redactTokens(`apim-policy server: unhandled rejection ${(e as Error)?.stack ?? e}\n`));
+  process.stderr.write(redactSecrets(`apim-policy server: unhandled rejection ${(e as Error)?.stack ?? e}\n`));
 });
 
 /**

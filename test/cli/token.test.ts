@@ -71,6 +71,18 @@ test('--now decides the time checks; expired is rejected', async () => {
   assert.equal(JSON.parse(r.stdout).checks.find((c: { id: string }) => c.id === 'time-exp').status, 'fail');
 });
 
+test('a time claim that is no date (exp 1e308) is a failed time check, exit 1, not "Invalid time value"', () => {
+  const token = unsigned({ alg: 'RS256', typ: 'JWT', kid: 'k' }, v1Claims(now, { iat: 1e308, nbf: -1e308, exp: 1e308 }));
+  const text = run(['token', token, '--flow', 'tenant', '--now', NOW]);
+  assert.equal(text.code, 1, text.stderr);
+  assert.equal(text.stderr, '');
+  assert.match(text.stdout, /\[FAIL\] Expiry: expected a time in seconds since 1970, actual 1e\+308/);
+  const json = run(['token', token, '--flow', 'tenant', '--now', NOW, '--format', 'json']);
+  assert.equal(json.code, 1, json.stderr);
+  const exp = JSON.parse(json.stdout).checks.find((c: { id: string }) => c.id === 'time-exp');
+  assert.equal(exp.status, 'fail');
+});
+
 test('tampered signature and alg none are rejected, not crashes', async () => {
   const token = await sign(keys, v1Claims(now));
   const [h, , s] = token.split('.');

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { DecodeTokenResult } from '../../server/src/protocol';
+import type { DecodeTokenResult } from '../../common/protocol';
 import { startClient, type TestClient } from '../util/lspClient';
 import { makeKeys, PRINCIPAL, sign, TENANT, v1Claims, type TestKeys } from '../util/tokens';
 
@@ -38,6 +38,16 @@ test('apim/decodeToken: bad input and unknown flows are answers, not failures; t
   const badJwks = await client.connection.sendRequest<DecodeTokenResult>('apim/decodeToken', { token: await sign(keys, v1Claims(now)), jwksText: '{' });
   assert.equal(badJwks.ok, false);
   assert.equal(client.process.exitCode, null);
+});
+
+test('apim/decodeToken: exp 1e308 is a failed time check, not "could not be inspected"; no expiry is sent to the view', async () => {
+  const token = await sign(keys, v1Claims(now, { iat: 1e308, nbf: -1e308, exp: 1e308 }));
+  const r = await client.connection.sendRequest<DecodeTokenResult>('apim/decodeToken', { token, flow: 'users', now: '2026-11-26T12:00:00Z' });
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.checks.find(c => c.id === 'time-exp')!.status, 'fail');
+  assert.equal(r.checks.find(c => c.id === 'time-nbf')!.status, 'fail');
+  assert.equal(r.expiresAt, undefined);
+  assert.equal(r.verdict, 'rejected');
 });
 
 test('the token never reaches the server\'s log or stderr', async () => {

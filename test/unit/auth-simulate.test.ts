@@ -349,6 +349,24 @@ test('time: not yet valid, expired, within the assumed 300 s skew, implausible l
   assert.equal(check(long, 'lifetime').status, 'warn');
 });
 
+test('time: a time claim that is no date (1e308, -1e308, a string) fails plainly; the run does not throw', () => {
+  const far = run(paFlow('tenant'), realToken({ iat: 1e308, nbf: -1e308, exp: 1e308 }));
+  for (const [id, name] of [['time-exp', 'exp'], ['time-nbf', 'nbf']] as const) {
+    const c = check(far, id);
+    assert.equal(c.status, 'fail', id);
+    assert.equal(c.expected, 'a time in seconds since 1970');
+    assert.match(c.detail!, new RegExp(`"${name}" claim is -?1e\\+308: not a time`));
+  }
+  assert.equal(check(far, 'lifetime').status, 'skip');
+  assert.equal(far.verdict, 'rejected');
+  const text = run(paFlow('tenant'), realToken({ exp: '2026-01-15' }));
+  assert.equal(check(text, 'time-exp').status, 'fail');
+  assert.equal(check(text, 'time-exp').actual, '2026-01-15');
+  assert.match(check(text, 'time-exp').detail!, /must be a number/);
+  // the last second a date can hold is still a time
+  assert.equal(check(run(paFlow('tenant'), realToken({ exp: 8.64e12 })), 'time-exp').status, 'pass');
+});
+
 test('roles: an expected app role missing fails; present passes', () => {
   const missing = run(paFlow('tenant'), realToken(), { sendsBearer: true }, { expectedRoles: ['Flow.Invoke'] });
   assert.equal(check(missing, 'roles').status, 'fail');

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
 import { MAX_CHECKED_TEXT } from '../../server/src/languageService/languageService';
+import { MAX_FINDINGS } from '../../server/src/languageService/services/validation';
 import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { doc, service, serviceWith } from '../util/service';
 
@@ -133,4 +134,13 @@ test('the default ceiling: a text one character over MAX_CHECKED_TEXT is skipped
   assert.deepEqual(diags.map(x => [x.code, x.message]), [
     ['document-too-large', 'The document is too large to check: 16.0 MB; APIM accepts at most 256 KiB for a policy (512 KiB for a fragment).'],
   ]);
+});
+
+test('a text wrong everywhere keeps at most MAX_FINDINGS problems, and says how many more there were', () => {
+  const text = `<policies><inbound>${'<x/>'.repeat(MAX_FINDINGS + 1234)}</inbound></policies>`;
+  const diags = service.doValidation(doc(text));
+  assert.equal(diags.length, MAX_FINDINGS + 1);
+  const note = diags[0];
+  assert.equal(note.code, 'too-many-problems');
+  assert.match(note.message, /^Fix the problems shown first: [\d,]+ more were found/);
 });

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createCatalog } from '../../server/src/languageService/catalog';
+import { validate } from '../util/service';
 
 const root = path.resolve(__dirname, '../../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -43,4 +44,14 @@ test('the gateway table\'s Workspace column: policies the index marks Yes for wo
   }
   assert.ok(!c.getElement('authentication-managed-identity')?.gateways.includes('workspace'));
   assert.ok(c.getElement('quota-by-key')?.gateways.includes('v2'));
+});
+
+test('catalog refresh, round 2: content safety also checks completions in outbound; semantic cache lookup runs on self-hosted gateways', () => {
+  const c = createCatalog();
+  assert.deepEqual(c.getElement('llm-content-safety')?.sections, ['inbound', 'outbound']);
+  const inOutbound = '<policies><inbound><base /></inbound><backend><base /></backend><outbound><base />'
+    + '<llm-content-safety backend-id="content-safety"><categories output-type="EightSeverityLevels"><category name="Hate" threshold="4" /></categories></llm-content-safety>'
+    + '</outbound><on-error><base /></on-error></policies>';
+  assert.deepEqual(validate(inOutbound), []);
+  assert.ok(c.getElement('llm-semantic-cache-lookup')?.gateways.includes('self-hosted'));
 });

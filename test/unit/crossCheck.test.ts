@@ -9,6 +9,8 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService/languageService';
 import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { stripSasRaw } from '../../server/src/languageService/services/flowQuickFixes';
+import { parseTriggerUrl } from '../../server/src/languageService/auth/platforms/triggerUrl';
+import { listFlows } from '../../server/src/languageService/services/flowSummaries';
 
 const T = 'd7f3c2a1-4b5e-4c8d-9e0f-1a2b3c4d5e6f';
 const SYS_PRINCIPAL = '0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b';
@@ -148,6 +150,12 @@ test('SAS signature left in the URL next to the token: on the URL, with a fix th
   assert.equal(stripSasRaw('https://x/y?sp=1&sv=2&sig=3'), 'https://x/y');
 });
 
+test('the SAS quick fix and the trigger URL reading agree on what a SAS parameter is (an encoded or capitalised name too)', () => {
+  const url = 'https://x/y?api-version=1&amp;%73ig=3&amp;SV=2#f';
+  assert.equal(stripSasRaw(url), 'https://x/y?api-version=1#f');
+  assert.deepEqual(parseTriggerUrl(url.replace(/&amp;/g, '&'))?.sasParams, ['sv', 'sig']);
+});
+
 test('OAuth required but no token sent: on the backend URL', () => {
   const r = check({ f: pa('a1', { authentication: 'tenant' }) }, backend('a1'));
   assert.deepEqual(r.flowDiags.map(d => d.code), ['flow-authorization-required']);
@@ -204,4 +212,12 @@ test('an expression resource is not checked, and says so', () => {
   const r = check({ f: pa('a1', { authentication: 'tenant' }) }, `${backend('a1')}\n${mi('@(&quot;https://service.flow.microsoft.com/&quot;)')}`);
   assert.deepEqual(r.flowDiags, []);
   assert.ok(r.diags.some(d => d.code === 'flow-resource-dynamic' && d.severity === 3));
+});
+
+test('a *.policy.xml file is a policy of the index: listed by policies(), and its flow links reach the Flows view', () => {
+  const uri = `${root}/custom/orders.policy.xml`;
+  const { index, service } = setup({ f: pa('a1', { authentication: 'tenant' }) }, { [uri]: policy(`${backend('a1')}\n${mi('https://service.flow.microsoft.com/')}`) });
+  assert.deepEqual(index.policies().map(p => p.uri), [uri]);
+  const [flow] = listFlows(index, service.catalog);
+  assert.deepEqual(flow.policies.map(p => [p.uri, p.verdict]), [[uri, 'accepted']]);
 });

@@ -172,6 +172,68 @@ test('format: CDATA is left alone, inside and at its line start', () => {
   ));
 });
 
+test('format: markup inside a body or template keeps every character, only the body tags move', () => {
+  // a SOAP envelope in a Liquid template, indented with tabs, in a document indented with spaces
+  const body = [
+    '\t<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">   ',
+    '\t\t<soap:Body>',
+    '\t\t\t{% if body.order.customerId %}',
+    '<customerId>{{body.order.customerId}}</customerId>',
+    '\t\t\t{% endif %}',
+    '\t\t</soap:Body>',
+    '\t</soap:Envelope>',
+  ];
+  const text = lines(
+    '<policies>',
+    '<inbound>',
+    '<set-body template="liquid">  ',
+    ...body,
+    '</set-body>',
+    '<return-response>',
+    '<set-body>',
+    '<error><code>42</code>',
+    '   <detail/></error>',
+    '</set-body>',
+    '</return-response>',
+    '</inbound>',
+    '<outbound>',
+    '<xsl-transform>',
+    '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">',
+    ' <xsl:template match="/"><out/></xsl:template>',
+    '</xsl:stylesheet>',
+    '</xsl-transform>',
+    '</outbound>',
+    '</policies>',
+  );
+  assert.equal(formatStable(text), lines(
+    '<policies>',
+    '    <inbound>',
+    '        <set-body template="liquid">  ',
+    ...body,
+    '        </set-body>',
+    '        <return-response>',
+    '            <set-body>',
+    '<error><code>42</code>',
+    '   <detail/></error>',
+    '            </set-body>',
+    '        </return-response>',
+    '    </inbound>',
+    '    <outbound>',
+    '        <xsl-transform>',
+    '            <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">',
+    ' <xsl:template match="/"><out/></xsl:template>',
+    '            </xsl:stylesheet>',
+    '        </xsl-transform>',
+    '    </outbound>',
+    '</policies>',
+  ));
+  // with tabs nothing inside changes either
+  const tabbed = formatStable(text, { tabSize: 4, insertSpaces: false });
+  assert.ok(tabbed.includes(body.join('\n')), tabbed);
+  // and the range of one body line asks for nothing
+  assert.deepEqual(formatText(text, SPACES4, { start: { line: 4, character: 0 }, end: { line: 4, character: 5 } }), text);
+});
+
 test('format: trailing white space goes on lines that begin with a tag, not inside text and values', () => {
   const text = '<policies>   \n<inbound>\t\n<set-header name="a  \n  b" exists-action="override">  \n<value>text   \nmore</value>  \n<value>x</value>  \n</set-header>\n<set-body>  \n{ }</set-body>\n</inbound>\n</policies>  ';
   // lines that begin inside a value or text keep their ends; so does text after a start tag

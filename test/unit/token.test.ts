@@ -71,6 +71,15 @@ test('claims are explained; v1 and v2 versions say what they imply; times in UTC
   assert.match(e2.versionNote, /client ID/);
 });
 
+test('a time claim that is no date (1e308) gets no UTC time and no expiry, instead of a RangeError', async () => {
+  const e = explainToken(decodeToken(unsigned({ alg: 'RS256' }, v1Claims(now, { iat: 1e308, nbf: -1e308, exp: 1e308 }))));
+  assert.equal(e.expiresAt, undefined);
+  assert.equal(e.notBefore, undefined);
+  assert.equal(e.issuedAt, undefined);
+  assert.equal(e.payload.find(c => c.name === 'exp')!.utc, undefined);
+  assert.equal(e.payload.find(c => c.name === 'exp')!.value, '1e+308');
+});
+
 test('every check failing on its own', async () => {
   const cases: Array<[string, Record<string, unknown>, FlowConfig, string, RegExp?]> = [
     ['wrong audience', { aud: 'https://management.azure.com/' }, tenantFlow, 'audience', /MisMatchingOAuthClaims/],
@@ -162,7 +171,7 @@ test('fetch path: keys from an allowed origin (a loopback server here), no token
   requests = [];
   const token = await sign(keys, v1Claims(now));
   const claims = decodeToken(token);
-  const allowLoopback = createKeyFetcher([origin], 2000);
+  const allowLoopback = createKeyFetcher({ origins: [origin], timeoutMs: 2000 });
   // the product's fetcher targets Microsoft; here the URL is rewritten to the loopback server
   const viaLoopback = (url: string) => allowLoopback(url.replace('https://login.microsoftonline.com', origin));
   const fetched = await fetchMicrosoftKeys(claims, viaLoopback);
@@ -171,7 +180,7 @@ test('fetch path: keys from an allowed origin (a loopback server here), no token
   assert.deepEqual(requests, [{ url: `/${TENANT}/discovery/keys`, authorization: undefined }]);
   // the default fetcher only talks to Microsoft's login origin
   await assert.rejects(createKeyFetcher()(`${origin}/keys`), /only from https:\/\/login\.microsoftonline\.com/);
-  const refused = await fetchMicrosoftKeys(claims, (url) => createKeyFetcher([origin])(url));
+  const refused = await fetchMicrosoftKeys(claims, (url) => createKeyFetcher({ origins: [origin] })(url));
   assert.equal(refused.jwks, undefined);
   assert.match(refused.error!, /only from/);
 });

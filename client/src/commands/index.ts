@@ -1,17 +1,10 @@
 import * as vscode from 'vscode';
+import { Commands } from '../../../common/protocol';
 
 export interface CommandDeps {
   output: vscode.OutputChannel;
   restart(): Promise<void>;
 }
-
-/** Command ids, as declared in package.json `contributes.commands`. */
-export const Commands = {
-  restartServer: 'apimPolicy.restartServer',
-  showOutput: 'apimPolicy.showOutput',
-  /** From the cross-check CodeLens: open a flow's entry (not in the palette: it needs arguments). */
-  revealFlow: 'apimPolicy.revealFlow',
-} as const;
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   context.subscriptions.push(

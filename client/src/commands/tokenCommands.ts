@@ -1,7 +1,8 @@
 /** "APIM: Decode Bearer Token" and "APIM: Simulate Flow Trigger…". */
 import * as vscode from 'vscode';
 import { looksLikeJwt } from '../../../server/src/languageService/auth/token';
-import type { FlowSummary } from '../../../server/src/protocol';
+import { Commands, focusViewCommand, Views, type FlowSummary } from '../../../common/protocol';
+import { settle } from '../serverAnswer';
 import type { TokenViewProvider } from '../tokenView/tokenViewProvider';
 
 /** The selection, else the clipboard when it holds a token, else an input box (masked). */
@@ -28,12 +29,13 @@ async function readClipboardQuietly(): Promise<string> {
 }
 
 async function showInspector(): Promise<void> {
-  await vscode.commands.executeCommand('apimPolicy.tokenInspector.focus');
+  await vscode.commands.executeCommand(focusViewCommand(Views.tokenInspector));
 }
 
-export function registerTokenCommands(context: vscode.ExtensionContext, view: TokenViewProvider, listFlows: () => Promise<FlowSummary[]>): void {
+/** `log` writes to the extension's (redacting) output channel. */
+export function registerTokenCommands(context: vscode.ExtensionContext, view: TokenViewProvider, listFlows: () => Promise<FlowSummary[]>, log: (line: string) => void): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('apimPolicy.decodeToken', async (tokenArg?: unknown) => {
+    vscode.commands.registerCommand(Commands.decodeToken, async (tokenArg?: unknown) => {
       const token = typeof tokenArg === 'string' ? tokenArg : await obtainToken();
       if (!token?.trim()) return undefined;
       await showInspector();
@@ -41,10 +43,15 @@ export function registerTokenCommands(context: vscode.ExtensionContext, view: To
       if (!result.ok) void vscode.window.showWarningMessage(`Decode Bearer Token: ${result.error}`);
       return result;
     }),
-    vscode.commands.registerCommand('apimPolicy.simulateFlowTrigger', async (flowArg?: unknown, tokenArg?: unknown) => {
+    vscode.commands.registerCommand(Commands.simulateFlowTrigger, async (flowArg?: unknown, tokenArg?: unknown) => {
       let flow = typeof flowArg === 'string' ? flowArg : undefined;
       if (!flow) {
-        const flows = await listFlows();
+        const listed = await settle(listFlows, 'Simulate Flow Trigger: listing the flows', log);
+        if (!listed.ok) {
+          void vscode.window.showErrorMessage(`Simulate Flow Trigger: the flows could not be listed: ${listed.reason}`);
+          return undefined;
+        }
+        const flows = listed.value;
         if (flows.length === 0) {
           void vscode.window.showInformationMessage('No flows: describe them in an apim-flows.json in the workspace.');
           return undefined;

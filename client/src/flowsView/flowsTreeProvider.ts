@@ -1,37 +1,35 @@
 /** The "Flows" view: the flows of apim-flows.json, the policies linked to each and their verdicts. */
 import * as vscode from 'vscode';
-import type { FlowPolicyLink, FlowSummary } from '../../../server/src/protocol';
-
-type Node = { kind: 'flow'; flow: FlowSummary } | { kind: 'policy'; link: FlowPolicyLink } | { kind: 'empty'; text: string };
+import { Views, type FlowSummary } from '../../../common/protocol';
+import { childNodes, rootNodes, type FlowNode as Node } from './flowNodes';
 
 const VERDICT_ICON: Record<string, string> = { accepted: 'pass', rejected: 'error', unknown: 'question', 'not checked': 'circle-outline' };
 
 export class FlowsTreeProvider implements vscode.TreeDataProvider<Node> {
-  static readonly viewId = 'apimPolicy.flows';
+  static readonly viewId = Views.flows;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly list: () => Promise<FlowSummary[]>) {}
+  /** `log` writes to the extension's (redacting) output channel. */
+  constructor(private readonly list: () => Promise<FlowSummary[]>, private readonly log: (line: string) => void) {}
 
   refresh(): void {
     this.changed.fire();
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) {
-      const flows = await this.list().catch(() => []);
-      return flows.length ? flows.map(flow => ({ kind: 'flow', flow })) : [{ kind: 'empty', text: 'No apim-flows.json in this workspace' }];
-    }
-    if (node.kind === 'flow') {
-      return node.flow.policies.length
-        ? node.flow.policies.map(link => ({ kind: 'policy', link }))
-        : [{ kind: 'empty', text: 'no policy is linked to this flow' }];
-    }
-    return [];
+    return node ? childNodes(node) : rootNodes(this.list, this.log);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     if (node.kind === 'empty') return new vscode.TreeItem(node.text);
+    if (node.kind === 'error') {
+      const item = new vscode.TreeItem(node.text);
+      item.description = node.reason;
+      item.tooltip = `${node.reason}\n\nRefresh the view, or restart the language server (APIM: Restart Language Server).`;
+      item.iconPath = new vscode.ThemeIcon('error');
+      return item;
+    }
     if (node.kind === 'flow') {
       const f = node.flow;
       const item = new vscode.TreeItem(f.name, vscode.TreeItemCollapsibleState.Expanded);

@@ -5,19 +5,16 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import type { DecodeTokenParams, DecodeTokenResult } from '../../../server/src/protocol';
+import { Views, type DecodeTokenResult } from '../../../common/protocol';
 import type { FromWebview, ToWebview, ViewState } from './messages';
+import { inspectState, type ViewStateDeps } from './viewState';
 
-export interface TokenViewDeps {
-  decode(params: DecodeTokenParams): Promise<DecodeTokenResult>;
-  listFlowNames(): Promise<string[]>;
-  /** The signing-key options from the settings (JWKS file text, or permission to fetch). */
-  keyOptions(): Promise<{ jwksText?: string; fetchKeys?: boolean; clockSkewSeconds?: number; note: string; error?: string }>;
+export interface TokenViewDeps extends ViewStateDeps {
   readClipboard(): Thenable<string>;
 }
 
 export class TokenViewProvider implements vscode.WebviewViewProvider {
-  static readonly viewId = 'apimPolicy.tokenInspector';
+  static readonly viewId = Views.tokenInspector;
   private view: vscode.WebviewView | undefined;
   private token: string | undefined;
   private state: ViewState = { flows: [], keysNote: '' };
@@ -54,21 +51,8 @@ export class TokenViewProvider implements vscode.WebviewViewProvider {
   }
 
   private async refresh(): Promise<DecodeTokenResult> {
-    const flows: string[] = await this.deps.listFlowNames().catch(() => []);
-    if (this.state.selectedFlow && !flows.includes(this.state.selectedFlow)) this.state.selectedFlow = undefined;
-    const keys = await this.deps.keyOptions();
-    let result: DecodeTokenResult;
-    if (keys.error) {
-      result = { ok: false, error: keys.error };
-    } else if (this.token === undefined) {
-      result = { ok: false, error: 'No token yet.' };
-    } else {
-      result = await this.deps.decode({ token: this.token, flow: this.state.selectedFlow, jwksText: keys.jwksText, fetchKeys: keys.fetchKeys, clockSkewSeconds: keys.clockSkewSeconds });
-    }
-    this.state = {
-      flows, selectedFlow: this.state.selectedFlow, keysNote: keys.note,
-      decoded: result.ok ? result : undefined, error: result.ok ? undefined : result.error,
-    };
+    const { state, result } = await inspectState(this.deps, this.token, this.state.selectedFlow);
+    this.state = state;
     this.post();
     return result;
   }
@@ -100,7 +84,7 @@ export class TokenViewProvider implements vscode.WebviewViewProvider {
       }
       case 'clear':
         this.token = undefined;
-        this.state = { flows: this.state.flows, selectedFlow: this.state.selectedFlow, keysNote: this.state.keysNote };
+        this.state = { flows: this.state.flows, flowsError: this.state.flowsError, selectedFlow: this.state.selectedFlow, keysNote: this.state.keysNote };
         this.post();
         break;
     }

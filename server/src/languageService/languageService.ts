@@ -151,7 +151,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const ours = diagnostics.filter(d => d.source === DIAGNOSTIC_SOURCE);
       return [...doCodeActions(document, doc, ours), ...ours.flatMap(d => flowQuickFixes(document, d, options.workspace))];
     },
-    format: (document, range, options, doc = parse(document)) => (doc.skipped ? [] : formatPolicy(document, doc, range, options)),
+    format: (document, range, options, doc = parse(document)) => (doc.skipped ? [] : formatPolicy(document, doc, range, options, catalog)),
     getCodeLenses: (document, doc = parse(document)) => (options.workspace && !doc.skipped ? getCodeLenses(document, doc, options.workspace, catalog) : []),
   };
 }

@@ -6,8 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { locatePolicy, type PolicyLocation } from '../languageService/workspace/apiopsLayout';
-
-const SERVICE_MARKERS = ['apis', 'policy fragments', 'named values', 'products', 'backends', 'workspaces'];
+import { isIndexedFileName, isPolicyFileName, SERVICE_MARKERS } from '../languageService/workspace/apiopsPaths';
 
 /** A folder is an APIOps service folder when it holds one of the artifact folders. */
 export function createLocator(): (uriOrPath: string) => PolicyLocation | undefined {
@@ -111,8 +110,7 @@ export function findPolicyFiles(paths: string[]): WalkResult {
         } else if (!ent.isFile()) {
           continue;
         }
-        const lower = ent.name.toLowerCase();
-        if (lower === 'policy.xml' || lower.endsWith('.policy.xml')) { add(full); continue; }
+        if (isPolicyFileName(ent.name)) { add(full); continue; }
         try {
           const fd = fs.openSync(full, 'r');
           const buf = Buffer.alloc(16 * 1024);
@@ -136,11 +134,7 @@ export function reason(e: unknown): string {
 }
 
 /** File names the workspace index cares about. */
-export function isIndexedFile(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower === 'policy.xml' || lower.endsWith('.policy.xml') || name === 'namedValueInformation.json'
-    || name === 'backendInformation.json' || name === 'productApiInformation.json' || name === 'apim-flows.json';
-}
+export const isIndexedFile = isIndexedFileName;
 
 export interface IndexedFile {
   path: string;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DecodeTokenResult } from '../../../server/src/protocol';
+import type { DecodeTokenResult } from '../../../common/protocol';
 import { getExtension } from './helpers';
 
 const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');

@@ -35,6 +35,8 @@
   /** @param {number} epoch */
   function times(epoch) {
     const d = new Date(epoch * 1000);
+    // past the range of dates toISOString throws: the view would stay blank
+    if (Number.isNaN(d.getTime())) return epoch + ' s since 1970 (not a date)';
     return d.toLocaleString() + '  (UTC ' + d.toISOString().replace('.000Z', 'Z') + ')';
   }
 
@@ -80,6 +82,7 @@
 
     root.replaceChildren();
     if (timer !== undefined) clearInterval(timer);
+    if (state.flowsError) root.appendChild(el('div', state.flowsError, 'error'));
     if (state.error) root.appendChild(el('div', state.error, 'error'));
     const d = state.decoded;
     if (!d) {

@@ -5,6 +5,7 @@
  */
 
 import type { Cloud } from './types';
+import { queryParamName, SAS_PARAMS, stripSas } from '../utils/sas';
 
 export const CLOUDS: readonly Cloud[] = ['public', 'gcc', 'gcchigh', 'dod', 'china'];
 
@@ -130,7 +131,6 @@ export function hostOf(url: string): string | undefined {
   return m && m[1] ? m[1] : undefined;
 }
 
-export const SAS_PARAMS: readonly string[] = ['sp', 'sv', 'sig'];
 
 /** What any URL tells about a trigger call, whatever the platform. */
 export interface UrlParts {
@@ -158,16 +158,6 @@ function splitUrl(url: string): SplitUrl {
   return q >= 0 ? { base: rest.slice(0, q), query: rest.slice(q + 1), hash } : { base: rest, query: '', hash };
 }
 
-function paramName(pair: string): string {
-  const eq = pair.indexOf('=');
-  const raw = eq >= 0 ? pair.slice(0, eq) : pair;
-  try {
-    return decodeURIComponent(raw.replace(/\+/g, ' ')).toLowerCase();
-  } catch {
-    return raw.toLowerCase();
-  }
-}
-
 function paramValue(pair: string): string {
   const eq = pair.indexOf('=');
   const raw = eq >= 0 ? pair.slice(eq + 1) : '';
@@ -188,8 +178,8 @@ export function urlParts(url: string): UrlParts | undefined {
   if (!host) return undefined;
   const { base, query } = splitUrl(url.trim());
   const pairs = query.split('&').filter(p => p.length > 0);
-  const sasParams = SAS_PARAMS.filter(name => pairs.some(p => paramName(p) === name));
-  const apiPair = pairs.find(p => paramName(p) === 'api-version');
+  const sasParams = SAS_PARAMS.filter(name => pairs.some(p => queryParamName(p) === name));
+  const apiPair = pairs.find(p => queryParamName(p) === 'api-version');
   const parts: UrlParts = {
     host,
     sasParams,
@@ -211,8 +201,5 @@ export function hasSas(url: string): boolean {
  * `api-version` among them, keep their order and spelling.
  */
 export function stripSasParams(url: string): string {
-  const { base, query, hash } = splitUrl(url);
-  if (query === '') return url;
-  const kept = query.split('&').filter(p => p.length > 0 && !SAS_PARAMS.includes(paramName(p)));
-  return kept.length > 0 ? `${base}?${kept.join('&')}${hash}` : `${base}${hash}`;
+  return stripSas(url);
 }

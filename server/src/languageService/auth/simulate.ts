@@ -12,6 +12,7 @@ import { hasSas, isGuid, issuerVersion, urlParts, v1Issuer, v2Issuer } from './a
 import { add, claim, missing, ref, show, type CheckContext as Ctx } from './checkContext';
 import { PLATFORM_ERRORS } from './platformErrors';
 import { platformOf } from './platforms';
+import { claimSeconds, isoSeconds } from './token';
 
 export { PLATFORM_ERRORS } from './platformErrors';
 
@@ -168,28 +169,37 @@ function checkTime(ctx: Ctx): void {
   const now = Math.floor((ctx.options.now ?? new Date()).getTime() / 1000);
   const skew = ctx.options.clockSkewSeconds ?? 300;
   const skewNote = ctx.options.clockSkewSeconds === undefined ? ' A clock skew of 300 s is assumed (the platform\'s own skew is UNCONFIRMED).' : '';
-  const at = (s: number) => new Date(s * 1000).toISOString();
+  const at = isoSeconds;
   const platformNote = ' The platform\'s own error text for this is unknown.';
+  // A value that is not a number, or no date at all (1e308), is a failed check, said plainly.
+  const notATime = (name: string, v: unknown): string | undefined =>
+    typeof v !== 'number' ? `"${name}" claim must be a number.`
+      : claimSeconds(v) === undefined ? `"${name}" claim is ${v}: not a time (seconds since 1970 up to the year 275760); Entra ID never issues such a value.`
+        : undefined;
+  const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v) ?? String(v));
 
   const nbfC = { id: 'time-nbf', title: 'Not before', source: 'token' as const, reference: ref(10) };
   const nbf = ctx.payload.nbf;
+  const nbfProblem = nbf === undefined ? undefined : notATime('nbf', nbf);
   if (nbf === undefined) add(ctx, { ...nbfC, status: 'pass', actual: '(absent)' });
-  else if (typeof nbf !== 'number') add(ctx, { ...nbfC, status: 'fail', actual: String(nbf), detail: '"nbf" claim must be a number.' });
+  else if (nbfProblem || typeof nbf !== 'number') add(ctx, { ...nbfC, status: 'fail', expected: 'a time in seconds since 1970', actual: shown(nbf), detail: nbfProblem });
   else if (nbf > now + skew) add(ctx, { ...nbfC, status: 'fail', expected: `≤ ${at(now + skew)}`, actual: at(nbf), detail: `"nbf" claim timestamp check failed: the token is not valid yet.${skewNote}${platformNote}` });
   else add(ctx, { ...nbfC, status: 'pass', actual: at(nbf) });
 
   const expC = { id: 'time-exp', title: 'Expiry', source: 'token' as const, reference: ref(10) };
   const exp = ctx.payload.exp;
+  const expProblem = exp === undefined ? undefined : notATime('exp', exp);
   if (exp === undefined) add(ctx, { ...expC, status: 'warn', heuristic: true, actual: '(absent)', detail: 'Entra access tokens always carry exp.' });
-  else if (typeof exp !== 'number') add(ctx, { ...expC, status: 'fail', actual: String(exp), detail: '"exp" claim must be a number.' });
+  else if (expProblem || typeof exp !== 'number') add(ctx, { ...expC, status: 'fail', expected: 'a time in seconds since 1970', actual: shown(exp), detail: expProblem });
   else if (exp <= now - skew) add(ctx, { ...expC, status: 'fail', expected: `> ${at(now - skew)}`, actual: at(exp), detail: `Token expired ("exp" claim timestamp check failed, jose JWTExpired).${skewNote}${platformNote}` });
   else add(ctx, { ...expC, status: 'pass', actual: at(exp) });
 
   const lifeC = { id: 'lifetime', title: 'Plausible lifetime', source: 'token' as const, reference: ref(10), expected: '≤ 24 h' };
-  const iat = ctx.payload.iat;
-  if (typeof iat !== 'number' || typeof exp !== 'number') add(ctx, { ...lifeC, status: 'skip', detail: 'iat or exp missing.' });
-  else if (exp - iat > 24 * 3600) add(ctx, { ...lifeC, status: 'warn', heuristic: true, actual: `${Math.round((exp - iat) / 360) / 10} h`, detail: 'Entra tokens live 60–90 minutes (long-lived CAE tokens up to 28 h); this lifetime is implausible.' });
-  else add(ctx, { ...lifeC, status: 'pass', actual: `${Math.round((exp - iat) / 60)} min` });
+  const iat = claimSeconds(ctx.payload.iat);
+  const expiry = claimSeconds(exp);
+  if (iat === undefined || expiry === undefined) add(ctx, { ...lifeC, status: 'skip', detail: 'iat or exp missing, or not a time.' });
+  else if (expiry - iat > 24 * 3600) add(ctx, { ...lifeC, status: 'warn', heuristic: true, actual: `${Math.round((expiry - iat) / 360) / 10} h`, detail: 'Entra tokens live 60–90 minutes (long-lived CAE tokens up to 28 h); this lifetime is implausible.' });
+  else add(ctx, { ...lifeC, status: 'pass', actual: `${Math.round((expiry - iat) / 60)} min` });
 }
 
 

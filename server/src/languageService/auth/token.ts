@@ -115,13 +115,29 @@ const HEADER_MEANINGS: Record<string, string> = {
 
 const TIME_CLAIMS = new Set(['iat', 'nbf', 'exp', 'auth_time']);
 
+/** The last second a JavaScript Date can hold (100,000,000 days from 1970, in the year 275760). */
+const MAX_EPOCH_SECONDS = 8.64e12;
+
+/**
+ * A time claim (seconds since 1970) as a number of seconds a Date can hold; undefined for
+ * anything else (a string, 1e308, a value past the year 275760), which no code should turn
+ * into a Date: `toISOString` throws on it.
+ */
+export function claimSeconds(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_EPOCH_SECONDS ? v : undefined;
+}
+
+/** Seconds since 1970 as ISO UTC; a time past the range of dates is said in words. */
+export function isoSeconds(s: number): string {
+  const d = new Date(s * 1000);
+  return Number.isNaN(d.getTime()) ? `${s} s since 1970 (not a date)` : d.toISOString();
+}
+
 function explain(obj: Record<string, unknown>, meanings: Record<string, string>): ClaimExplanation[] {
   return Object.entries(obj).map(([name, v]) => {
     const e: ClaimExplanation = { name, value: JSON.stringify(v) ?? String(v), meaning: (Object.hasOwn(meanings, name) ? meanings[name] : undefined) ?? 'Not a claim this tool knows.' };
-    if (TIME_CLAIMS.has(name) && typeof v === 'number' && Number.isFinite(v)) {
-      const d = new Date(v * 1000);
-      if (!Number.isNaN(d.getTime())) e.utc = d.toISOString();
-    }
+    const seconds = TIME_CLAIMS.has(name) ? claimSeconds(v) : undefined;
+    if (seconds !== undefined) e.utc = isoSeconds(seconds);
     return e;
   });
 }
@@ -133,7 +149,7 @@ export interface TokenExplanation {
   /** What the version implies, in plain words. */
   versionNote: string;
   appOnly: boolean;
-  /** Seconds since the epoch, when present. */
+  /** Seconds since the epoch, when present and a date (see claimSeconds). */
   issuedAt?: number;
   notBefore?: number;
   expiresAt?: number;
@@ -152,7 +168,6 @@ export function explainToken(claims: TokenClaims): TokenExplanation {
     versionNote = 'The version cannot be told from ver or iss: this may not be an Entra ID access token.';
   }
   const appOnly = p.idtyp === 'app' || (p.scp === undefined && (typeof p.appid === 'string' || typeof p.azp === 'string') && p.upn === undefined && p.preferred_username === undefined);
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   if (tid !== undefined && !isGuid(tid)) versionNote += ' The tenant ID is not a GUID.';
   return {
     header: explain(claims.header, HEADER_MEANINGS),
@@ -160,8 +175,8 @@ export function explainToken(claims: TokenClaims): TokenExplanation {
     version: ver,
     versionNote,
     appOnly,
-    issuedAt: num(p.iat),
-    notBefore: num(p.nbf),
-    expiresAt: num(p.exp),
+    issuedAt: claimSeconds(p.iat),
+    notBefore: claimSeconds(p.nbf),
+    expiresAt: claimSeconds(p.exp),
   };
 }

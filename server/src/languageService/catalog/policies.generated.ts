@@ -2688,7 +2688,8 @@ export const catalogData: CatalogData = {
       "gateways": [
         "classic",
         "v2",
-        "consumption"
+        "consumption",
+        "self-hosted"
       ],
       "attributes": [
         {
@@ -2771,13 +2772,13 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/llm-semantic-cache-lookup-policy",
-      "docDate": "2024-12-13",
+      "docDate": "2026-02-23",
       "constraints": [
         "May appear only once per policy section.",
         "Needs a matching llm-semantic-cache-store in outbound."
       ],
       "notes": [
-        "Scope and gateway lists follow the 2024-12 doc; newer pages may add workspace and self-hosted (uncertain)."
+        "Attributes, elements, sections, scopes and gateways come from the details block the page shares with azure-openai-semantic-cache-lookup (dated 2025-10-29): self-hosted is listed there, workspace is not."
       ]
     },
     {
@@ -2833,9 +2834,10 @@ export const catalogData: CatalogData = {
       "name": "llm-content-safety",
       "kind": "policy",
       "category": "ai-gateway",
-      "summary": "Checks the prompt with Azure AI Content Safety before forwarding and rejects unsafe requests with 403.",
+      "summary": "Sends the prompt (in inbound) or the completion (in outbound) to Azure AI Content Safety and answers 403 when the service flags it.",
       "sections": [
-        "inbound"
+        "inbound",
+        "outbound"
       ],
       "scopes": [
         "global",
@@ -2966,10 +2968,11 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/llm-content-safety-policy",
-      "docDate": "2025-02-06",
+      "docDate": "2026-03-23",
       "notes": [
         "Responds with 500 when the content is beyond the service limit or an internal error occurs.",
-        "May be used more than once."
+        "May be used more than once.",
+        "Checking completions in outbound is the 2026 addition; the scope list keeps operation, which a 2025 revision of the page dropped (not confirmed on the current page, and dropping it would turn existing operation policies into errors)."
       ]
     },
     {

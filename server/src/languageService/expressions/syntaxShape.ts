@@ -12,52 +12,49 @@
  * bodies and their shapes against the grammar, on the corpus and on generated string contents.
  */
 
-const NUL = 0;
+import { charSet, CSharpLexer, LexFlag, Lexeme } from '../parser/csharpLexer';
+
 const QUOTE = 34;
-const APOSTROPHE = 39;
 const BACKSLASH = 92;
-const LINE_FEED = 10;
-const SLASH = 47;
-const STAR = 42;
 const HASH = 35;
-const AT = 64;
-const DOLLAR = 36;
+const STOPS = charSet('#');
+/** What makes a string one the scan does not model. */
+// (a NUL ends the text for tree-sitter's lexer)
+const UNMODELLED = LexFlag.Verbatim | LexFlag.Interpolated | LexFlag.Raw | LexFlag.Escape | LexFlag.LineEnd | LexFlag.Open | LexFlag.Nul;
 
 /** The shape of `body`, or undefined when the body holds something the scan does not model. */
 export function syntaxShape(body: string): string | undefined {
   const parts: string[] = [];
   let copied = 0;
-  const n = body.length;
-  for (let i = 0; i < n; i++) {
-    const c = body.charCodeAt(i);
-    if (c === QUOTE) {
-      const before = i > 0 ? body.charCodeAt(i - 1) : 0;
-      if (before === AT || before === DOLLAR || (body.charCodeAt(i + 1) === QUOTE && body.charCodeAt(i + 2) === QUOTE)) return undefined;
-      let end = i + 1;
-      while (end < n) {
-        const d = body.charCodeAt(end);
-        // a NUL ends the text for tree-sitter's lexer
-        if (d === QUOTE || d === BACKSLASH || d === LINE_FEED || d === NUL) break;
-        end++;
-      }
-      if (end >= n || body.charCodeAt(end) !== QUOTE) return undefined;
-      // `"a"""`: without its content the string would run into the next quote as `"""`
-      if (body.charCodeAt(end + 1) === QUOTE) return undefined;
-      if (end > i + 1) {
-        parts.push(body.substring(copied, i + 1));
-        copied = end;
-      }
-      i = end;
-    } else if (c === APOSTROPHE) {
-      // a character literal: stepped over, so that a quote in it is not taken for a string
-      const end = body.charCodeAt(i + 1) === BACKSLASH ? body.indexOf("'", i + 3) : i + 2;
-      if (end < 0 || body.charCodeAt(end) !== APOSTROPHE) return undefined;
-      i = end;
-    } else if (c === HASH || (c === SLASH && (body.charCodeAt(i + 1) === SLASH || body.charCodeAt(i + 1) === STAR))) {
-      return undefined;
+  const lexer = new CSharpLexer();
+  // the grammar reads only LF as the end of a line in a string
+  lexer.reset(body, 0, body.length, false, false);
+  for (;;) {
+    lexer.skipCode(STOPS);
+    switch (lexer.next()) {
+      case Lexeme.End:
+        if (!parts.length) return body;
+        parts.push(body.substring(copied));
+        return parts.join('');
+      case Lexeme.Code:
+        if (lexer.code === HASH) return undefined;
+        break;
+      case Lexeme.Comment:
+        return undefined;
+      case Lexeme.Char:
+        // one character or one escape sequence: a quote in it is not taken for a string
+        if (lexer.flags & LexFlag.Open) return undefined;
+        if (lexer.valueEnd - lexer.valueStart !== 1 && body.charCodeAt(lexer.valueStart) !== BACKSLASH) return undefined;
+        break;
+      case Lexeme.String:
+        if (lexer.flags & UNMODELLED) return undefined;
+        // `"a"""`: without its content the string would run into the next quote as `"""`
+        if (body.charCodeAt(lexer.pos) === QUOTE) return undefined;
+        if (lexer.valueEnd > lexer.valueStart) {
+          parts.push(body.substring(copied, lexer.valueStart));
+          copied = lexer.valueEnd;
+        }
+        break;
     }
   }
-  if (!parts.length) return body;
-  parts.push(body.substring(copied));
-  return parts.join('');
 }

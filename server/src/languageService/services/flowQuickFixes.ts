@@ -6,22 +6,15 @@ import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
 import { parseJsonTree } from '../utils/json';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SAS_PARAMS } from '../auth/audiences';
 import { ownEntry } from '../auth/flowConfig';
+import { stripSas } from '../utils/sas';
 import { positionIn } from '../utils/positions';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { CrossCheckData } from './validation/crossCheck';
 
 /** Removes `sp`, `sv` and `sig` from a URL as written (in XML `&amp;` or in JSON `&`). */
 export function stripSasRaw(raw: string): string {
-  const q = raw.indexOf('?');
-  if (q < 0) return raw;
-  const sep = raw.includes('&amp;') ? '&amp;' : '&';
-  const hashAt = raw.indexOf('#', q);
-  const query = raw.substring(q + 1, hashAt < 0 ? raw.length : hashAt);
-  const hash = hashAt < 0 ? '' : raw.substring(hashAt);
-  const kept = query.split(sep).filter(p => p && !SAS_PARAMS.includes(p.split('=')[0].toLowerCase()));
-  return `${raw.substring(0, q)}${kept.length ? `?${kept.join(sep)}` : ''}${hash}`;
+  return stripSas(raw, raw.includes('&amp;') ? '&amp;' : '&');
 }
 
 function edit(uri: string, edits: TextEdit[]): WorkspaceEdit {

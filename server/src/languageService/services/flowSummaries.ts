@@ -5,12 +5,24 @@
 import type { Catalog } from '../catalog';
 import { analyzePolicyFlows } from '../workspace/flowLinks';
 import { flowFileText, type WorkspaceIndex } from '../workspace/workspaceIndex';
-import type { FlowSummary } from '../../protocol';
+import type { FlowSummary } from '../../../../common/protocol';
 import { positionIn } from '../utils/positions';
 import { lensTitle } from './policyCodeLens';
 import { FLOW_TYPE_LABEL, flowMode } from '../auth/platforms';
 
 export function listFlows(ws: WorkspaceIndex, catalog: Catalog): FlowSummary[] {
+  const steps = listFlowsInSteps(ws, catalog);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same list, computed one policy a step: across a big workspace it takes seconds, and a host
+ * that must stay responsive (the LSP server) pauses between steps to answer other requests.
+ */
+export function* listFlowsInSteps(ws: WorkspaceIndex, catalog: Catalog): Generator<void, FlowSummary[], void> {
   const out: FlowSummary[] = [];
   const byFlow = new Map<string, FlowSummary>();
   for (const entry of ws.flowConfigs()) {
@@ -28,6 +40,7 @@ export function listFlows(ws: WorkspaceIndex, catalog: Catalog): FlowSummary[] {
   }
   if (out.length === 0) return out;
   for (const policy of ws.policies()) {
+    yield;
     const doc = ws.parsedPolicy(policy.uri);
     if (!doc) continue;
     for (const use of analyzePolicyFlows(policy.uri, doc, ws, { catalog }).uses) {

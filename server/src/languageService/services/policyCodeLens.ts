@@ -10,9 +10,8 @@ import { analyzePolicyFlows, type ManagedIdentityUse } from '../workspace/flowLi
 import { flowFileText, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import { FLOW_TYPE_LABEL, flowMode } from '../auth/platforms';
 import { positionIn } from '../utils/positions';
+import { Commands } from '../../../../common/commands';
 
-/** Client command that opens a file at a position (the flow's entry). */
-export const REVEAL_FLOW_COMMAND = 'apimPolicy.revealFlow';
 
 export function lensTitle(use: ManagedIdentityUse): string {
   if (!use.link) {
@@ -47,7 +46,7 @@ export function getCodeLenses(document: TextDocument, doc: PolicyDocument, ws: W
       range: { start: at, end: document.positionAt(use.element.nameEnd) },
       // clicking shows the flow's entry in apim-flows.json (or its definition)
       command: flowRange && flowText !== undefined
-        ? { title: lensTitle(use), command: REVEAL_FLOW_COMMAND, arguments: [flowRange.uri, positionIn(flowText, flowRange.start)] }
+        ? { title: lensTitle(use), command: Commands.revealFlow, arguments: [flowRange.uri, positionIn(flowText, flowRange.start)] }
         : { title: lensTitle(use), command: '' },
     };
   });

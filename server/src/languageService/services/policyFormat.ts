@@ -5,12 +5,17 @@
  * comments keeps every character. A policy's text and CDATA can be a request body, and its
  * expressions are C#: a formatter that touched them could change what APIM sends.
  *
+ * The inside of a body or template (`set-body`, a `value` of `return-response`, an XSLT stylesheet:
+ * the elements the catalog marks `body`) is content too, markup included: a SOAP envelope in a
+ * Liquid template is what APIM sends, white space and all. Only the body's own tags move.
+ *
  * Broken documents are formatted up to the line before the first parse error. After that the tree
  * is a guess (an unclosed element swallows its siblings), so the rest is left as it is.
  */
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePolicy, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
+import { createCatalog, createRoleResolver, type Catalog } from '../catalog';
 
 export interface FormatOptions {
   tabSize: number;
@@ -80,14 +85,18 @@ interface Layout {
   hard: Intervals;
   /** Text content (white space only text is not in the tree): its trailing white space is kept. */
   text: Intervals;
+  /** The inside of bodies, between the body's start tag and its end tag: kept byte for byte. */
+  bodies: Intervals;
 }
 
-function layout(doc: PolicyDocument): Layout {
+function layout(doc: PolicyDocument, catalog: Catalog): Layout {
   const startTags = new Map<number, number>();
   const endTags = new Map<number, number>();
   const depthOf = new Map<PolicyElement, number>();
   const hard: Array<[number, number]> = [];
   const text: Array<[number, number]> = [];
+  const bodies: Array<[number, number]> = [];
+  const roleOf = createRoleResolver(catalog);
   for (const e of doc.expressions) hard.push([e.start, e.end]);
   for (const c of doc.comments) hard.push([c.start, c.end]);
   // explicit stack: documents can be nested far deeper than the call stack allows
@@ -102,9 +111,14 @@ function layout(doc: PolicyDocument): Layout {
       if (a.valueStart !== undefined && a.valueEnd !== undefined) hard.push([a.valueStart, a.valueEnd]);
     }
     for (const t of el.texts) text.push([t.start, t.end]);
+    if (el.children.length && el.startTagEnd !== undefined) {
+      const role = roleOf(el);
+      const body = role.kind === 'policy' ? role.info.body : role.kind === 'child' ? role.info?.body : undefined;
+      if (body) bodies.push([el.startTagEnd, el.endTagStart ?? el.end]);
+    }
     for (let i = el.children.length - 1; i >= 0; i--) stack.push([el.children[i], depth + 1]);
   }
-  return { startTags, endTags, depthOf, hard: new Intervals(hard), text: new Intervals(text) };
+  return { startTags, endTags, depthOf, hard: new Intervals(hard), text: new Intervals(text), bodies: new Intervals(bodies) };
 }
 
 function isBlank(c: number): boolean {
@@ -129,9 +143,9 @@ function depthAt(doc: PolicyDocument, lay: Layout, commentStarts: Set<number>, p
 
 /**
  * Edits that re-indent `document` (or the lines touching `range`) with the editor's tab settings.
- * Formatting the result again gives no edits.
+ * Formatting the result again gives no edits. `catalog` says which elements hold a body.
  */
-export function format(document: TextDocument, doc: PolicyDocument, range: Range | undefined, options: FormatOptions): TextEdit[] {
+export function format(document: TextDocument, doc: PolicyDocument, range: Range | undefined, options: FormatOptions, catalog: Catalog = createCatalog()): TextEdit[] {
   const text = document.getText();
   if (doc.text !== text) doc = parsePolicy(text);
   const tabSize = Number.isFinite(options.tabSize) && options.tabSize >= 1 ? Math.floor(options.tabSize) : 4;
@@ -156,7 +170,7 @@ export function format(document: TextDocument, doc: PolicyDocument, range: Range
     if (range.end.character === 0 && range.end.line > range.start.line) lastLine--;
   }
 
-  const lay = layout(doc);
+  const lay = layout(doc, catalog);
   const commentStarts = new Set(doc.comments.map(c => c.start));
   const edits: TextEdit[] = [];
   const len = text.length;
@@ -188,6 +202,8 @@ export function format(document: TextDocument, doc: PolicyDocument, range: Range
     if (p >= eol || text.charCodeAt(p) !== Ch.Lt) return;
     // the `<` may start a comment, but must not sit inside an expression, a value or a comment
     if (lay.hard.overlaps(indentStart, p) || lay.hard.within(p)) return;
+    // markup in a body; the body's end tag begins where its inside ends, so it still moves
+    if (lay.bodies.overlaps(p, p + 1)) return;
     const depth = depthAt(doc, lay, commentStarts, p);
     if (depth === undefined || depth > MAX_DEPTH) return;
     const wanted = indent(depth);
@@ -196,7 +212,7 @@ export function format(document: TextDocument, doc: PolicyDocument, range: Range
     }
     let q = eol;
     while (q > p && isBlank(text.charCodeAt(q - 1))) q--;
-    if (q < eol && !lay.hard.overlaps(q, eol) && !lay.text.overlaps(q, eol)) {
+    if (q < eol && !lay.hard.overlaps(q, eol) && !lay.text.overlaps(q, eol) && !lay.bodies.overlaps(q, eol)) {
       edits.push({ range: { start: document.positionAt(q), end: document.positionAt(eol) }, newText: '' });
     }
   }

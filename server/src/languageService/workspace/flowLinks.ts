@@ -260,9 +260,10 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
 /** For an API policy: whether its operations bring the token themselves. */
 function hasTokenInOperations(uri: string, ws: WorkspaceIndex): boolean {
   const me = ws.policies().find(p => p.uri === uri);
-  if (!me || me.location.scope !== 'api') return false;
+  if (!me || me.location?.scope !== 'api') return false;
+  const api = me.location.api;
   return ws.policies().some(p => {
-    if (p.location.scope !== 'operation' || p.location.api !== me.location.api || p.service !== me.service) return false;
+    if (p.location?.scope !== 'operation' || p.location.api !== api || p.service !== me.service) return false;
     const doc = ws.parsedPolicy(p.uri);
     return !!doc && managedIdentities(doc).length > 0;
   });

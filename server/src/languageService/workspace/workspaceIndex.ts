@@ -8,8 +8,11 @@ import { parseJsonTree } from '../utils/json';
 import { parsePolicy, type PolicyDocument } from '../parser/policyParser';
 import { parseFlowsConfig } from '../auth/flowConfig';
 import type { ConfigProblem, FlowConfig, FlowsConfig } from '../auth/types';
-import { locatePolicy, type PolicyLocation } from './apiopsLayout';
+import { classifyArtifact, locatePolicy, type PolicyLocation } from './apiopsLayout';
+import { splitPath as split } from './apiopsPaths';
 import { compileGlob, type GlobMatcher } from './globMatcher';
+
+export { classifyArtifact, type ArtifactKind } from './apiopsLayout';
 
 export interface ArtifactRange {
   uri: string;
@@ -48,18 +51,12 @@ export interface FragmentInfo {
 
 export interface PolicyEntry {
   uri: string;
-  location: PolicyLocation;
-  service: string;
+  /** Undefined for a `*.policy.xml` file: its path does not tell its scope. */
+  location?: PolicyLocation;
+  /** Undefined for a `*.policy.xml` file (see `Artifact.service`). */
+  service?: string;
 }
 
-/** Segments of a URI or path, and a way to rebuild a URI from the first n of them. */
-function split(uri: string): { segments: string[]; decoded: string[] } {
-  const segments = uri.replace(/\\/g, '/').split('/');
-  return { segments, decoded: segments.map(s => { try { return decodeURIComponent(s); } catch { return s; } }) };
-}
-
-
-export type ArtifactKind = 'namedValue' | 'backend' | 'fragment' | 'policy' | 'productApi' | 'flowConfig';
 
 export interface FlowConfigEntry {
   uri: string;
@@ -89,29 +86,6 @@ export function resolveRelativeUri(base: string, relative: string): string {
     parts.push(encodeURIComponent(seg));
   }
   return parts.join('/');
-}
-
-/** Which artifact a file is, its service folder (URI prefix) and its name. */
-export function classifyArtifact(uri: string): { kind: ArtifactKind; service: string; name: string; api?: string } | undefined {
-  const { segments, decoded } = split(uri);
-  const n = decoded.length;
-  const file = decoded[n - 1];
-  const service = (i: number) => segments.slice(0, i).join('/');
-  if (file === 'apim-flows.json') return { kind: 'flowConfig', service: service(n - 1), name: file };
-  if (file === 'namedValueInformation.json' && decoded[n - 3] === 'named values') return { kind: 'namedValue', service: service(n - 3), name: decoded[n - 2] };
-  if (file === 'backendInformation.json' && decoded[n - 3] === 'backends') return { kind: 'backend', service: service(n - 3), name: decoded[n - 2] };
-  if (file === 'productApiInformation.json' && decoded[n - 3] === 'apis' && decoded[n - 5] === 'products') {
-    return { kind: 'productApi', service: service(n - 5), name: decoded[n - 4], api: decoded[n - 2] };
-  }
-  if (file.toLowerCase() === 'policy.xml') {
-    if (decoded[n - 3] === 'policy fragments') return { kind: 'fragment', service: service(n - 3), name: decoded[n - 2] };
-    const loc = locatePolicy(uri);
-    if (loc?.scope === 'operation') return { kind: 'policy', service: service(n - 5), name: decoded[n - 2] };
-    if (loc?.scope === 'api' || loc?.scope === 'product') return { kind: 'policy', service: service(n - 3), name: decoded[n - 2] };
-    if (loc?.scope === 'workspace') return { kind: 'policy', service: service(n - 1), name: decoded[n - 2] };
-    return { kind: 'policy', service: service(n - 1), name: '' };
-  }
-  return undefined;
 }
 
 function stringAt(root: JsonNode | undefined, path: string[]): { value: string; node: JsonNode } | undefined {
@@ -207,7 +181,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     update(uri, text) {
       const c = classifyArtifact(uri);
       if (!c) return;
-      serviceOf.set(uri, c.service);
+      if (c.service !== undefined) serviceOf.set(uri, c.service);
       switch (c.kind) {
         case 'namedValue': {
           const { root } = parseJsonTree(text);
@@ -239,7 +213,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
           break;
         }
         case 'productApi':
-          productApis.set(uri, { service: c.service, product: c.name, api: c.api! });
+          productApis.set(uri, { service: c.service!, product: c.name, api: c.api! });
           break;
         case 'flowConfig':
           flowConfigs.set(uri, parseConfig(uri, text));
@@ -250,8 +224,9 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
           parsed.delete(uri);
           break;
         case 'policy': {
-          const location = locatePolicy(uri, () => true);
-          if (location) policies.set(uri, { uri, location, service: c.service });
+          // a `*.policy.xml` file has no place in the layout, but it is a policy all the same
+          const location = c.service === undefined ? undefined : locatePolicy(uri, () => true);
+          if (location || c.service === undefined) policies.set(uri, { uri, location, service: c.service });
           texts.set(uri, text);
           parsed.delete(uri);
           break;
@@ -302,27 +277,27 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       if (!loc) return [];
       const service = entry?.service ?? classifyArtifact(uri)?.service;
       if (service === undefined) return [];
-      const inService = [...policies.values()].filter(p => p.service === service || servicesOf(uri).includes(p.service));
-      const globalOf = (svc: string) => inService.find(p => p.service === svc && p.location.scope === 'global')?.uri;
+      const inService = [...policies.values()].filter(p => p.service === service || (p.service !== undefined && servicesOf(uri).includes(p.service)));
+      const globalOf = (svc: string) => inService.find(p => p.service === svc && p.location?.scope === 'global')?.uri;
       const out: string[] = [];
       const services = servicesOf(uri).slice().reverse(); // broadest first
       if (loc.scope === 'global') return out;
       for (const svc of services) {
         const g = globalOf(svc);
         if (g && g !== uri) out.push(g);
-        const ws = inService.find(p => p.service === svc && p.location.scope === 'workspace');
+        const ws = inService.find(p => p.service === svc && p.location?.scope === 'workspace');
         if (ws && ws.uri !== uri && svc !== services[0]) out.push(ws.uri);
       }
       if (loc.scope === 'product') return out;
       if (loc.api) {
         for (const pa of productApis.values()) {
           if (pa.api !== loc.api || !services.includes(pa.service)) continue;
-          const product = inService.find(p => p.location.scope === 'product' && p.location.product === pa.product && p.service === pa.service);
+          const product = inService.find(p => p.location?.scope === 'product' && p.location?.product === pa.product && p.service === pa.service);
           if (product) out.push(product.uri);
         }
       }
       if (loc.scope === 'operation') {
-        const api = inService.find(p => p.location.scope === 'api' && p.location.api === loc.api && p.location.revision === loc.revision && p.service === service);
+        const api = inService.find(p => p.location?.scope === 'api' && p.location?.api === loc.api && p.location?.revision === loc.revision && p.service === service);
         if (api) out.push(api.uri);
       }
       return out;

@@ -32,11 +32,22 @@ export interface ValidationInput {
   expressions?: ExpressionChecker;
 }
 
+/**
+ * At most this many findings are kept for one document. A text built to be wrong everywhere (half a
+ * million `<x/>`) would otherwise hold hundreds of MB of diagnostics that nobody can read; the
+ * first ones are what a person fixes first anyway.
+ */
+export const MAX_FINDINGS = 50_000;
+
 export function validatePolicy({ uri, doc, catalog, location, settings, workspace, expressions }: ValidationInput): Finding[] {
   const findings: Finding[] = [];
+  let dropped = 0;
   const ctx: ExpressionRuleContext = {
     uri, doc, catalog, location, settings, workspace, expressions, roleOf: createRoleResolver(catalog),
-    report: f => findings.push(f),
+    report: f => {
+      if (findings.length < MAX_FINDINGS) findings.push(f);
+      else dropped++;
+    },
   };
   // Nothing was parsed: the size is all there is to say.
   if (doc.skipped) {
@@ -58,5 +69,11 @@ export function validatePolicy({ uri, doc, catalog, location, settings, workspac
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (dropped > 0) {
+    findings.unshift({
+      start: 0, end: 0, severity: 'information', code: 'too-many-problems',
+      message: `Fix the problems shown first: ${dropped.toLocaleString('en-US')} more were found and are not shown (at most ${MAX_FINDINGS.toLocaleString('en-US')} a document).`,
+    });
+  }
   return findings;
 }

@@ -1,11 +1,14 @@
 /**
- * What the client and the server share: the settings contract and custom messages. Imported by
- * both sides, so it must stay free of vscode and Node-only APIs.
+ * What the client and the server share: the settings contract, the custom messages and (from
+ * commands.ts) the command and view ids. Imported by both sides, so it must stay free of vscode
+ * and Node-only APIs.
  */
 
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Check, Verdict } from './languageService/auth/types';
-import type { ClaimExplanation } from './languageService/auth/token';
+import type { Check, Verdict } from '../server/src/languageService/auth/types';
+import type { ClaimExplanation } from '../server/src/languageService/auth/token';
+
+export { Commands, Views, focusViewCommand, type CommandId } from './commands';
 
 export const LANGUAGE_ID = 'apim-policy';
 export const CONFIG_SECTION = 'apimPolicy';
@@ -39,7 +42,10 @@ export function readSettings(raw: unknown): ServerSettings {
 
 
 export interface DecodeTokenParams {
-  /** The token (a leading `Bearer ` is fine). Never logged or stored by the server. */
+  /**
+   * The token (a leading `Bearer ` is fine). Never logged or stored by the server. The only field
+   * of the protocol that carries a secret: the trace and log channels drop its value (redact.ts).
+   */
   token: string;
   /** Name of a flow in an apim-flows.json of the workspace; none = only the token's own checks. */
   flow?: string;
@@ -73,6 +79,9 @@ export interface DecodedToken {
 }
 
 export type DecodeTokenResult = DecodedToken | { ok: false; error: string };
+
+/** The fields whose values the trace and log channels drop, whatever they hold. */
+export const SECRET_FIELDS = ['token'] as const satisfies ReadonlyArray<keyof DecodeTokenParams>;
 
 export const DecodeTokenRequest = new RequestType<DecodeTokenParams, DecodeTokenResult, void>('apim/decodeToken');
 

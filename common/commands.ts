@@ -1,0 +1,27 @@
+/**
+ * Every command and view id of the extension, declared once. package.json lists the same ids
+ * (`contributes.commands`, `contributes.views`); a unit test keeps the two equal. No imports: the
+ * pure language service uses these too (the CodeLens names a client command).
+ */
+
+export const Commands = {
+  decodeToken: 'apimPolicy.decodeToken',
+  simulateFlowTrigger: 'apimPolicy.simulateFlowTrigger',
+  refreshFlows: 'apimPolicy.refreshFlows',
+  restartServer: 'apimPolicy.restartServer',
+  showOutput: 'apimPolicy.showOutput',
+  /** From the cross-check CodeLens: open a flow's entry (hidden from the palette: it needs arguments). */
+  revealFlow: 'apimPolicy.revealFlow',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+export const Views = {
+  tokenInspector: 'apimPolicy.tokenInspector',
+  flows: 'apimPolicy.flows',
+} as const;
+
+/** The command VS Code adds for every view: focus it. */
+export function focusViewCommand(view: (typeof Views)[keyof typeof Views]): string {
+  return `${view}.focus`;
+}
