@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { predictToken } from '../../server/src/languageService/auth/predict';
 import {
-  classifyResource, FLOW_AUDIENCES, FLOW_SERVICE_APP_ID, hasSas, isEmail, isGuid, parseTriggerUrl, stripSasParams, v1Issuer, v2Issuer,
+  classifyResource, FLOW_AUDIENCES, FLOW_SERVICE_APP_ID, hasSas, isEmail, isGuid, stripSasParams, v1Issuer, v2Issuer,
 } from '../../server/src/languageService/auth/audiences';
+import { parseTriggerUrl } from '../../server/src/languageService/auth/platforms/triggerUrl';
 import type { FlowsConfig } from '../../server/src/languageService/auth/types';
 import { APP, SYS_CLIENT, SYS_OID, T, UAMI_CLIENT, UAMI_OID } from '../util/ids';
 

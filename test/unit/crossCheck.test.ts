@@ -9,7 +9,7 @@ import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService/languageService';
 import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { stripSasRaw } from '../../server/src/languageService/services/flowQuickFixes';
-import { parseTriggerUrl } from '../../server/src/languageService/auth/audiences';
+import { parseTriggerUrl } from '../../server/src/languageService/auth/platforms/triggerUrl';
 import { listFlows } from '../../server/src/languageService/services/flowSummaries';
 
 const T = 'd7f3c2a1-4b5e-4c8d-9e0f-1a2b3c4d5e6f';

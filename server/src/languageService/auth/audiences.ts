@@ -131,23 +131,10 @@ export function hostOf(url: string): string | undefined {
   return m && m[1] ? m[1] : undefined;
 }
 
-export type TriggerHostKind =
-  /** `<env>.environment.api.powerplatform.com`: Power Automate since 2025. */
-  | 'powerPlatform'
-  /** `prod-NN.<region>.logic.azure.com`: Logic Apps Consumption, and Power Automate before 2025. */
-  | 'logicApps'
-  /** `<app>.azurewebsites.net`: Logic Apps Standard. */
-  | 'appService'
-  | 'other';
 
-
-export interface TriggerUrlInfo {
+/** What any URL tells about a trigger call, whatever the platform. */
+export interface UrlParts {
   host: string;
-  hostKind: TriggerHostKind;
-  /** Region of a `prod-NN.<region>.logic.azure.com` host. */
-  region?: string;
-  /** Environment part of a Power Platform host (`<env>.environment.api.powerplatform.com`). */
-  environment?: string;
   /** Workflow ID from the path, when the path has `/workflows/<id>/`. */
   workflowId?: string;
   apiVersion?: string;
@@ -182,45 +169,31 @@ function paramValue(pair: string): string {
 }
 
 /**
- * Reads a trigger URL. Tolerant: `{{named values}}` or odd escapes don't stop it. Undefined when
- * the string is not an absolute URL.
+ * Reads the platform-neutral parts of a URL (the platforms add what the host tells, see
+ * platforms/triggerUrl.ts). Tolerant: `{{named values}}` or odd escapes don't stop it. Undefined
+ * when the string is not an absolute URL.
  */
-export function parseTriggerUrl(url: string): TriggerUrlInfo | undefined {
+export function urlParts(url: string): UrlParts | undefined {
   const host = hostOf(url);
   if (!host) return undefined;
-  const lowerHost = host.toLowerCase();
   const { base, query } = splitUrl(url.trim());
   const pairs = query.split('&').filter(p => p.length > 0);
   const sasParams = SAS_PARAMS.filter(name => pairs.some(p => queryParamName(p) === name));
   const apiPair = pairs.find(p => queryParamName(p) === 'api-version');
-  const info: TriggerUrlInfo = {
+  const parts: UrlParts = {
     host,
-    hostKind: 'other',
     sasParams,
     hasSas: sasParams.includes('sig'),
     apiVersion: apiPair !== undefined ? paramValue(apiPair) : undefined,
   };
-  const pp = /^(.+)\.environment\.api\.powerplatform\.(?:com|us|cn)$/.exec(lowerHost);
-  const la = /^prod-\d+\.([a-z0-9-]+)\.logic\.azure\.(?:com|us|cn)$/.exec(lowerHost);
-  if (pp) {
-    info.hostKind = 'powerPlatform';
-    info.environment = pp[1];
-  } else if (la) {
-    info.hostKind = 'logicApps';
-    info.region = la[1];
-  } else if (/\.logic\.azure\.(?:com|us|cn)$/.test(lowerHost)) {
-    info.hostKind = 'logicApps';
-  } else if (/\.azurewebsites\.(?:net|us|cn)$/.test(lowerHost)) {
-    info.hostKind = 'appService';
-  }
   const wf = /\/workflows\/([^/?#]+)/i.exec(base);
-  if (wf) info.workflowId = wf[1];
-  return info;
+  if (wf) parts.workflowId = wf[1];
+  return parts;
 }
 
 /** True when the URL's query carries a SAS signature. */
 export function hasSas(url: string): boolean {
-  return parseTriggerUrl(url)?.hasSas ?? /[?&]sig=/i.test(url);
+  return urlParts(url)?.hasSas ?? /[?&]sig=/i.test(url);
 }
 
 /**

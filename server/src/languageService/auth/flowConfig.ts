@@ -5,16 +5,14 @@
  */
 
 import type { Node } from 'jsonc-parser';
-import type { Cloud, ConfigProblem, EasyAuthSettings, FlowConfig, FlowsConfig, FlowType, IdentityConfig, PowerAutomateAuth, ResourceConfig, TriggerAuth } from './types';
-import { isCloud, isGuid, issuerTenant, parseTriggerUrl, CLOUDS } from './audiences';
-import {
-  checkCallers, isObject, parseJsonText, problemAt, properties, property, rangeOf, readDefinition, readOpenAuthPolicies,
-  stringList, stringOf, valueOf, type JsonProperty,
-} from './definitions';
+import type { Cloud, ConfigProblem, FlowConfig, FlowsConfig, FlowType, IdentityConfig, ResourceConfig, TriggerAuth } from './types';
+import { isCloud, isGuid, CLOUDS } from './audiences';
+import { readGuid, readString, type ConfigReader } from './configReader';
+import { readDefinition } from './definitions';
+import { isObject, parseJsonText, problemAt, properties, property, rangeOf, stringList, stringOf, valueOf, type JsonProperty } from './jsonNodes';
+import { FLOW_TYPES, isFlowType, platformOf, PLATFORMS } from './platforms';
+import { parseTriggerUrl } from './platforms/triggerUrl';
 import { isRefusal, type FileRead, type Refusal } from '../workspace/fileRead';
-
-export const FLOW_TYPES: readonly FlowType[] = ['powerAutomate', 'logicAppConsumption', 'logicAppStandard'];
-export const PA_AUTHENTICATIONS: readonly PowerAutomateAuth[] = ['anyone', 'tenant', 'specificUsers'];
 
 export interface FlowsConfigResult {
   config: FlowsConfig;
@@ -22,9 +20,7 @@ export interface FlowsConfigResult {
 }
 
 /** What the parser needs from its host: file reads and URI resolution, both synchronous. */
-interface Context {
-  uri: string;
-  problems: ConfigProblem[];
+interface Context extends ConfigReader {
   readFile: (uri: string) => FileRead;
   resolveUri: (base: string, relative: string) => string | Refusal;
 }
@@ -112,23 +108,6 @@ function warnDuplicateKeys(ctx: Context, root: Node): void {
   }
 }
 
-function readString(ctx: Context, prop: JsonProperty | undefined): string | undefined {
-  if (!prop) return undefined;
-  const s = stringOf(prop.value);
-  if (s === undefined) ctx.problems.push(problemAt(ctx.uri, prop.value, 'error', 'flows-invalid-value', `"${prop.name}" must be a string.`));
-  return s;
-}
-
-function readGuid(ctx: Context, prop: JsonProperty | undefined, what: string): string | undefined {
-  const s = readString(ctx, prop);
-  if (s === undefined) return undefined;
-  if (!isGuid(s)) {
-    ctx.problems.push(problemAt(ctx.uri, prop!.value, 'error', 'flows-invalid-guid', `${what} must be a GUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx); got ${JSON.stringify(s)}.`));
-    return undefined;
-  }
-  return s;
-}
-
 function readCloud(ctx: Context, prop: JsonProperty | undefined): Cloud | undefined {
   const s = readString(ctx, prop);
   if (s === undefined) return undefined;
@@ -190,7 +169,7 @@ function readFlow(ctx: Context, entry: JsonProperty, config: FlowsConfig): FlowC
   const declared = readString(ctx, typeProp);
   let type: FlowType | undefined;
   if (declared !== undefined) {
-    if ((FLOW_TYPES as readonly string[]).includes(declared)) type = declared as FlowType;
+    if (isFlowType(declared)) type = declared;
     else problems.push(problemAt(uri, typeProp!.value, 'error', 'flows-unknown-flow-type', `Unknown flow type ${JSON.stringify(declared)}: use one of ${FLOW_TYPES.join(', ')}.`));
   }
 
@@ -239,13 +218,10 @@ function readFlow(ctx: Context, entry: JsonProperty, config: FlowsConfig): FlowC
     problems.push(problemAt(uri, entry.key, 'warning', 'flows-no-link',
       `Flow '${entry.name}' has neither "url" nor "policies": no policy can be linked to it.`));
   }
-  const hasFacts = type === 'powerAutomate' ? trigger.powerAutomate !== undefined
-    : type === 'logicAppConsumption' ? trigger.logicAppConsumption !== undefined
-      : trigger.logicAppStandard?.easyAuth !== undefined;
-  if (!hasFacts && defPath === undefined) {
-    const what = type === 'powerAutomate' ? '"trigger" or "definition"' : type === 'logicAppConsumption' ? '"openAuthenticationPolicies" or "definition"' : '"easyAuth" or "definition"';
+  const platform = platformOf(type);
+  if (!platform.hasTriggerFacts(trigger) && defPath === undefined) {
     problems.push(problemAt(uri, entry.key, 'information', 'flows-trigger-unknown',
-      `Cannot determine the trigger authentication of '${entry.name}': add ${what}.`));
+      `Cannot determine the trigger authentication of '${entry.name}': add ${platform.missingFactsHint}.`));
   }
   return {
     name: entry.name,
@@ -268,115 +244,29 @@ function safe<T>(fn: () => T): T | undefined {
   }
 }
 
-/** Inline `trigger`, `openAuthenticationPolicies`, `sasAuthenticationPolicy`, `easyAuth`: they win over a definition file. */
+/**
+ * The inline trigger sections of the platforms (`trigger`, `openAuthenticationPolicies`,
+ * `sasAuthenticationPolicy`, `easyAuth`…): they win over a definition file. A section of another
+ * platform is a warning.
+ */
 function readInlineTrigger(ctx: Context, obj: Node, type: FlowType, trigger: TriggerAuth, fromDefinition: boolean): void {
   const { uri, problems } = ctx;
-  const notApplicable = (prop: JsonProperty, applies: string) => {
-    problems.push(problemAt(uri, prop.key, 'warning', 'flows-not-applicable', `"${prop.name}" applies to ${applies} flows only; this flow is ${type}.`));
-  };
-  const overrides = (prop: JsonProperty) => {
-    if (fromDefinition) problems.push(problemAt(uri, prop.key, 'information', 'flows-inline-overrides-definition', `"${prop.name}" here takes precedence over the definition file.`));
-  };
-
-  /** A trigger setting that only one flow type has: read by `read` when the flow is of that type. */
-  const typedSection = (name: string, applies: FlowType, read: (value: Node) => void) => {
+  const own = platformOf(type).configSections;
+  const names = [...new Set(PLATFORMS.flatMap(p => p.configSections.map(section => section.name)))];
+  for (const name of names) {
     const prop = property(obj, name);
-    if (!prop) return;
-    if (type !== applies) notApplicable(prop, applies);
+    if (!prop) continue;
+    const section = own.find(x => x.name === name);
+    if (!section) {
+      const owners = PLATFORMS.filter(p => p.configSections.some(x => x.name === name)).map(p => p.type).join(' or ');
+      problems.push(problemAt(uri, prop.key, 'warning', 'flows-not-applicable', `"${name}" applies to ${owners} flows only; this flow is ${type}.`));
+    } else if (!section.object) section.read(ctx, prop.value, trigger);
     else if (!isObject(prop.value)) problems.push(problemAt(uri, prop.value, 'error', 'flows-invalid-value', `"${name}" must be an object.`));
     else {
-      overrides(prop);
-      read(prop.value);
+      if (fromDefinition) problems.push(problemAt(uri, prop.key, 'information', 'flows-inline-overrides-definition', `"${name}" here takes precedence over the definition file.`));
+      section.read(ctx, prop.value, trigger);
     }
-  };
-
-  typedSection('trigger', 'powerAutomate', value => {
-    trigger.powerAutomate = readPaTrigger(ctx, value);
-  });
-
-  const sasProp = property(obj, 'sasAuthenticationPolicy');
-  const sasDisabled = sasProp ? (stringOf(valueOf(sasProp.value, 'state', true)) ?? '').toLowerCase() === 'disabled' : undefined;
-  typedSection('openAuthenticationPolicies', 'logicAppConsumption', value => {
-    trigger.logicAppConsumption = {
-      policies: readOpenAuthPolicies(value, uri, problems),
-      sasDisabled: sasDisabled ?? trigger.logicAppConsumption?.sasDisabled ?? false,
-      range: rangeOf(uri, value),
-    };
-  });
-  if (sasProp && type === 'powerAutomate') notApplicable(sasProp, 'logicAppConsumption or logicAppStandard');
-  if (sasDisabled !== undefined && type === 'logicAppConsumption') {
-    trigger.logicAppConsumption = { ...(trigger.logicAppConsumption ?? { policies: [] }), sasDisabled };
   }
-
-  typedSection('easyAuth', 'logicAppStandard', value => {
-    trigger.logicAppStandard = { sasDisabled: trigger.logicAppStandard?.sasDisabled ?? false, easyAuth: readEasyAuth(ctx, value) };
-  });
-  if (sasDisabled !== undefined && type === 'logicAppStandard') {
-    trigger.logicAppStandard = { ...(trigger.logicAppStandard ?? {}), sasDisabled };
-  }
-}
-
-function readPaTrigger(ctx: Context, node: Node): NonNullable<TriggerAuth['powerAutomate']> {
-  const { uri, problems } = ctx;
-  const authProp = property(node, 'authentication');
-  const auth = readString(ctx, authProp);
-  let mode: PowerAutomateAuth | undefined;
-  if (auth !== undefined) {
-    if ((PA_AUTHENTICATIONS as readonly string[]).includes(auth)) mode = auth as PowerAutomateAuth;
-    else problems.push(problemAt(uri, authProp!.value, 'error', 'flows-unknown-authentication', `Unknown authentication ${JSON.stringify(auth)}: use anyone, tenant or specificUsers.`));
-  } else if (!authProp) {
-    problems.push(problemAt(uri, node, 'error', 'flows-unknown-authentication', '"trigger" needs "authentication": anyone | tenant | specificUsers.'));
-  }
-  const callersProp = property(node, 'allowedCallers');
-  if (callersProp && callersProp.value.type !== 'array' && callersProp.value.type !== 'string') {
-    problems.push(problemAt(uri, callersProp.value, 'error', 'flows-invalid-value', '"allowedCallers" must be an array of object IDs or e-mail addresses.'));
-  }
-  const callers = stringList(callersProp?.value, ';');
-  checkCallers(uri, callers.items, callers.nodes, problems);
-  if (mode === 'specificUsers' && callers.items.length === 0) {
-    problems.push(problemAt(uri, callersProp?.value ?? authProp!.value, 'information', 'pa-empty-allowed-callers',
-      'Specific users with an empty list: access falls back to any user in the tenant.'));
-  }
-  return { mode, allowedCallers: callers.items, range: rangeOf(uri, node) };
-}
-
-function guidList(ctx: Context, prop: JsonProperty | undefined, what: string): string[] {
-  if (!prop) return [];
-  if (prop.value.type !== 'array') {
-    ctx.problems.push(problemAt(ctx.uri, prop.value, 'error', 'flows-invalid-value', `"${prop.name}" must be an array of strings.`));
-    return [];
-  }
-  const list = stringList(prop.value);
-  list.items.forEach((item, i) => {
-    if (!isGuid(item)) ctx.problems.push(problemAt(ctx.uri, list.nodes[i], 'error', 'flows-invalid-guid', `${what} must be GUIDs; got ${JSON.stringify(item)}.`));
-  });
-  return list.items;
-}
-
-function readEasyAuth(ctx: Context, node: Node): EasyAuthSettings {
-  const audiencesProp = property(node, 'allowedAudiences');
-  const principalsProp = property(node, 'allowedPrincipals');
-  const principals = principalsProp && isObject(principalsProp.value) ? property(principalsProp.value, 'identities') : principalsProp;
-  const issuerProp = property(node, 'openIdIssuer');
-  const openIdIssuer = readString(ctx, issuerProp);
-  if (openIdIssuer === undefined || issuerTenant(openIdIssuer) === undefined) {
-    ctx.problems.push(problemAt(ctx.uri, issuerProp?.value ?? node, 'information', 'la-easy-auth-multitenant',
-      'No tenant-specific "openIdIssuer": Easy Auth then validates neither the issuer nor the tenant of tokens.'));
-  }
-  const requireProp = property(node, 'requireClientServicePrincipal');
-  if (requireProp && requireProp.value.type !== 'boolean') {
-    ctx.problems.push(problemAt(ctx.uri, requireProp.value, 'error', 'flows-invalid-value', '"requireClientServicePrincipal" must be true or false.'));
-  }
-  return {
-    clientId: readGuid(ctx, property(node, 'clientId'), 'clientId'),
-    openIdIssuer,
-    allowedAudiences: audiencesProp ? stringList(audiencesProp.value).items : [],
-    allowedApplications: guidList(ctx, property(node, 'allowedApplications'), 'allowedApplications (caller client IDs)'),
-    allowedPrincipals: guidList(ctx, principals, 'allowedPrincipals (caller object IDs)'),
-    allowedTenants: guidList(ctx, property(node, 'allowedTenants'), 'allowedTenants'),
-    requireClientServicePrincipal: requireProp?.value.type === 'boolean' ? Boolean(requireProp.value.value) : undefined,
-    range: rangeOf(ctx.uri, node),
-  };
 }
 
 function checkUrl(ctx: Context, node: Node, url: string, type: FlowType, cloud: Cloud): void {
@@ -385,15 +275,9 @@ function checkUrl(ctx: Context, node: Node, url: string, type: FlowType, cloud: 
     ctx.problems.push(problemAt(ctx.uri, node, 'warning', 'flows-invalid-url', 'The trigger URL should be an absolute https:// URL (as the flow or logic app shows it).'));
     return;
   }
-  const mismatch =
-    (type === 'powerAutomate' && info.hostKind === 'appService') ||
-    (type === 'logicAppConsumption' && (info.hostKind === 'powerPlatform' || info.hostKind === 'appService')) ||
-    (type === 'logicAppStandard' && (info.hostKind === 'powerPlatform' || info.hostKind === 'logicApps'));
-  if (mismatch) {
+  const platform = platformOf(type);
+  if (info.hostKind !== 'other' && !platform.acceptedHostKinds.includes(info.hostKind)) {
     ctx.problems.push(problemAt(ctx.uri, node, 'warning', 'flows-url-host-mismatch', `The host ${info.host} is not a ${type} trigger host.`));
   }
-  if (type === 'powerAutomate' && info.hostKind === 'logicApps' && cloud === 'public') {
-    ctx.problems.push(problemAt(ctx.uri, node, 'information', 'pa-url-retired',
-      'Power Automate trigger URLs on logic.azure.com moved to environment.api.powerplatform.com in 2025; the old URLs stopped working after November 30, 2025. Copy the new HTTP URL from the trigger.'));
-  }
+  for (const note of platform.urlNotes?.(info, cloud) ?? []) ctx.problems.push(problemAt(ctx.uri, node, note.severity, note.code, note.message));
 }

@@ -7,8 +7,8 @@ import { analyzePolicyFlows } from '../workspace/flowLinks';
 import { flowFileText, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { FlowSummary } from '../../../../common/protocol';
 import { positionIn } from '../utils/positions';
-import { lensTitle, flowMode } from './policyCodeLens';
-import { FLOW_TYPE_LABEL } from './validation/crossCheck';
+import { lensTitle } from './policyCodeLens';
+import { FLOW_TYPE_LABEL, flowMode } from '../auth/platforms';
 
 export function listFlows(ws: WorkspaceIndex, catalog: Catalog): FlowSummary[] {
   const steps = listFlowsInSteps(ws, catalog);

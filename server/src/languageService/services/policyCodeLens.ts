@@ -6,25 +6,12 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../catalog';
 import type { PolicyDocument } from '../parser/policyParser';
-import type { FlowConfig } from '../auth/types';
 import { analyzePolicyFlows, type ManagedIdentityUse } from '../workspace/flowLinks';
 import { flowFileText, type WorkspaceIndex } from '../workspace/workspaceIndex';
-import { FLOW_TYPE_LABEL } from './validation/crossCheck';
+import { FLOW_TYPE_LABEL, flowMode } from '../auth/platforms';
 import { positionIn } from '../utils/positions';
 import { Commands } from '../../../../common/commands';
 
-
-/** The trigger's authentication in a few words. */
-export function flowMode(flow: FlowConfig): string {
-  const t = flow.trigger;
-  if (t.powerAutomate) {
-    const m = t.powerAutomate.mode;
-    return m === 'specificUsers' ? 'specific users' : m ?? 'mode unknown';
-  }
-  if (t.logicAppConsumption) return `${t.logicAppConsumption.policies.length} OAuth polic${t.logicAppConsumption.policies.length === 1 ? 'y' : 'ies'}`;
-  if (t.logicAppStandard) return t.logicAppStandard.easyAuth ? 'Easy Auth' : 'no Easy Auth';
-  return 'trigger unknown';
-}
 
 export function lensTitle(use: ManagedIdentityUse): string {
   if (!use.link) {

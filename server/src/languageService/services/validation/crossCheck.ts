@@ -1,15 +1,10 @@
-import type { Check, FlowType } from '../../auth/types';
+import type { Check } from '../../auth/types';
+import { FLOW_TYPE_LABEL } from '../../auth/platforms';
 import type { PolicyElement } from '../../parser/policyParser';
 import { analyzePolicyFlows, type FlowLink, type ManagedIdentityUse, type PlacedValue, type RequestTarget } from '../../workspace/flowLinks';
 import type { Finding, Rule, RuleContext, Severity } from './types';
 import { positionIn } from '../../utils/positions';
 import { flowFileText } from '../../workspace/workspaceIndex';
-
-export const FLOW_TYPE_LABEL: Record<FlowType, string> = {
-  powerAutomate: 'Power Automate',
-  logicAppConsumption: 'Logic Apps Consumption',
-  logicAppStandard: 'Logic Apps Standard',
-};
 
 /** Data a quick fix or the client needs from a cross-check diagnostic. */
 export interface CrossCheckData {
