@@ -20,6 +20,8 @@ import { parseJwks, verifySignature } from './languageService/auth/verify';
 import { resolveRelativeUri } from './languageService/workspace/workspaceIndex';
 import { createWorkspaceIndex, type WorkspaceIndex } from './languageService/workspace/workspaceIndex';
 import { createLocator, findPolicyFiles, findServiceRoot, readIndexedFiles, readUriText, reason } from './node/policyFiles';
+import { findIacFiles, mayBeIacFile } from './node/iacFiles';
+import { findIacLoads, type IacPolicyLoad } from './languageService/languageService';
 
 const VERSION = '0.1.0';
 
@@ -45,7 +47,9 @@ const USAGE = `Usage:
   apim-policy --help | --version
 
 check   Reports problems in APIM policy files. Folders are walked: policy.xml and *.policy.xml
-        files, and other .xml files whose root is <policies> or <fragment>. Default path: .
+        files, and other .xml files whose root is <policies> or <fragment>; policies embedded in
+        Bicep (.bicep), Terraform (.tf) and ARM templates (.json) are reported in those files, and
+        the files they load are checked with the loading resource's scope. Default path: .
         Exit codes: 0 no error found, 1 at least one error, 2 bad usage.
 token   Decodes a bearer token (argument, or - / nothing for standard input; a leading "Bearer "
         is fine) and runs the checks the chosen flow's trigger would (apim-flows.json: --config,
@@ -113,8 +117,22 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
     index.addFlowConfig(URI.file(path.resolve(opts.config)).toString(), fs.readFileSync(opts.config, 'utf8'));
   }
   const service = getLanguageService({ locate: createLocator(), workspace: index, csharp });
-  const { files, unreadable } = findPolicyFiles(opts.paths);
+  // Bicep, Terraform and ARM templates: their policies are reported in them, and the policy files
+  // they load are checked with the loading resource's scope
+  const hosts = findIacFiles(opts.paths);
+  const hostFiles = new Set(hosts.map(h => path.resolve(h.file)));
+  const { files, unreadable } = findPolicyFiles(opts.paths.filter(p => !(mayBeIacFile(p) && hostFiles.has(path.resolve(p)))));
+  const loads = new Map<string, IacPolicyLoad>();
+  for (const h of hosts) for (const load of findIacLoads(h.uri, h.text)) if (!loads.has(load.uri)) loads.set(load.uri, load);
+  const walked = new Set(files.map(f => URI.file(path.resolve(f)).toString()));
+  for (const uri of loads.keys()) {
+    const fsPath = URI.parse(uri).fsPath;
+    if (!walked.has(uri) && fs.existsSync(fsPath)) files.push(path.relative(process.cwd(), fsPath) || fsPath);
+  }
   const reports: FileReport[] = [];
+  for (const h of hosts) {
+    reports.push({ file: h.file, diagnostics: service.validateHostFile(TextDocument.create(h.uri, 'iac', 1, h.text)) });
+  }
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   for (const u of unreadable) {
     reports.push({ file: u.file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${u.reason}`, source: DIAGNOSTIC_SOURCE }] });
@@ -129,12 +147,13 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
     }
     const uri = URI.file(path.resolve(file)).toString();
     const document = TextDocument.create(uri, 'apim-policy', 1, text);
-    reports.push({ file, diagnostics: service.doValidation(document) });
+    const load = loads.get(uri);
+    reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load) : service.doValidation(document) });
   }
   reports.push(...configReports(index));
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
-  const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length);
+  const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length + hosts.length);
   return { code: errors > 0 ? 1 : 0, stdout, stderr: '' };
 }
 

@@ -30,8 +30,6 @@ function assertErrorAt(kind: HostKind, text: string, marker: string, code: strin
   assert.deepEqual(errs[0].range.start, host.positionAt(at));
 }
 
-const GOOD = '<policies><inbound><base /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>';
-
 test('bicep: single-quoted value with \\n and \\\' escapes: the misspelt name at its column', () => {
   const text = [
     "resource p 'Microsoft.ApiManagement/service/apis/policies@2023-05-01' = {",
