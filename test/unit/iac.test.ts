@@ -95,6 +95,11 @@ test('bicep: ${} holes are placeholders (no error even in a number), \\${ is a l
   assert.ok(check('bicep', text).diagnostics.some(d => d.code === 'iac-policy-placeholder' && d.severity === DiagnosticSeverity.Information));
 });
 
+test('a hole inside an element may fill it: no error about its missing content, errors elsewhere kept', () => {
+  const text = 'resource "azurerm_api_management_api_policy" "a" {\n  xml_content = <<XML\n<policies><inbound><base /><choose>${local.whens}</choose><set-headr /></inbound></policies>\nXML\n}\n';
+  assertErrorAt('terraform', text, 'set-headr', 'unknown-element');
+});
+
 test('bicep: a var through replace() and concat() is read; loadTextContent is a load with the scope', () => {
   const text = [
     "var policy = '<policies><inbound><base /><set-backend-service backend-id=\"{backend-id}\" /><foo /></inbound></policies>'",

@@ -62,8 +62,15 @@ export function validateMapped(uri: string, host: string, mapped: MappedText, lo
     const end = e > s ? mapped.ends[Math.min(e, n) - 1] : start;
     return { start, end: Math.max(start, end) };
   };
+  // an element with a hole inside may get its children or attributes there at deploy time, so
+  // what is missing or misplaced in it is not known: nothing is said rather than a false error
+  const holeInElementAt = (offset: number) => {
+    const el = doc.findElementAt(offset);
+    return el !== undefined && mapped.holes.some(h => el.start <= h.start && h.end <= el.end);
+  };
   for (const f of [...findings, ...strictXmlFindings(doc, format)]) {
     if (inHole(f.start, f.end)) continue;
+    if (mapped.holes.length > 0 && (f.severity === 'error' || f.severity === 'warning') && holeInElementAt(f.start)) continue;
     const related = f.related?.map(r => (r.uri === uri && r.text === undefined ? { ...r, ...toHost(r.start, r.end), text: host } : r));
     out.push({ ...f, ...toHost(f.start, f.end), related });
   }
