@@ -20,7 +20,9 @@ import { parseJwks, verifySignature } from './languageService/auth/verify';
 import { resolveRelativeUri } from './languageService/workspace/workspaceIndex';
 import { createWorkspaceIndex, type WorkspaceIndex } from './languageService/workspace/workspaceIndex';
 import { createLocator, createUriReader, findPolicyFiles, findServiceRoot, indexCapWarning, readIndexedFiles, reason } from './node/policyFiles';
-import { MAX_JWKS_BYTES, readConfined } from './node/confinedFiles';
+import { createConfinedReader, MAX_JWKS_BYTES, readConfined } from './node/confinedFiles';
+import { findIacFiles, mayBeIacFile } from './node/iacFiles';
+import { findIacLoads, MAX_CHECKED_TEXT, tooLargeToCheckMessage, type IacPolicyLoad } from './languageService/languageService';
 
 const VERSION = '0.1.0';
 
@@ -46,7 +48,9 @@ const USAGE = `Usage:
   apim-policy --help | --version
 
 check   Reports problems in APIM policy files. Folders are walked: policy.xml and *.policy.xml
-        files, and other .xml files whose root is <policies> or <fragment>. Default path: .
+        files, and other .xml files whose root is <policies> or <fragment>; policies embedded in
+        Bicep (.bicep), Terraform (.tf) and ARM templates (.json) are reported in those files, and
+        the files they load are checked with the loading resource's scope. Default path: .
         Exit codes: 0 no error found, 1 at least one error, 2 bad usage.
 token   Decodes a bearer token (argument, or - / nothing for standard input; a leading "Bearer "
         is fine) and runs the checks the chosen flow's trigger would (apim-flows.json: --config,
@@ -123,27 +127,73 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
     index.addFlowConfig(URI.file(path.resolve(opts.config)).toString(), configText);
   }
   const service = getLanguageService({ locate: createLocator(), workspace: index, csharp });
-  const { files, unreadable } = findPolicyFiles(opts.paths);
+  // Bicep, Terraform and ARM templates: their policies are reported in them, and the policy files
+  // they load are checked with the loading resource's scope
+  const hosts = findIacFiles(opts.paths);
+  const hostFiles = new Set(hosts.map(h => path.resolve(h.file)));
+  const { files, unreadable } = findPolicyFiles(opts.paths.filter(p => !(mayBeIacFile(p) && hostFiles.has(path.resolve(p)))));
+  const loads = new Map<string, IacPolicyLoad>();
+  for (const h of hosts) for (const load of findIacLoads(h.uri, h.text)) if (!loads.has(load.uri)) loads.set(load.uri, load);
+  const walked = new Set(files.map(f => URI.file(path.resolve(f)).toString()));
+  // a file an IaC resource loads is read only inside the folders being checked, like a definition
+  const loadedOnly = new Set<string>();
+  for (const uri of loads.keys()) {
+    const fsPath = URI.parse(uri).fsPath;
+    if (walked.has(uri) || !fs.existsSync(fsPath)) continue;
+    const file = path.relative(process.cwd(), fsPath) || fsPath;
+    files.push(file);
+    loadedOnly.add(file);
+  }
+  const readLoaded = createConfinedReader({ roots: checkedFolders(opts.paths), rootName: 'the checked folders', maxBytes: MAX_CHECKED_TEXT });
   const reports: FileReport[] = [];
+  for (const h of hosts) {
+    reports.push({ file: h.file, diagnostics: service.validateHostFile(TextDocument.create(h.uri, 'iac', 1, h.text)) });
+  }
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const unreadableReport = (file: string, why: string): FileReport =>
     ({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${why}`, source: DIAGNOSTIC_SOURCE }] });
   for (const u of unreadable) reports.push(unreadableReport(u.file, u.reason));
   for (const file of files) {
-    const read = readConfined(file);
+    // past the parse ceiling the file is not even read: the service would skip it anyway
+    const size = fileSize(file);
+    if (size !== undefined && size > MAX_CHECKED_TEXT) {
+      reports.push({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'document-too-large', message: tooLargeToCheckMessage(size), source: DIAGNOSTIC_SOURCE }] });
+      continue;
+    }
+    const read = loadedOnly.has(file) ? readLoaded(file) : readConfined(file, { maxBytes: MAX_CHECKED_TEXT });
     if (!read.ok) {
       reports.push(unreadableReport(file, read.error));
       continue;
     }
     const uri = URI.file(path.resolve(file)).toString();
     const document = TextDocument.create(uri, 'apim-policy', 1, read.text);
-    reports.push({ file, diagnostics: service.doValidation(document) });
+    const load = loads.get(uri);
+    reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load) : service.doValidation(document) });
   }
   reports.push(...configReports(index));
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
-  const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length);
+  const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length + hosts.length);
   return { code: errors > 0 ? 1 : 0, stdout, stderr: warnings.map(w => `apim-policy: warning: ${w}\n`).join('') };
+}
+
+function fileSize(file: string): number | undefined {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folders the CLI checks: each folder given, and the folder of each file given. */
+function checkedFolders(paths: string[]): string[] {
+  return paths.map(p => {
+    try {
+      return fs.statSync(p).isDirectory() ? path.resolve(p) : path.dirname(path.resolve(p));
+    } catch {
+      return path.dirname(path.resolve(p));
+    }
+  });
 }
 
 /** Problems of the flow configs and the definition files they read, one report a file. */

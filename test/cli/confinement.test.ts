@@ -132,3 +132,47 @@ test('check: a workspace over the index cap says so on stderr, counting files no
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /apim-policy: warning: The workspace index stops at 20000 files: 1 more file under .* was left out/);
 });
+
+test('check: a policy file an IaC resource loads from outside the checked folders is refused, not read', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-cli-iac-out-'));
+  const infra = path.join(root, 'infra');
+  fs.mkdirSync(infra);
+  fs.writeFileSync(path.join(root, 'secret.xml'), '<policies><inbound><TOPSECRET /></inbound></policies>');
+  fs.writeFileSync(path.join(infra, 'main.bicep'), [
+    "resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' existing = { name: 'x' }",
+    "resource p 'Microsoft.ApiManagement/service/policies@2023-05-01-preview' = {",
+    '  parent: apim',
+    "  name: 'policy'",
+    "  properties: { format: 'rawxml', value: loadTextContent('../secret.xml') }",
+    '}',
+    '',
+  ].join('\n'));
+  try {
+    const r = run(['check', '--format', 'json', infra]);
+    assert.doesNotMatch(r.stdout, /TOPSECRET/);
+    const out = JSON.parse(r.stdout) as Array<{ file: string; code: string; message: string }>;
+    const refused = out.find(d => d.file.endsWith('secret.xml'));
+    assert.ok(refused, r.stdout);
+    assert.equal(refused.code, 'file-unreadable');
+    assert.match(refused.message, /outside the checked folders/);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('check: a policy file past the parse ceiling is reported from its size, without reading it', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-cli-huge-'));
+  const file = path.join(root, 'huge.policy.xml');
+  // a sparse file: 300 MB on paper, nothing on disk; reading it would take seconds and GBs
+  fs.writeFileSync(file, '<policies>');
+  fs.truncateSync(file, 300 * 1024 * 1024);
+  try {
+    const r = run(['check', '--format', 'json', file]);
+    const out = JSON.parse(r.stdout) as Array<{ code: string; message: string }>;
+    assert.deepEqual(out.map(d => d.code), ['document-too-large']);
+    assert.match(out[0].message, /too large to check/);
+    assert.equal(r.code, 1);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -22,6 +22,8 @@ import type { CSharpParser } from './expressions/csharpParser';
 import { createExpressionChecker } from './expressions/expressionChecks';
 import { completeExpression } from './expressions/expressionCompletion';
 import { hoverExpression } from './expressions/expressionHover';
+import { validateHostText, validateMapped, type CheckPolicy } from './services/iacValidation';
+import { readTemplateFile, type IacPolicyLoad } from './workspace/iac';
 
 export type { PolicyDocument } from './parser/policyParser';
 export type { ValidationSettings, Finding } from './services/validation';
@@ -29,6 +31,7 @@ export type { PolicyLocation, PolicyScope } from './workspace/apiopsLayout';
 export { loadCSharpParser, type CSharpParser } from './expressions/csharpParser';
 export { MAX_CHECKED_TEXT } from './parser/policyParser';
 export { tooLargeToCheckMessage } from './services/validation/documentSize';
+export { findIacLoads, iacHostKind, type IacPolicyLoad } from './workspace/iac';
 
 export interface LanguageServiceOptions {
   catalog?: Catalog;
@@ -70,6 +73,16 @@ export interface LanguageService {
   getCodeLenses(document: TextDocument, doc?: PolicyDocument): CodeLens[];
   /** Re-indents elements; never changes expressions, values, text, CDATA or comments. */
   format(document: TextDocument, range: Range | undefined, options: FormatOptions, doc?: PolicyDocument): TextEdit[];
+  /**
+   * Diagnostics of the APIM policies embedded in a Bicep, ARM JSON or Terraform file, at their
+   * places in that file; none when the file is not one of those or holds no policy.
+   */
+  validateHostFile(document: TextDocument, settings?: Partial<ValidationSettings>): Diagnostic[];
+  /**
+   * Diagnostics of a policy file that an IaC resource loads (`findIacLoads` says which), checked
+   * with that resource's scope; each one points at the resource in its related information.
+   */
+  validateLoadedPolicy(document: TextDocument, load: IacPolicyLoad, settings?: Partial<ValidationSettings>): Diagnostic[];
 }
 
 export const DIAGNOSTIC_SOURCE = 'apim-policy';
@@ -153,5 +166,32 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     format: (document, range, options, doc = parse(document)) => (doc.skipped ? [] : formatPolicy(document, doc, range, options, catalog)),
     getCodeLenses: (document, doc = parse(document)) => (options.workspace && !doc.skipped ? getCodeLenses(document, doc, options.workspace, catalog) : []),
+    validateHostFile(document, settings = {}) {
+      return validateHostText(document.uri, document.getText(), checker(document.uri, settings)).map(f => toDiagnostic(document, f));
+    },
+    validateLoadedPolicy(document, load, settings = {}) {
+      const location = { scope: load.scope };
+      const text = document.getText();
+      const findings = load.template
+        ? validateMapped(document.uri, text, readTemplateFile(text), location, 'rawxml', checker(document.uri, settings))
+        : checker(document.uri, settings)(text, location).findings;
+      const name = load.hostUri.substring(load.hostUri.lastIndexOf('/') + 1);
+      const why = { location: { uri: load.hostUri, range: load.range }, message: `Checked as ${load.scope === 'api' || load.scope === 'operation' ? 'an' : 'a'} ${load.scope} policy: loaded by '${load.resource}' in ${decodeURIComponent(name)}.` };
+      return findings.map(f => {
+        const d = toDiagnostic(document, f);
+        d.relatedInformation = [...(d.relatedInformation ?? []), why];
+        return d;
+      });
+    },
   };
+
+  function checker(uri: string, settings: Partial<ValidationSettings>): CheckPolicy {
+    return (text, location) => {
+      const doc = parsePolicy(text, maxText);
+      const findings = validatePolicy({
+        uri, doc, catalog, location, settings: { ...defaultValidationSettings, ...settings }, workspace: options.workspace, expressions,
+      });
+      return { findings, doc };
+    };
+  }
 }

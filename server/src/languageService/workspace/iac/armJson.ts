@@ -1,0 +1,248 @@
+/**
+ * APIM policies in ARM JSON templates (hand-written or compiled from Bicep): resources of the
+ * policy types (child resources in a parent's `resources`, symbolic `resources` objects, nested
+ * deployments' templates), their JSON string values decoded with a map back to the escapes, and
+ * ARM expressions (`[concat(…)]`, `[replace(variables('x'), …)]`) read for their literal parts.
+ */
+import type { Node as JsonNode } from 'jsonc-parser';
+import { parseJsonTree } from '../../utils/json';
+import {
+  childResourceType, compose, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, scopeOfResourceType,
+  type EmbeddedPolicy, type MappedText, type PolicyValue,
+} from './policySource';
+
+/** A JSON string node's value with each char mapped to its escape in the host text. */
+export function decodeJsonString(host: string, node: JsonNode): MappedText {
+  const b = mappedTextBuilder();
+  const end = node.offset + node.length - (host[node.offset + node.length - 1] === '"' && node.length > 1 ? 1 : 0);
+  let i = node.offset + 1;
+  const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+  while (i < end) {
+    const c = host[i];
+    if (c === '\\' && i + 1 < end) {
+      const e = host[i + 1];
+      if (simple[e] !== undefined) {
+        b.char(simple[e], i, i + 2);
+        i += 2;
+        continue;
+      }
+      if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(host.substring(i + 2, i + 6))) {
+        b.char(String.fromCharCode(parseInt(host.substring(i + 2, i + 6), 16)), i, i + 6);
+        i += 6;
+        continue;
+      }
+    }
+    b.char(c, i, i + 1);
+    i++;
+  }
+  return b.done();
+}
+
+type ArmNode =
+  | { k: 'str'; s: number; e: number; t: MappedText }
+  | { k: 'call'; s: number; e: number; name: string; args: ArmNode[] }
+  | { k: 'other'; s: number; e: number };
+
+/** Parses an ARM expression (the text inside `[` `]`), offsets relative to `text`. */
+function parseArmExpression(text: string, from: number, to: number): ArmNode {
+  let i = from;
+  const ws = () => {
+    while (i < to && /\s/.test(text[i])) i++;
+  };
+  function primary(depth: number): ArmNode {
+    ws();
+    const s = i;
+    if (depth > MAX_NESTING) {
+      i = to;
+      return { k: 'other', s, e: to };
+    }
+    if (text[i] === "'") {
+      const b = mappedTextBuilder();
+      i++;
+      while (i < to) {
+        if (text[i] === "'") {
+          if (text[i + 1] === "'") {
+            b.char("'", i, i + 2);
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        b.char(text[i], i, i + 1);
+        i++;
+      }
+      return postfix({ k: 'str', s, e: i, t: b.done() }, depth);
+    }
+    const id = /^[A-Za-z_$][\w$.]*/.exec(text.substring(i, Math.min(to, i + 200)));
+    if (id) {
+      i += id[0].length;
+      ws();
+      if (text[i] === '(') {
+        i++;
+        const args: ArmNode[] = [];
+        for (;;) {
+          ws();
+          if (i >= to) break;
+          if (text[i] === ')') {
+            i++;
+            break;
+          }
+          if (text[i] === ',') {
+            i++;
+            continue;
+          }
+          const before = i;
+          args.push(primary(depth + 1));
+          if (i === before) i++;
+        }
+        return postfix({ k: 'call', s, e: i, name: id[0], args }, depth);
+      }
+      return postfix({ k: 'other', s, e: i }, depth);
+    }
+    while (i < to && !/[\s,()[\]]/.test(text[i])) i++;
+    if (i === s && i < to) i++;
+    return postfix({ k: 'other', s, e: i }, depth);
+  }
+  function postfix(node: ArmNode, depth: number): ArmNode {
+    let cur = node;
+    for (;;) {
+      ws();
+      if (text[i] === '.' && i < to) {
+        i++;
+        const id = /^[\w$]*/.exec(text.substring(i, Math.min(to, i + 200)));
+        i += id ? id[0].length : 0;
+        cur = { k: 'other', s: cur.s, e: i };
+      } else if (text[i] === '[' && i < to) {
+        i++;
+        primary(depth + 1);
+        ws();
+        if (text[i] === ']') i++;
+        cur = { k: 'other', s: cur.s, e: i };
+      } else {
+        return cur;
+      }
+    }
+  }
+  return primary(0);
+}
+
+interface TemplateContext {
+  host: string;
+  variables: JsonNode | undefined;
+}
+
+function property(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (node?.type !== 'object') return undefined;
+  const lower = key.toLowerCase();
+  const p = node.children?.find(c => c.children?.[0] && String(c.children[0].value).toLowerCase() === lower);
+  return p?.children?.[1];
+}
+
+/** A JSON string value: literal text, or an ARM expression read for its literal parts. */
+function evaluateString(node: JsonNode, ctx: TemplateContext, depth: number): PolicyValue {
+  if (node.type !== 'string' || depth > MAX_RESOLVE_DEPTH) return { kind: 'computed' };
+  const decoded = decodeJsonString(ctx.host, node);
+  const text = decoded.text;
+  if (text.startsWith('[[')) return { kind: 'text', text: compose(slice(decoded, 1, text.length), decoded) };
+  if (!text.startsWith('[') || !text.trimEnd().endsWith(']')) return { kind: 'text', text: decoded };
+  const expr = parseArmExpression(text, 1, text.trimEnd().length - 1);
+  return evaluateArm(expr, decoded, ctx, depth);
+}
+
+function slice(t: MappedText, from: number, to: number): MappedText {
+  const b = mappedTextBuilder();
+  for (let i = from; i < to; i++) b.char(t.text[i], i, i + 1);
+  return b.done();
+}
+
+function evaluateArm(node: ArmNode, outer: MappedText, ctx: TemplateContext, depth: number): PolicyValue {
+  if (depth > MAX_RESOLVE_DEPTH) return { kind: 'computed' };
+  if (node.k === 'str') return { kind: 'text', text: compose(node.t, outer) };
+  if (node.k !== 'call') return { kind: 'computed' };
+  const name = node.name.toLowerCase();
+  const first = node.args[0];
+  if (name === 'variables' && first?.k === 'str') {
+    const target = property(ctx.variables, first.t.text);
+    return target ? evaluateString(target, ctx, depth + 1) : { kind: 'computed' };
+  }
+  if ((name === 'replace' || name === 'trim') && first) return evaluateArm(first, outer, ctx, depth + 1);
+  if (name === 'concat') {
+    const b = mappedTextBuilder();
+    let literal = false;
+    for (const arg of node.args) {
+      const v = evaluateArm(arg, outer, ctx, depth + 1);
+      if (v.kind === 'text') {
+        b.append(v.text);
+        literal = true;
+      } else {
+        const start = outer.starts[Math.min(arg.s, outer.starts.length - 1)] ?? 0;
+        const end = outer.ends[Math.max(0, Math.min(arg.e - 1, outer.ends.length - 1))] ?? start;
+        b.hole(start, end);
+      }
+    }
+    return literal ? { kind: 'text', text: b.done() } : { kind: 'computed' };
+  }
+  return { kind: 'computed' };
+}
+
+function listOf(node: JsonNode | undefined): Array<{ node: JsonNode; key?: string }> {
+  if (node?.type === 'array') return (node.children ?? []).map(n => ({ node: n }));
+  if (node?.type === 'object') {
+    return (node.children ?? []).filter(p => p.children?.[1]).map(p => ({ node: p.children![1], key: String(p.children![0].value) }));
+  }
+  return [];
+}
+
+function stringValue(node: JsonNode | undefined): string | undefined {
+  return node?.type === 'string' ? String(node.value) : undefined;
+}
+
+/** True for an ARM template: `$schema` of a deployment template, or APIM resources in `resources`. */
+export function isArmTemplate(text: string): boolean {
+  const { root } = parseJsonTree(text);
+  if (root?.type !== 'object') return false;
+  if (/deploymentTemplate/i.test(stringValue(property(root, '$schema')) ?? '')) return true;
+  return listOf(property(root, 'resources')).some(r => /^Microsoft\.ApiManagement\//i.test(stringValue(property(r.node, 'type')) ?? ''));
+}
+
+/** Every APIM policy resource of an ARM template, nested templates included. */
+export function extractArmPolicies(host: string): EmbeddedPolicy[] {
+  const { root } = parseJsonTree(host);
+  const out: EmbeddedPolicy[] = [];
+  if (root?.type !== 'object') return out;
+  const stack: Array<{ template: JsonNode; depth: number }> = [{ template: root, depth: 0 }];
+  while (stack.length) {
+    const { template, depth } = stack.pop()!;
+    const ctx: TemplateContext = { host, variables: property(template, 'variables') };
+    const resources: Array<{ node: JsonNode; key?: string; parentType?: string }> = listOf(property(template, 'resources'));
+    while (resources.length) {
+      const { node, key, parentType } = resources.pop()!;
+      const declared = stringValue(property(node, 'type'));
+      if (!declared) continue;
+      const type = childResourceType(parentType, declared);
+      for (const child of listOf(property(node, 'resources'))) resources.push({ ...child, parentType: type });
+      const properties = property(node, 'properties');
+      if (/^Microsoft\.Resources\/deployments/i.test(type) && depth < MAX_NESTING) {
+        const inner = property(properties, 'template');
+        if (inner) stack.push({ template: inner, depth: depth + 1 });
+        continue;
+      }
+      const scope = scopeOfResourceType(type);
+      if (!scope) continue;
+      const valueNode = property(properties, 'value') ?? property(properties, 'policyContent');
+      if (!valueNode) continue;
+      const format = stringValue(property(properties, 'format') ?? property(properties, 'contentFormat'))?.toLowerCase();
+      const typeNode = property(node, 'type')!;
+      out.push({
+        resource: stringValue(property(node, 'name')) ?? key ?? declared,
+        type, scope, format: format?.startsWith('[') ? undefined : format,
+        resourceStart: typeNode.offset, resourceEnd: typeNode.offset + typeNode.length,
+        valueStart: valueNode.offset, valueEnd: valueNode.offset + valueNode.length,
+        value: evaluateString(valueNode, ctx, 0),
+      });
+    }
+  }
+  return out.sort((a, b) => a.valueStart - b.valueStart);
+}
+

@@ -1,0 +1,505 @@
+/**
+ * APIM policies in Terraform (HCL) files: a small tokenizer (quoted templates with escapes and
+ * `${…}` / `%{…}` holes, heredocs `<<ID` / `<<-ID`, comments, brackets) and a tolerant parser of
+ * blocks and attributes. Finds the azurerm policy resources and `azapi_resource` of the APIM
+ * policy types. Never throws; one pass, nesting bounded by MAX_NESTING.
+ */
+import {
+  mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, scopeOfResourceType,
+  type EmbeddedPolicy, type MappedText, type MappedTextBuilder, type PolicyValue,
+} from './policySource';
+import type { PolicyScope } from '../apiopsLayout';
+
+interface Tok {
+  k: 'id' | 'str' | 'p' | 'nl' | 'num';
+  s: number;
+  e: number;
+  v: string;
+  t?: MappedText;
+}
+
+type Node =
+  | { k: 'str'; s: number; e: number; t: MappedText }
+  | { k: 'obj'; s: number; e: number; props: Array<{ key: string; value: Node }> }
+  | { k: 'call'; s: number; e: number; name: string; args: Node[] }
+  | { k: 'ref'; s: number; e: number; name: string }
+  | { k: 'other'; s: number; e: number };
+
+interface Block {
+  type: string;
+  labels: string[];
+  s: number;
+  e: number;
+  attrs: Array<{ key: string; value: Node }>;
+  blocks: Block[];
+}
+
+/** From inside `${` or `%{`: the offset after the matching `}` (nested braces and strings skipped). */
+function skipTemplateSequence(src: string, i: number, limit: number): number {
+  let level = 0;
+  let j = i;
+  let inString = false;
+  while (j < limit) {
+    const c = src[j];
+    if (inString) {
+      if (c === '\\') j++;
+      else if (c === '"') inString = false;
+      else if (c === '\n') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '{') {
+      level++;
+    } else if (c === '}') {
+      if (level === 0) return j + 1;
+      level--;
+    }
+    j++;
+  }
+  return j;
+}
+
+/**
+ * Template text from `from` to `to`: `${…}` and `%{…}` are holes, `$${` and `%%{` stand for
+ * `${` and `%{`; with `quoted`, backslash escapes apply and `"` ends the text (its offset returned).
+ */
+function scanTemplate(src: string, from: number, to: number, quoted: boolean, b: MappedTextBuilder): number {
+  let j = from;
+  const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+  while (j < to) {
+    const c = src[j];
+    if (quoted && (c === '"' || c === '\n')) return j;
+    if (quoted && c === '\\' && j + 1 < to) {
+      const e = src[j + 1];
+      if (simple[e] !== undefined) {
+        b.char(simple[e], j, j + 2);
+        j += 2;
+        continue;
+      }
+      const hex = e === 'u' ? 4 : e === 'U' ? 8 : 0;
+      const digits = hex ? src.substring(j + 2, j + 2 + hex) : '';
+      if (hex && /^[0-9a-fA-F]+$/.test(digits) && digits.length === hex) {
+        const code = parseInt(digits, 16);
+        if (code <= 0x10ffff) {
+          for (const unit of String.fromCodePoint(code).split('')) b.char(unit, j, j + 2 + hex);
+          j += 2 + hex;
+          continue;
+        }
+      }
+    }
+    if ((c === '$' || c === '%') && src[j + 1] === c && src[j + 2] === '{') {
+      b.char(c, j, j + 2);
+      b.char('{', j + 2, j + 3);
+      j += 3;
+      continue;
+    }
+    if ((c === '$' || c === '%') && src[j + 1] === '{') {
+      const end = skipTemplateSequence(src, j + 2, to);
+      b.hole(j, end);
+      j = end;
+      continue;
+    }
+    b.char(c, j, j + 1);
+    j++;
+  }
+  return j;
+}
+
+/** A whole file read as a Terraform template (what `templatefile` renders): holes and `$${` escapes. */
+export function readTemplateFile(text: string): MappedText {
+  const b = mappedTextBuilder();
+  scanTemplate(text, 0, text.length, false, b);
+  return b.done();
+}
+
+/** `<<ID` / `<<-ID` at `i`: the body as text (indentation stripped for `<<-`) and where it ends. */
+function scanHeredoc(src: string, i: number): { end: number; text: MappedText } | undefined {
+  const m = /^<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(src.substring(i, i + 200));
+  if (!m) return undefined;
+  const strip = m[1] === '-';
+  const id = m[2];
+  const lines: Array<{ s: number; e: number }> = [];
+  let at = i + m[0].length;
+  let end = src.length;
+  while (at < src.length) {
+    const nl = src.indexOf('\n', at);
+    const lineEnd = nl < 0 ? src.length : nl;
+    const content = src.substring(at, lineEnd).replace(/\r$/, '');
+    if (content.trim() === id) {
+      end = at + content.length;
+      break;
+    }
+    lines.push({ s: at, e: nl < 0 ? src.length : nl + 1 });
+    at = lineEnd + 1;
+  }
+  let indent = 0;
+  if (strip) {
+    indent = Infinity;
+    for (const l of lines) {
+      const line = src.substring(l.s, l.e);
+      if (line.trim() === '') continue;
+      indent = Math.min(indent, /^[ \t]*/.exec(line)![0].length);
+    }
+    if (!Number.isFinite(indent)) indent = 0;
+  }
+  const b = mappedTextBuilder();
+  for (const l of lines) {
+    let s = l.s;
+    for (let k = 0; k < indent && s < l.e && (src[s] === ' ' || src[s] === '\t'); k++) s++;
+    scanTemplate(src, s, l.e, false, b);
+  }
+  // the line break before the closing marker belongs to the value; nothing after it does
+  return { end, text: b.done() };
+}
+
+const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '=>', '...', '::'];
+const BINARY = new Set(['==', '!=', '<=', '>=', '&&', '||', '<', '>', '+', '-', '*', '/', '%']);
+
+function tokenizeTerraform(src: string): Tok[] {
+  const toks: Tok[] = [];
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    const c = src[i];
+    if (c === '\n') {
+      toks.push({ k: 'nl', s: i, e: i + 1, v: '\n' });
+      i++;
+    } else if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff') {
+      i++;
+    } else if (c === '#' || (c === '/' && src[i + 1] === '/')) {
+      const nl = src.indexOf('\n', i);
+      i = nl < 0 ? n : nl;
+    } else if (c === '/' && src[i + 1] === '*') {
+      const close = src.indexOf('*/', i + 2);
+      i = close < 0 ? n : close + 2;
+    } else if (c === '"') {
+      const b = mappedTextBuilder();
+      const close = scanTemplate(src, i + 1, n, true, b);
+      const end = src[close] === '"' ? close + 1 : close;
+      toks.push({ k: 'str', s: i, e: end, v: '', t: b.done() });
+      i = end;
+    } else if (c === '<' && src[i + 1] === '<') {
+      const h = scanHeredoc(src, i);
+      const end = h ? h.end : i + 2;
+      toks.push(h ? { k: 'str', s: i, e: end, v: '', t: h.text } : { k: 'p', s: i, e: end, v: '<<' });
+      i = end;
+    } else if (/[A-Za-z_]/.test(c)) {
+      let j = i + 1;
+      while (j < n && /[\w-]/.test(src[j])) j++;
+      toks.push({ k: 'id', s: i, e: j, v: src.substring(i, j) });
+      i = j;
+    } else if (c >= '0' && c <= '9') {
+      let j = i + 1;
+      while (j < n && /[\w.]/.test(src[j])) j++;
+      toks.push({ k: 'num', s: i, e: j, v: src.substring(i, j) });
+      i = j;
+    } else {
+      const op = OPERATORS.find(o => src.startsWith(o, i)) ?? c;
+      toks.push({ k: 'p', s: i, e: i + op.length, v: op });
+      i += op.length;
+    }
+  }
+  return toks;
+}
+
+const OPEN = new Set(['(', '[', '{']);
+const CLOSE = new Set([')', ']', '}']);
+
+function parseTerraform(src: string): Block[] {
+  const toks = tokenizeTerraform(src);
+  let pos = 0;
+  const eofAt = toks.length ? toks[toks.length - 1].e : 0;
+  const eof: Tok = { k: 'p', s: eofAt, e: eofAt, v: '' };
+  const peek = (k = 0): Tok => toks[pos + k] ?? eof;
+  const next = (): Tok => toks[pos++] ?? eof;
+  const atEnd = () => pos >= toks.length;
+  const is = (v: string, k = 0) => {
+    const t = peek(k);
+    return t.k === 'p' && t.v === v;
+  };
+  const lastEnd = () => (pos > 0 ? toks[pos - 1].e : 0);
+  const skipNl = () => {
+    while (peek().k === 'nl') pos++;
+  };
+  const other = (s: number, e: number): Node => ({ k: 'other', s, e });
+  const skipBalanced = () => {
+    const first = next();
+    if (first.k !== 'p' || !OPEN.has(first.v)) return;
+    let level = 1;
+    while (!atEnd() && level > 0) {
+      const t = next();
+      if (t.k !== 'p') continue;
+      if (OPEN.has(t.v)) level++;
+      else if (CLOSE.has(t.v)) level--;
+    }
+  };
+
+  function parseExpr(depth: number): Node {
+    if (depth > MAX_NESTING) {
+      const s = peek().s;
+      skipBalanced();
+      return other(s, lastEnd());
+    }
+    let left = parseUnary(depth);
+    for (;;) {
+      const t = peek();
+      if (t.k === 'p' && BINARY.has(t.v)) {
+        next();
+        skipNl();
+        parseUnary(depth + 1);
+        left = other(left.s, lastEnd());
+      } else if (t.k === 'p' && t.v === '?') {
+        next();
+        skipNl();
+        parseExpr(depth + 1);
+        skipNl();
+        if (is(':')) next();
+        skipNl();
+        parseExpr(depth + 1);
+        left = other(left.s, lastEnd());
+      } else {
+        return left;
+      }
+    }
+  }
+
+  function parseUnary(depth: number): Node {
+    const t = peek();
+    if (t.k === 'p' && (t.v === '!' || t.v === '-')) {
+      next();
+      parseUnary(depth + 1);
+      return other(t.s, lastEnd());
+    }
+    return parsePostfix(parsePrimary(depth), depth);
+  }
+
+  function parsePostfix(node: Node, depth: number): Node {
+    let cur = node;
+    for (;;) {
+      const t = peek();
+      if (t.k === 'p' && t.v === '.' && (peek(1).k === 'id' || peek(1).k === 'num' || is('*', 1))) {
+        next();
+        const id = next();
+        cur = cur.k === 'ref' ? { k: 'ref', s: cur.s, e: id.e, name: `${cur.name}.${id.v}` } : other(cur.s, id.e);
+      } else if (t.k === 'p' && t.v === '[') {
+        next();
+        parseList(']', depth);
+        cur = other(cur.s, lastEnd());
+      } else {
+        return cur;
+      }
+    }
+  }
+
+  /** Items up to the closer (consumed); line breaks inside brackets are not separators. */
+  function parseList(closer: string, depth: number): Node[] {
+    const items: Node[] = [];
+    for (;;) {
+      skipNl();
+      if (atEnd()) return items;
+      const t = peek();
+      if (t.k === 'p' && t.v === closer) {
+        next();
+        return items;
+      }
+      if (t.k === 'p' && (t.v === ',' || t.v === '...')) {
+        next();
+        continue;
+      }
+      if (t.k === 'p' && CLOSE.has(t.v)) return items;
+      const before = pos;
+      items.push(parseExpr(depth + 1));
+      if (pos === before) next();
+    }
+  }
+
+  function parsePrimary(depth: number): Node {
+    const t = peek();
+    if (t.k === 'str') {
+      next();
+      return { k: 'str', s: t.s, e: t.e, t: t.t! };
+    }
+    if (t.k === 'id') {
+      next();
+      // provider-defined functions: provider::name::function(…)
+      let name = t.v;
+      while (is('::') && peek(1).k === 'id') {
+        next();
+        name += '::' + next().v;
+      }
+      if (is('(')) {
+        next();
+        const args = parseList(')', depth);
+        return { k: 'call', s: t.s, e: lastEnd(), name, args };
+      }
+      return { k: 'ref', s: t.s, e: t.e, name };
+    }
+    if (t.k === 'p' && t.v === '(') {
+      next();
+      const items = parseList(')', depth);
+      return items.length === 1 ? items[0] : other(t.s, lastEnd());
+    }
+    if (t.k === 'p' && t.v === '{' && !(peek(1).k === 'id' && peek(1).v === 'for')) return parseObject(depth);
+    if (t.k === 'p' && OPEN.has(t.v)) {
+      skipBalanced();
+      return other(t.s, lastEnd());
+    }
+    if (t.k === 'num' || (t.k === 'p' && !CLOSE.has(t.v) && t.v !== ',' && t.v !== '')) next();
+    return other(t.s, t.e);
+  }
+
+  function parseObject(depth: number): Node {
+    const s = next().s;
+    const props: Array<{ key: string; value: Node }> = [];
+    for (;;) {
+      skipNl();
+      if (atEnd()) break;
+      const t = peek();
+      if (t.k === 'p' && t.v === '}') {
+        next();
+        break;
+      }
+      if (t.k === 'p' && CLOSE.has(t.v)) break;
+      if (t.k === 'p' && t.v === ',') {
+        next();
+        continue;
+      }
+      if ((t.k === 'id' || t.k === 'str') && (is('=', 1) || is(':', 1))) {
+        next();
+        next();
+        skipNl();
+        props.push({ key: t.k === 'id' ? t.v : t.t!.text, value: parseExpr(depth + 1) });
+        continue;
+      }
+      const before = pos;
+      parseExpr(depth + 1);
+      if (pos === before) next();
+    }
+    return { k: 'obj', s, e: lastEnd(), props };
+  }
+
+  function parseBody(depth: number, blocks: Block[], attrs: Block['attrs']): void {
+    for (;;) {
+      skipNl();
+      if (atEnd()) return;
+      const t = peek();
+      if (t.k === 'p' && t.v === '}') {
+        next();
+        return;
+      }
+      if (t.k === 'id' && is('=', 1)) {
+        next();
+        next();
+        skipNl();
+        attrs.push({ key: t.v, value: parseExpr(depth + 1) });
+        continue;
+      }
+      if (t.k === 'id') {
+        // a block: type, labels, `{`
+        let k = 1;
+        while (peek(k).k === 'str' || peek(k).k === 'id') k++;
+        if (is('{', k) && depth < MAX_NESTING) {
+          const labels: string[] = [];
+          for (let l = 1; l < k; l++) labels.push(peek(l).k === 'str' ? peek(l).t!.text : peek(l).v);
+          const head = { s: t.s, e: peek(k - 1).e };
+          pos += k + 1;
+          const block: Block = { type: t.v, labels, s: head.s, e: head.e, attrs: [], blocks: [] };
+          parseBody(depth + 1, block.blocks, block.attrs);
+          blocks.push(block);
+          continue;
+        }
+      }
+      // anything else: skip the line, brackets and all
+      const before = pos;
+      while (!atEnd() && peek().k !== 'nl' && !is('}')) skipBalanced();
+      if (pos === before) next();
+    }
+  }
+
+  const top: Block[] = [];
+  const attrs: Block['attrs'] = [];
+  while (!atEnd()) parseBody(0, top, attrs);
+  return top;
+}
+
+const AZURERM_SCOPES: Record<string, PolicyScope> = {
+  azurerm_api_management_policy: 'global',
+  azurerm_api_management_product_policy: 'product',
+  azurerm_api_management_api_policy: 'api',
+  azurerm_api_management_api_operation_policy: 'operation',
+  azurerm_api_management_workspace_policy: 'workspace',
+  azurerm_api_management_workspace_api_policy: 'api',
+  azurerm_api_management_workspace_api_operation_policy: 'operation',
+  azurerm_api_management_workspace_product_policy: 'product',
+};
+const FRAGMENT_TYPES = new Set(['azurerm_api_management_policy_fragment', 'azurerm_api_management_workspace_policy_fragment']);
+const PASS_THROUGH = new Set(['replace', 'trimspace', 'chomp', 'trim', 'trimprefix', 'trimsuffix']);
+const PATH_PREFIX = /^\$\{\s*path\.(?:module|root|cwd)\s*\}\/?/;
+
+function attr(list: Array<{ key: string; value: Node }>, key: string): Node | undefined {
+  return list.find(a => a.key === key)?.value;
+}
+
+function literal(node: Node | undefined): string | undefined {
+  return node?.k === 'str' && node.t.holes.length === 0 ? node.t.text : undefined;
+}
+
+/** A file path argument: a literal, or one that starts with `${path.module}/`. */
+function pathOf(node: Node | undefined, src: string): string | undefined {
+  if (node?.k !== 'str') return undefined;
+  const written = src.substring(node.s + 1, node.e - 1);
+  const rest = written.replace(PATH_PREFIX, '');
+  return /\$\{|%\{/.test(rest) ? undefined : literal({ ...node, t: node.t.holes.length ? { ...node.t, text: rest, holes: [] } : node.t });
+}
+
+function evaluate(node: Node | undefined, src: string, locals: Map<string, Node>, depth: number): PolicyValue {
+  if (!node || depth > MAX_RESOLVE_DEPTH) return { kind: 'computed' };
+  if (node.k === 'str') return { kind: 'text', text: node.t };
+  if (node.k === 'ref' && node.name.startsWith('local.')) return evaluate(locals.get(node.name.substring(6)), src, locals, depth + 1);
+  if (node.k !== 'call') return { kind: 'computed' };
+  const first = node.args[0];
+  if (node.name === 'file' || node.name === 'templatefile') {
+    const path = pathOf(first, src);
+    return path !== undefined && first ? { kind: 'file', path, template: node.name === 'templatefile', start: first.s, end: first.e } : { kind: 'computed' };
+  }
+  if (PASS_THROUGH.has(node.name)) return evaluate(first, src, locals, depth + 1);
+  return { kind: 'computed' };
+}
+
+function objectOf(node: Node | undefined): Array<{ key: string; value: Node }> | undefined {
+  if (node?.k === 'obj') return node.props;
+  if (node?.k === 'call' && node.name === 'jsonencode') return objectOf(node.args[0]);
+  return undefined;
+}
+
+/** Every APIM policy resource of a Terraform file (azurerm policy resources, azapi_resource). */
+export function extractTerraformPolicies(src: string): EmbeddedPolicy[] {
+  const blocks = parseTerraform(src);
+  const locals = new Map<string, Node>();
+  for (const b of blocks) if (b.type === 'locals') for (const a of b.attrs) locals.set(a.key, a.value);
+  const out: EmbeddedPolicy[] = [];
+  for (const b of blocks) {
+    if (b.type !== 'resource' || b.labels.length < 2) continue;
+    const [type, name] = b.labels;
+    const base = { resource: `${type}.${name}`, type, resourceStart: b.s, resourceEnd: b.e };
+    const push = (scope: PolicyScope, format: string | undefined, valueNode: Node) => out.push({
+      ...base, scope, format, valueStart: valueNode.s, valueEnd: valueNode.e, value: evaluate(valueNode, src, locals, 0),
+    });
+    const scope = AZURERM_SCOPES[type];
+    if (scope) {
+      const content = attr(b.attrs, 'xml_content');
+      const link = attr(b.attrs, 'xml_link');
+      if (content) push(scope, 'xml_content', content);
+      else if (link) push(scope, 'xml_link', link);
+    } else if (FRAGMENT_TYPES.has(type)) {
+      const value = attr(b.attrs, 'value');
+      if (value) push('fragment', literal(attr(b.attrs, 'format'))?.toLowerCase(), value);
+    } else if (type === 'azapi_resource') {
+      const apiType = literal(attr(b.attrs, 'type'));
+      const azScope = apiType ? scopeOfResourceType(apiType) : undefined;
+      const properties = objectOf(attr(objectOf(attr(b.attrs, 'body')) ?? [], 'properties'));
+      const value = properties && attr(properties, 'value');
+      if (azScope && properties && value) push(azScope, literal(attr(properties, 'format'))?.toLowerCase(), value);
+    }
+  }
+  return out.sort((a, b) => a.valueStart - b.valueStart);
+}
