@@ -10,7 +10,7 @@ import {
   V1_ISSUER_PREFIX, V2_ISSUER_PREFIX, v1Issuer, v2Issuer,
 } from './audiences';
 import { isArmExpression, LOGIC_APPS_LIMITS } from './definitions';
-import { claimSeconds, isoSeconds } from './token';
+import { claimSeconds, isoSeconds, relativeTime } from './token';
 
 // Platform answers, as reported (flow-auth-facts §1.5, §2.3, §2.4). `confirmed: false` where the
 // status or the text is UNCONFIRMED.
@@ -293,12 +293,12 @@ function checkTokenShape(ctx: Ctx): void {
     return;
   }
   const fmt = { id: 'token-format', title: 'Token is a JWT', source: 'token' as const, reference: ref(6) };
-  if (Object.keys(ctx.payload).length === 0) add(ctx, { ...fmt, status: 'fail', detail: 'JWT Claims Set must be a top-level JSON object (jose JWTInvalid).' });
+  if (Object.keys(ctx.payload).length === 0) add(ctx, { ...fmt, status: 'fail', detail: 'The payload must be a JSON object with the claims.' });
   else add(ctx, { ...fmt, status: 'pass', actual: 'decoded' });
 
   const alg = { id: 'header-alg', title: 'Signing algorithm', source: 'token' as const, reference: ref(7), expected: 'RS256' };
-  if (typeof header.alg !== 'string' || header.alg === '') add(ctx, { ...alg, status: 'fail', actual: '(absent)', detail: 'JWS "alg" (Algorithm) Header Parameter missing or invalid (jose JWSInvalid).' });
-  else if (header.alg !== 'RS256') add(ctx, { ...alg, status: 'fail', actual: header.alg, detail: `"alg" (Algorithm) Header Parameter value not allowed (ERR_JOSE_ALG_NOT_ALLOWED): Entra signs access tokens with RS256${header.alg.toLowerCase() === 'none' ? '; an unsigned token is never accepted' : ''}.` });
+  if (typeof header.alg !== 'string' || header.alg === '') add(ctx, { ...alg, status: 'fail', actual: '(absent)', detail: 'The header has no "alg": the token does not say how it is signed.' });
+  else if (header.alg !== 'RS256') add(ctx, { ...alg, status: 'fail', actual: header.alg, detail: `Signed with ${header.alg}, but Entra signs access tokens with RS256${header.alg.toLowerCase() === 'none' ? '; an unsigned token is never accepted' : ''}.` });
   else add(ctx, { ...alg, status: 'pass', actual: 'RS256' });
 
   const typ = { id: 'header-typ', title: 'Token type header', source: 'token' as const, reference: ref(7), expected: 'JWT' };
@@ -313,7 +313,7 @@ function checkTokenShape(ctx: Ctx): void {
   if (header.crit === undefined) add(ctx, { ...crit, status: 'pass' });
   else {
     const names = Array.isArray(header.crit) ? header.crit.map(String) : [String(header.crit)];
-    add(ctx, { ...crit, status: 'fail', actual: show(names), detail: `Extension Header Parameter "${names[0] ?? ''}" is not recognized (jose JOSENotSupported).` });
+    add(ctx, { ...crit, status: 'fail', actual: show(names), detail: `The header marks "${names[0] ?? ''}" as critical (crit), an extension no Entra token uses: a verifier must refuse it.` });
   }
 
   const sig = { id: 'signature', title: 'Signature', source: 'token' as const, reference: ref(8) };
@@ -361,7 +361,7 @@ function checkTime(ctx: Ctx): void {
   const nbfProblem = nbf === undefined ? undefined : notATime('nbf', nbf);
   if (nbf === undefined) add(ctx, { ...nbfC, status: 'pass', actual: '(absent)' });
   else if (nbfProblem || typeof nbf !== 'number') add(ctx, { ...nbfC, status: 'fail', expected: 'a time in seconds since 1970', actual: shown(nbf), detail: nbfProblem });
-  else if (nbf > now + skew) add(ctx, { ...nbfC, status: 'fail', expected: `≤ ${at(now + skew)}`, actual: at(nbf), detail: `"nbf" claim timestamp check failed: the token is not valid yet.${skewNote}${platformNote}` });
+  else if (nbf > now + skew) add(ctx, { ...nbfC, status: 'fail', expected: `≤ ${at(now + skew)}`, actual: at(nbf), detail: `Not valid yet: valid ${relativeTime(nbf, now)}.${skewNote}${platformNote}` });
   else add(ctx, { ...nbfC, status: 'pass', actual: at(nbf) });
 
   const expC = { id: 'time-exp', title: 'Expiry', source: 'token' as const, reference: ref(10) };
@@ -369,7 +369,7 @@ function checkTime(ctx: Ctx): void {
   const expProblem = exp === undefined ? undefined : notATime('exp', exp);
   if (exp === undefined) add(ctx, { ...expC, status: 'warn', heuristic: true, actual: '(absent)', detail: 'Entra access tokens always carry exp.' });
   else if (expProblem || typeof exp !== 'number') add(ctx, { ...expC, status: 'fail', expected: 'a time in seconds since 1970', actual: shown(exp), detail: expProblem });
-  else if (exp <= now - skew) add(ctx, { ...expC, status: 'fail', expected: `> ${at(now - skew)}`, actual: at(exp), detail: `Token expired ("exp" claim timestamp check failed, jose JWTExpired).${skewNote}${platformNote}` });
+  else if (exp <= now - skew) add(ctx, { ...expC, status: 'fail', expected: `> ${at(now - skew)}`, actual: at(exp), detail: `Expired ${relativeTime(exp, now)}.${skewNote}${platformNote}` });
   else add(ctx, { ...expC, status: 'pass', actual: at(exp) });
 
   const lifeC = { id: 'lifetime', title: 'Plausible lifetime', source: 'token' as const, reference: ref(10), expected: '≤ 24 h' };
@@ -481,7 +481,8 @@ function checkPaCaller(ctx: Ctx, allowed: string[]): void {
   if (oid !== undefined && ids.some(a => sameId(a, oid))) return add(ctx, { ...c, status: 'pass', actual: oid });
   if (clientIdListed) {
     return add(ctx, {
-      ...c, status: 'fail', title: 'the allowed list holds the client ID; the token\'s oid is the principal ID', expected: oid ?? 'the principal (object) ID', actual: appId,
+      // expected is the allowed list (c.expected), actual what the token names: its oid, else its client ID
+      ...c, status: 'fail', outcome: 'the allowed list holds the client ID; the token\'s oid is the principal ID', actual: oid ?? `appid ${appId} (no oid)`,
       detail: `Replace the client ID ${appId} by the identity's principal (object) ID${oid ? ` ${oid}` : ''} in the trigger's allowed users.`,
       platformError: PLATFORM_ERRORS.paMismatch,
     });
@@ -588,7 +589,7 @@ function sourceOfClaim(name: string): Check['source'] {
   return name === 'aud' || name === 'iss' || name === 'ver' ? 'resource' : ['oid', 'appid', 'azp', 'sub', 'tid', 'xms_mirid'].includes(name) ? 'client-id' : 'token';
 }
 
-type Explanation = (ctx: Ctx, expected: string[], actual: string | undefined) => { source: Check['source']; detail: string; title?: string };
+type Explanation = (ctx: Ctx, expected: string[], actual: string | undefined) => { source: Check['source']; detail: string; outcome?: string };
 
 /**
  * One claim family seen across the applicable policies. It fails only when every policy names the
@@ -615,7 +616,7 @@ function policyView(ctx: Ctx, results: PolicyResult[], names: string[], meta: { 
     return add(ctx, { ...c, status: 'warn', heuristic: true, source: 'policy', expected: show(expected), actual, detail: 'Array claim compared by membership (UNCONFIRMED).' });
   }
   const e = explain(ctx, naming.flatMap(x => x.claims.filter(y => y.outcome === 'mismatch').map(y => y.expected)), actual);
-  add(ctx, { ...c, status: 'fail', source: e.source, title: e.title ?? c.title, expected: show(expected), actual: actual ?? '(absent)', detail: e.detail, platformError: PLATFORM_ERRORS.laMismatch });
+  add(ctx, { ...c, status: 'fail', source: e.source, outcome: e.outcome, expected: show(expected), actual: actual ?? '(absent)', detail: e.detail, platformError: PLATFORM_ERRORS.laMismatch });
 }
 
 const issuerExplanation: Explanation = (ctx, expected) => {
@@ -647,10 +648,10 @@ const callerExplanation: Explanation = (ctx, expected) => {
   const oid = claim(ctx, 'oid');
   const appId = claim(ctx, 'appid') ?? claim(ctx, 'azp');
   if (appId !== undefined && expected.some(e => sameId(e, appId)) && oid !== undefined) {
-    return { source: 'client-id', title: 'the policy\'s oid holds the client ID; the token\'s oid is the principal ID', detail: `The policy names the client ID ${appId} where the token's oid is the principal (object) ID ${oid}.` };
+    return { source: 'client-id', outcome: 'the policy\'s oid holds the client ID; the token\'s oid is the principal ID', detail: `The policy names the client ID ${appId} where the token's oid is the principal (object) ID ${oid}.` };
   }
   if (oid !== undefined && expected.some(e => sameId(e, oid))) {
-    return { source: 'client-id', title: 'the policy\'s appid holds the principal ID; appid is the client ID', detail: `The policy names the principal ID ${oid} where the token's appid/azp is the client ID ${appId ?? '(unknown)'}.` };
+    return { source: 'client-id', outcome: 'the policy\'s appid holds the principal ID; appid is the client ID', detail: `The policy names the principal ID ${oid} where the token's appid/azp is the client ID ${appId ?? '(unknown)'}.` };
   }
   return { source: 'client-id', detail: 'The calling identity is not the one the policy allows (exact, case-sensitive comparison).' };
 };
@@ -701,7 +702,7 @@ interface AllowList {
   /** The reason the verdict is unknown when the list holds ARM expressions. */
   unknown: string;
   /** The caller's other ID, which people put in this list by mistake, and what to tell them then. */
-  mixUp?: { id: string | undefined; title: string; detail: string };
+  mixUp?: { id: string | undefined; outcome: string; detail: string };
 }
 
 function checkAllowList(ctx: Ctx, a: AllowList): void {
@@ -712,7 +713,7 @@ function checkAllowList(ctx: Ctx, a: AllowList): void {
   if (r === 'yes') add(ctx, { ...check, status: 'pass', actual: value });
   else if (r === 'unknown') add(ctx, { ...check, status: 'skip', actual: value, detail: 'The list holds ARM expressions.' }, a.unknown);
   else if (mixUp?.id !== undefined && list.some(x => sameId(x, mixUp.id!))) {
-    add(ctx, { ...check, status: 'fail', title: mixUp.title, actual: value, detail: mixUp.detail, platformError: PLATFORM_ERRORS.easyAuthForbidden });
+    add(ctx, { ...check, status: 'fail', outcome: mixUp.outcome, actual: value, detail: mixUp.detail, platformError: PLATFORM_ERRORS.easyAuthForbidden });
   } else add(ctx, { ...check, status: 'fail', actual: value, platformError: PLATFORM_ERRORS.easyAuthForbidden });
 }
 
@@ -751,7 +752,7 @@ function checkStandard(ctx: Ctx): void {
     check: { id: 'allowed-applications', title: 'Calling application is allowed', source: 'client-id', reference: ref(13), expected: show(easy.allowedApplications) },
     list: easy.allowedApplications, setting: 'allowedApplications', claim: 'appid/azp', value: appId, unknown: 'allowed applications cannot be compared',
     mixUp: {
-      id: oid, title: 'allowedApplications holds the principal ID; it checks the client ID (appid/azp)',
+      id: oid, outcome: 'allowedApplications holds the principal ID; it checks the client ID (appid/azp)',
       detail: `Put the client ID ${appId} in allowedApplications, not the object ID ${oid}.`,
     },
   });
@@ -759,7 +760,7 @@ function checkStandard(ctx: Ctx): void {
     check: { id: 'allowed-principals', title: 'Calling principal is allowed', source: 'client-id', reference: ref(13), expected: show(easy.allowedPrincipals) },
     list: easy.allowedPrincipals, setting: 'allowedPrincipals', claim: 'oid', value: oid, unknown: 'allowed principals cannot be compared',
     mixUp: {
-      id: appId, title: 'the allowed list holds the client ID; the token\'s oid is the principal ID',
+      id: appId, outcome: 'the allowed list holds the client ID; the token\'s oid is the principal ID',
       detail: `Put the principal (object) ID ${oid} in allowedPrincipals, not the client ID ${appId}.`,
     },
   });
