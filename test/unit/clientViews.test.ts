@@ -9,7 +9,7 @@ import type { DecodeTokenResult, FlowSummary } from '../../common/protocol';
 import { rootNodes } from '../../client/src/flowsView/flowNodes';
 import { failureReason } from '../../client/src/serverAnswer';
 import { inspectState, resultsOf, type ViewStateDeps } from '../../client/src/tokenView/viewState';
-import { simulationToken } from '../../client/src/commands/tokenSource';
+import { flowNameOf, simulationToken } from '../../client/src/commands/tokenSource';
 import type { DecodedToken, InspectedCheck } from '../../common/protocol';
 
 const STOPPED = new Error('Client is not running and can\'t be stopped. It\'s current state is: stopped');
@@ -133,4 +133,12 @@ test('Simulate Flow Trigger takes the given token, else a token selected in the 
   assert.equal(simulationToken(undefined, `Bearer ${selected}`, 'last'), `Bearer ${selected}`);
   assert.equal(simulationToken(undefined, 'some other text', 'last'), 'last');
   assert.equal(simulationToken(undefined, '', undefined), undefined);
+});
+
+test('Simulate Flow Trigger from the Flows view: the flow node names the flow', async () => {
+  const [node] = await rootNodes(async () => [FLOW], () => undefined);
+  assert.equal(flowNameOf(node), 'intake');
+  assert.equal(flowNameOf('other'), 'other');
+  assert.equal(flowNameOf({ kind: 'policy', link: {} }), undefined);
+  assert.equal(flowNameOf(undefined), undefined);
 });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { looksLikeJwt } from '../../../server/src/languageService/auth/token';
 import { Commands, focusViewCommand, Views, type FlowSummary } from '../../../common/protocol';
 import { settle } from '../serverAnswer';
-import { simulationToken } from './tokenSource';
+import { flowNameOf, simulationToken } from './tokenSource';
 import type { TokenViewProvider } from '../tokenView/tokenViewProvider';
 
 function selectedText(): string {
@@ -52,7 +52,7 @@ export function registerTokenCommands(context: vscode.ExtensionContext, view: To
       view.openPanel();
     }),
     vscode.commands.registerCommand(Commands.simulateFlowTrigger, async (flowArg?: unknown, tokenArg?: unknown) => {
-      let flow = typeof flowArg === 'string' ? flowArg : undefined;
+      let flow = flowNameOf(flowArg);
       if (!flow) {
         const listed = await settle(listFlows, 'Simulate Flow Trigger: listing the flows', log);
         if (!listed.ok) {

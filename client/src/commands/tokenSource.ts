@@ -10,3 +10,13 @@ export function simulationToken(given: string | undefined, selection: string, la
   if (looksLikeJwt(selection)) return selection;
   return last;
 }
+
+/**
+ * The flow a "Simulate Flow Trigger" call names: a name, or a node of the Flows view (its context
+ * action passes the node).
+ */
+export function flowNameOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg || undefined;
+  const flow = arg && typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'flow' ? (arg as { flow?: { name?: unknown } }).flow : undefined;
+  return typeof flow?.name === 'string' ? flow.name : undefined;
+}
