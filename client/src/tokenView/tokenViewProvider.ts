@@ -107,6 +107,8 @@ export class TokenViewProvider implements vscode.WebviewViewProvider {
       case 'pickFlow':
         this.state.selectedFlow = m.flow || undefined;
         this.flowChosen = true;
+        // another flow's answer starts at the top too (its failing card is the first thing to read)
+        this.decodes++;
         if (this.token !== undefined) await this.refresh();
         else this.post();
         break;

@@ -14,6 +14,17 @@ function testToken() {
   })}.c2ln`;
 }
 
+/** "Preferences: Color Theme" opens a second quick pick (the themes) in the same widget. */
+async function pickTheme(page, theme) {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await widget.locator('input.input').fill('>Preferences: Color Theme');
+  await widget.locator('.monaco-list-row', { hasText: 'Color Theme' }).first().click();
+  await widget.locator('input.input').fill(theme);
+  await widget.locator('.monaco-list-row', { hasText: theme }).first().click();
+  await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
 module.exports = {
   name: 'token inspector: decode from the command, read the sidebar, pick a flow, see the failing check',
   async run({ wb, page, assert, screenshot }) {
@@ -59,8 +70,7 @@ module.exports = {
     const box = await link.boundingBox();
     assert.ok(box && box.y + box.height <= 1000, `the link is visible without scrolling (bottom at ${box && box.y + box.height})`);
     await screenshot('rejected-dark');
-    await wb.runCommand('Preferences: Color Theme');
-    await wb.pickQuickInput('Light Modern', { rowMatch: 'Light Modern' });
+    await pickTheme(page, 'Light Modern');
     await caller.waitFor({ timeout: 10_000 });
     await screenshot('rejected-light');
 
@@ -76,8 +86,7 @@ module.exports = {
     assert.match(await panelCard.textContent(), /What to change/);
     await panel.locator('.part-payload pre').waitFor({ timeout: 10_000 });
     await screenshot('panel-light');
-    await wb.runCommand('Preferences: Color Theme');
-    await wb.pickQuickInput('Dark Modern', { rowMatch: 'Dark Modern' });
+    await pickTheme(page, 'Dark Modern');
     await panelCard.waitFor({ timeout: 10_000 });
     await screenshot('panel-dark');
     await page.setViewportSize({ width: 1400, height: 900 });
