@@ -8,6 +8,8 @@ export const Commands = {
   decodeToken: 'apimPolicy.decodeToken',
   simulateFlowTrigger: 'apimPolicy.simulateFlowTrigger',
   refreshFlows: 'apimPolicy.refreshFlows',
+  /** The Token Inspector as a panel in the editor area, with room for the raw JSON and the claims. */
+  openTokenInspectorInEditor: 'apimPolicy.openTokenInspectorInEditor',
   restartServer: 'apimPolicy.restartServer',
   showOutput: 'apimPolicy.showOutput',
   /** From the cross-check CodeLens: open a flow's entry (hidden from the palette: it needs arguments). */

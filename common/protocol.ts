@@ -5,8 +5,11 @@
  */
 
 import { RequestType } from 'vscode-languageserver-protocol';
-import type { Check, Verdict } from '../server/src/languageService/auth/types';
+import type { Verdict } from '../server/src/languageService/auth/types';
 import type { ClaimExplanation } from '../server/src/languageService/auth/token';
+import type { CallerMatch, InspectedCheck, SourcePosition } from '../server/src/languageService/auth/inspect';
+
+export type { CallerMatch, InspectedCheck, SourcePosition };
 
 export { Commands, Views, focusViewCommand, type CommandId } from './commands';
 
@@ -73,9 +76,15 @@ export interface DecodedToken {
   notBefore?: number;
   expiresAt?: number;
   flow?: string;
+  /** Where the chosen flow is described (its apim-flows.json entry). */
+  flowLocation?: SourcePosition;
   verdict: Verdict;
-  checks: Check[];
+  checks: InspectedCheck[];
   unknownReasons?: string[];
+  /** The identities of apim-flows.json that the token's oid, appid/azp or xms_mirid name. */
+  callers?: CallerMatch[];
+  /** The flows whose audience and tenant fit the token (to pre-select one when none is chosen). */
+  fittingFlows?: string[];
 }
 
 export type DecodeTokenResult = DecodedToken | { ok: false; error: string };

@@ -79,9 +79,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const listFlows = async (): Promise<FlowSummary[]> => (await running()).sendRequest(ListFlowsRequest, {});
   const tokenView = new TokenViewProvider(vscode.Uri.joinPath(context.extensionUri, 'client', 'src', 'tokenView', 'media'), {
     decode: async params => (await running()).sendRequest(DecodeTokenRequest, params),
-    listFlowNames: async () => (await listFlows()).map(f => f.name),
+    listFlows,
     keyOptions: () => readInspectorSettings(),
     readClipboard: () => vscode.env.clipboard.readText(),
+    writeClipboard: text => vscode.env.clipboard.writeText(text),
     log: line => output.appendLine(line),
   });
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(TokenViewProvider.viewId, tokenView));

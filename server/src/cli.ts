@@ -391,9 +391,10 @@ function tokenText(r: InspectResult): string {
   const mark = { pass: 'pass', fail: 'FAIL', warn: 'warn', skip: 'skip' } as const;
   for (const c of r.checks) {
     if (c.id === 'result') continue;
-    let line = `  [${mark[c.status]}] ${c.title}`;
+    let line = `  [${mark[c.status]}] ${c.title}${c.outcome && c.status !== 'pass' ? `: ${c.outcome}` : ''}`;
     if (c.status === 'fail' || c.status === 'warn') {
-      if (c.expected !== undefined || c.actual !== undefined) line += `: expected ${c.expected ?? '(nothing)'}, actual ${c.actual ?? '(nothing)'}`;
+      const values = [c.expected !== undefined ? `expected ${c.expected}` : '', c.actual !== undefined ? `the token has ${c.actual}` : ''].filter(Boolean);
+      if (values.length > 0) line += ` (${values.join('; ')})`;
       if (c.platformError) line += ` → ${c.platformError.status} ${c.platformError.code}${c.platformError.confirmed ? '' : ' (unconfirmed)'}`;
     }
     lines.push(line);

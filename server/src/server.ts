@@ -11,13 +11,13 @@ import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DIAGNOSTIC_SOURCE, getLanguageService, loadCSharpParser, type CSharpParser, type PolicyDocument } from './languageService/languageService';
-import { classifyArtifact, createWorkspaceIndex } from './languageService/workspace/workspaceIndex';
+import { classifyArtifact, createWorkspaceIndex, flowFileText } from './languageService/workspace/workspaceIndex';
 import { flowConfigDiagnostics } from './languageService/services/flowConfigDiagnostics';
 import { createLocator, createUriReader, indexCapWarning, readIndexedFiles } from './node/policyFiles';
 import { isInside } from './node/confinedFiles';
 import { isRefusal } from './languageService/workspace/fileRead';
 import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from '../../common/protocol';
-import { inspectClaims } from './languageService/auth/inspect';
+import { decodedTokenResult } from './languageService/auth/inspect';
 import { decodeToken, TokenInputError } from './languageService/auth/token';
 import { redactSecrets } from '../../common/redact';
 import { fetchMicrosoftKeys, parseJwks, verifySignature, type SignatureResult } from './languageService/auth/verify';
@@ -358,13 +358,9 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
       signature = await verifySignature(params.token, claims, undefined, '');
     }
     const now = params.now ? new Date(params.now) : undefined;
-    const r = inspectClaims(claims, { flow: picked?.flow, now: now && !Number.isNaN(now.getTime()) ? now : undefined, clockSkewSeconds: params.clockSkewSeconds, signature });
-    const e = r.explanation;
-    return {
-      ok: true, header: claims.header, payload: claims.payload, headerClaims: e.header, payloadClaims: e.payload,
-      version: e.version, versionNote: e.versionNote, appOnly: e.appOnly, issuedAt: e.issuedAt, notBefore: e.notBefore, expiresAt: e.expiresAt,
-      flow: r.flow, verdict: r.verdict, checks: r.checks, unknownReasons: r.unknownReasons,
-    };
+    const at = now && !Number.isNaN(now.getTime()) ? now : undefined;
+    const chosen = picked && { flow: picked.flow, textOf: (uri: string) => flowFileText(picked.entry, uri) };
+    return decodedTokenResult(claims, chosen, index.flowConfigs().map(c => c.config), { now: at, clockSkewSeconds: params.clockSkewSeconds, signature });
   }
 
   // Across a big workspace the list takes seconds: it is computed in slices, and requests that

@@ -26,6 +26,8 @@ after(() => {
     for (const c of r.checks) {
       assert.ok(!(c.heuristic && c.status === 'fail'), `heuristic check ${c.id} must not fail`);
       assert.match(c.reference, /^flow-auth-facts §6 #/);
+      // plain words: no library internals (jose error names and codes) in what the user reads
+      assert.doesNotMatch(`${c.detail ?? ''} ${c.outcome ?? ''}`, /jose|JWTExpired|JWSInvalid|ERR_JOSE|JOSENotSupported/, c.id);
     }
     assert.equal(r.checks[r.checks.length - 1].id, 'result');
   }
@@ -180,10 +182,12 @@ test('DESIGN failure 2, "Flow never triggers": the allowed list holds the client
   assert.equal(r.verdict, 'rejected');
   assert.deepEqual(failing(r), ['caller']);
   const c = check(r, 'caller');
-  assert.equal(c.title, 'the allowed list holds the client ID; the token\'s oid is the principal ID');
+  // the title states the expectation, the outcome what is wrong; expected is the allowed list, actual the token's oid
+  assert.equal(c.title, 'Caller is allowed');
+  assert.equal(c.outcome, 'the allowed list holds the client ID; the token\'s oid is the principal ID');
   assert.equal(c.source, 'client-id');
-  assert.equal(c.expected, OID);
-  assert.equal(c.actual, CLIENT);
+  assert.equal(c.expected, CLIENT);
+  assert.equal(c.actual, OID);
   assert.equal(c.platformError?.code, 'MisMatchingOAuthClaims');
 });
 
@@ -191,7 +195,9 @@ test('PA caller: only the client ID listed fails even when the principal ID is n
   const noPrincipal: FlowsConfig = { ...CONFIG, identities: { a: { name: 'a', type: 'system', clientId: CLIENT } } };
   const r = runPredicted(paFlow('specificUsers', [CLIENT]), FLOW_AUD, { sendsBearer: true }, noPrincipal);
   assert.equal(check(r, 'caller').status, 'fail');
-  assert.match(check(r, 'caller').title, /holds the client ID/);
+  assert.match(check(r, 'caller').outcome!, /holds the client ID/);
+  assert.equal(check(r, 'caller').expected, CLIENT);
+  assert.equal(check(r, 'caller').actual, `appid ${CLIENT} (no oid)`);
   assert.equal(r.verdict, 'rejected');
 });
 
@@ -338,10 +344,12 @@ test('issuer: must fit the version and the tenant; tid must be a GUID', () => {
 test('time: not yet valid, expired, within the assumed 300 s skew, implausible lifetime', () => {
   const future = run(paFlow('tenant'), realToken({ nbf: NOW_S + 301 }));
   assert.equal(check(future, 'time-nbf').status, 'fail');
-  assert.match(check(future, 'time-nbf').detail!, /"nbf" claim timestamp check failed/);
+  assert.match(check(future, 'time-nbf').detail!, /^Not valid yet: valid in 5 min at 12:05 UTC\./);
   const expired = run(paFlow('tenant'), realToken({ exp: NOW_S - 300 }));
   assert.equal(check(expired, 'time-exp').status, 'fail');
   assert.match(check(expired, 'time-exp').detail!, /300 s is assumed/);
+  assert.match(check(expired, 'time-exp').detail!, /^Expired 5 min ago at 11:55 UTC\./);
+  assert.match(check(run(paFlow('tenant'), realToken({ exp: NOW_S - 8040 - 86400 })), 'time-exp').detail!, /^Expired 1 d 2 h ago at 2026-01-14 09:46 UTC\./);
   assert.equal(expired.verdict, 'rejected');
   assert.equal(check(run(paFlow('tenant'), realToken({ exp: NOW_S - 299 })), 'time-exp').status, 'pass');
   assert.equal(check(run(paFlow('tenant'), realToken({ exp: NOW_S - 10 }), { sendsBearer: true }, { clockSkewSeconds: 0 }), 'time-exp').status, 'fail');
@@ -433,7 +441,8 @@ test('LA-C: the policy oid holds the client ID', () => {
   const r = runPredicted(laFlow([policy('apim', [['iss', V1_ISS], ['oid', CLIENT]])]), 'https://management.azure.com/');
   const c = check(r, 'caller');
   assert.equal(c.status, 'fail');
-  assert.equal(c.title, 'the policy\'s oid holds the client ID; the token\'s oid is the principal ID');
+  assert.equal(c.title, 'Caller matches a policy');
+  assert.equal(c.outcome, 'the policy\'s oid holds the client ID; the token\'s oid is the principal ID');
   assert.equal(r.verdict, 'rejected');
 });
 
@@ -538,9 +547,10 @@ test('LA-S: allowedApplications AND allowedPrincipals: each fails on its own wit
   assert.deepEqual(check(apps, 'allowed-applications').platformError?.status, '403');
   const principals = run(lsFlow({ allowedApplications: [CLIENT], allowedPrincipals: [CLIENT] }), realToken({ aud: APP }));
   assert.deepEqual(failing(principals), ['allowed-principals']);
-  assert.equal(check(principals, 'allowed-principals').title, 'the allowed list holds the client ID; the token\'s oid is the principal ID');
+  assert.equal(check(principals, 'allowed-principals').outcome, 'the allowed list holds the client ID; the token\'s oid is the principal ID');
   const swapped = run(lsFlow({ allowedApplications: [OID] }), realToken({ aud: APP }));
-  assert.match(check(swapped, 'allowed-applications').title, /holds the principal ID/);
+  assert.match(check(swapped, 'allowed-applications').outcome!, /holds the principal ID/);
+  assert.equal(check(swapped, 'allowed-applications').title, 'Calling application is allowed');
 });
 
 test('LA-S: tenant through a tenant-specific issuer; multi-tenant issuer checks nothing', () => {

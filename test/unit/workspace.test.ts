@@ -78,6 +78,14 @@ test('unknown named value, backend and fragment are warnings; known ones are cle
   assert.ok(diags.every(d => d.severity === 2));
 });
 
+test('an empty backend-id says to name a backend, with the workspace\'s backends, not "backends//backendInformation.json"', () => {
+  const { service, document } = setup(wrap('<set-backend-service backend-id="" />'));
+  const diags = service.doValidation(document);
+  assert.deepEqual(diags.map(d => d.code), ['unknown-backend']);
+  assert.equal(diags[0].message, 'Name a backend in backend-id: it is empty (this workspace has \'orders\').');
+  assert.doesNotMatch(diags[0].message, /\/\//);
+});
+
 test('named values are matched case-insensitively, by display name', () => {
   const { service, document } = setup(wrap('<set-header name="k" exists-action="override"><value>{{apikey}}</value></set-header>'));
   assert.deepEqual(service.doValidation(document), []);

@@ -3,12 +3,17 @@ import * as vscode from 'vscode';
 import { looksLikeJwt } from '../../../server/src/languageService/auth/token';
 import { Commands, focusViewCommand, Views, type FlowSummary } from '../../../common/protocol';
 import { settle } from '../serverAnswer';
+import { flowNameOf, simulationToken } from './tokenSource';
 import type { TokenViewProvider } from '../tokenView/tokenViewProvider';
+
+function selectedText(): string {
+  const editor = vscode.window.activeTextEditor;
+  return editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+}
 
 /** The selection, else the clipboard when it holds a token, else an input box (masked). */
 async function obtainToken(): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+  const selected = selectedText();
   if (selected.trim()) return selected;
   const clip = await readClipboardQuietly();
   if (looksLikeJwt(clip)) return clip;
@@ -43,8 +48,11 @@ export function registerTokenCommands(context: vscode.ExtensionContext, view: To
       if (!result.ok) void vscode.window.showWarningMessage(`Decode Bearer Token: ${result.error}`);
       return result;
     }),
+    vscode.commands.registerCommand(Commands.openTokenInspectorInEditor, () => {
+      view.openPanel();
+    }),
     vscode.commands.registerCommand(Commands.simulateFlowTrigger, async (flowArg?: unknown, tokenArg?: unknown) => {
-      let flow = typeof flowArg === 'string' ? flowArg : undefined;
+      let flow = flowNameOf(flowArg);
       if (!flow) {
         const listed = await settle(listFlows, 'Simulate Flow Trigger: listing the flows', log);
         if (!listed.ok) {
@@ -63,11 +71,11 @@ export function registerTokenCommands(context: vscode.ExtensionContext, view: To
         if (!pick) return undefined;
         flow = pick.label;
       }
-      let token = typeof tokenArg === 'string' ? tokenArg : undefined;
-      if (!token && !view.hasToken()) token = await obtainToken();
-      if (!token && !view.hasToken()) return undefined;
+      const source = simulationToken(typeof tokenArg === 'string' ? tokenArg : undefined, selectedText(), view.currentToken());
+      const token = source ?? await obtainToken();
+      if (!token) return undefined;
       await showInspector();
-      const result = token ? await view.inspect(token, flow) : await view.inspect(view.currentToken()!, flow);
+      const result = await view.inspect(token, flow);
       if (!result.ok) void vscode.window.showWarningMessage(`Simulate Flow Trigger: ${result.error}`);
       return result;
     }),

@@ -14,6 +14,17 @@ function testToken() {
   })}.c2ln`;
 }
 
+/** "Preferences: Color Theme" opens a second quick pick (the themes) in the same widget. */
+async function pickTheme(page, theme) {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await widget.locator('input.input').fill('>Preferences: Color Theme');
+  await widget.locator('.monaco-list-row', { hasText: 'Color Theme' }).first().click();
+  await widget.locator('input.input').fill(theme);
+  await widget.locator('.monaco-list-row', { hasText: theme }).first().click();
+  await widget.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
 module.exports = {
   name: 'token inspector: decode from the command, read the sidebar, pick a flow, see the failing check',
   async run({ wb, page, assert, screenshot }) {
@@ -32,26 +43,60 @@ module.exports = {
     await input.fill(`Bearer ${testToken()}`);
     await page.keyboard.press('Enter');
 
-    // The sidebar webview (an iframe in an iframe).
-    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    // The sidebar webview (an iframe in an iframe), at the window size of the issue (1600×1000).
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    // the sidebar's webview is the first; the panel's, opened later, the last
+    const view = page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
     await view.locator('.verdict').waitFor({ timeout: 30_000 });
+    assert.match(await view.locator('.countdown').textContent(), /Expires in \d/);
+    // claims are folded in the sidebar: one click shows them
+    await view.locator('summary', { hasText: 'Payload claims' }).click();
     await view.locator('td', { hasText: 'principalId' }).first().waitFor({ timeout: 10_000 });
-    assert.match(await view.locator('.countdown').textContent(), /expires in \d/);
     await screenshot('decoded');
+    await view.locator('summary', { hasText: 'Payload claims' }).click();
 
     // Pick the flow whose export lists the identity's client ID instead of its principal ID.
     await view.locator('select#flow').selectOption('order-approval');
-    const caller = view.locator('tr.check[data-check="caller"]');
+    const caller = view.locator('section.card[data-check="caller"]');
     await caller.waitFor({ timeout: 30_000 });
-    assert.match(await caller.textContent(), /✗/);
-    assert.match(await caller.textContent(), /MisMatchingOAuthClaims/);
+    const text = await caller.textContent();
+    assert.match(text, /✗/);
+    assert.match(text, /Caller is allowed/);
+    assert.match(text, /What to change: Replace the client ID/);
+    assert.match(text, /MisMatchingOAuthClaims/);
     assert.match(await view.locator('.verdict').textContent(), /order-approval: rejected/);
-    await screenshot('rejected');
+    // the failing check, its fix and its link are on screen without scrolling
+    const link = caller.locator('button.link');
+    const box = await link.boundingBox();
+    assert.ok(box && box.y + box.height <= 1000, `the link is visible without scrolling (bottom at ${box && box.y + box.height})`);
+    await screenshot('rejected-dark');
+    await pickTheme(page, 'Light Modern');
+    await caller.waitFor({ timeout: 10_000 });
+    await screenshot('rejected-light');
+
+    // The link opens the place to change (the trigger in the flow's definition).
+    await link.click();
+    await page.locator('.tabs-container .tab.active', { hasText: /definition\.json|apim-flows\.json/ }).waitFor({ timeout: 15_000 });
+
+    // Open in Editor: the same answer with room for the raw JSON and the claims.
+    await view.locator('#open-panel').click();
+    const panel = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+    const panelCard = panel.locator('section.card[data-check="caller"]');
+    await panelCard.waitFor({ timeout: 15_000 });
+    assert.match(await panelCard.textContent(), /What to change/);
+    await panel.locator('.part-payload pre').waitFor({ timeout: 10_000 });
+    await screenshot('panel-light');
+    await pickTheme(page, 'Dark Modern');
+    await panelCard.waitFor({ timeout: 10_000 });
+    await screenshot('panel-dark');
+    await page.setViewportSize({ width: 1400, height: 900 });
 
     // The markup claim is text; nothing ran.
-    const nameRow = view.locator('table.claims tr', { hasText: 'onerror' });
+    const nameRow = panel.locator('table.claims tr', { hasText: 'onerror' });
     assert.match(await nameRow.first().textContent(), /<img src=x onerror=alert\(1\)>/);
     assert.equal(await view.locator('img').count(), 0, 'no <img> element was created from the claim');
+    assert.equal(await panel.locator('img').count(), 0, 'nor in the panel');
+    await wb.closeAllEditors();
     assert.deepEqual(dialogs, [], 'no script ran');
   },
 };

@@ -51,6 +51,20 @@ suite('token inspector', () => {
     assert.ok(!state.includes(token().split('.')[1]), 'the raw token is not part of the view state');
   });
 
+  test('Open in Editor shows the inspector as a panel in the editor area, with the same failing check, its fix and link', async () => {
+    const api = getExtension().exports as { tokenView: { current(): { results?: { cards: Array<{ id: string; fix?: string; link?: { uri: string } }> } }; hasPanel(): boolean; openPanel(): { dispose(): void } } };
+    await vscode.commands.executeCommand('apimPolicy.simulateFlowTrigger', 'order-approval', token());
+    await vscode.commands.executeCommand('apimPolicy.openTokenInspectorInEditor');
+    assert.ok(api.tokenView.hasPanel());
+    const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs);
+    assert.ok(tabs.some(t => t.label === 'Token Inspector'), `an editor tab is the inspector panel: ${tabs.map(t => t.label).join(', ')}`);
+    const caller = api.tokenView.current().results?.cards.find(c => c.id === 'caller');
+    assert.match(caller?.fix ?? '', /principal \(object\) ID/);
+    assert.match(caller?.link?.uri ?? '', /(apim-flows|definition)\.json$/);
+    api.tokenView.openPanel().dispose();
+    assert.ok(!api.tokenView.hasPanel());
+  });
+
   test('bad input gets a clear message, not an exception', async () => {
     const result = await vscode.commands.executeCommand<DecodeTokenResult>('apimPolicy.decodeToken', 'not a token');
     assert.equal(result?.ok, false);

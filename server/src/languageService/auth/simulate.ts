@@ -12,7 +12,7 @@ import { hasSas, isGuid, issuerVersion, urlParts, v1Issuer, v2Issuer } from './a
 import { add, claim, missing, ref, show, type CheckContext as Ctx } from './checkContext';
 import { PLATFORM_ERRORS } from './platformErrors';
 import { platformOf } from './platforms';
-import { claimSeconds, isoSeconds } from './token';
+import { claimSeconds, isoSeconds, relativeTime } from './token';
 
 export { PLATFORM_ERRORS } from './platformErrors';
 
@@ -115,12 +115,12 @@ function checkTokenShape(ctx: Ctx): void {
     return;
   }
   const fmt = { id: 'token-format', title: 'Token is a JWT', source: 'token' as const, reference: ref(6) };
-  if (Object.keys(ctx.payload).length === 0) add(ctx, { ...fmt, status: 'fail', detail: 'JWT Claims Set must be a top-level JSON object (jose JWTInvalid).' });
+  if (Object.keys(ctx.payload).length === 0) add(ctx, { ...fmt, status: 'fail', detail: 'The payload must be a JSON object with the claims.' });
   else add(ctx, { ...fmt, status: 'pass', actual: 'decoded' });
 
   const alg = { id: 'header-alg', title: 'Signing algorithm', source: 'token' as const, reference: ref(7), expected: 'RS256' };
-  if (typeof header.alg !== 'string' || header.alg === '') add(ctx, { ...alg, status: 'fail', actual: '(absent)', detail: 'JWS "alg" (Algorithm) Header Parameter missing or invalid (jose JWSInvalid).' });
-  else if (header.alg !== 'RS256') add(ctx, { ...alg, status: 'fail', actual: header.alg, detail: `"alg" (Algorithm) Header Parameter value not allowed (ERR_JOSE_ALG_NOT_ALLOWED): Entra signs access tokens with RS256${header.alg.toLowerCase() === 'none' ? '; an unsigned token is never accepted' : ''}.` });
+  if (typeof header.alg !== 'string' || header.alg === '') add(ctx, { ...alg, status: 'fail', actual: '(absent)', detail: 'The header has no "alg": the token does not say how it is signed.' });
+  else if (header.alg !== 'RS256') add(ctx, { ...alg, status: 'fail', actual: header.alg, detail: `Signed with ${header.alg}, but Entra signs access tokens with RS256${header.alg.toLowerCase() === 'none' ? '; an unsigned token is never accepted' : ''}.` });
   else add(ctx, { ...alg, status: 'pass', actual: 'RS256' });
 
   const typ = { id: 'header-typ', title: 'Token type header', source: 'token' as const, reference: ref(7), expected: 'JWT' };
@@ -135,7 +135,7 @@ function checkTokenShape(ctx: Ctx): void {
   if (header.crit === undefined) add(ctx, { ...crit, status: 'pass' });
   else {
     const names = Array.isArray(header.crit) ? header.crit.map(String) : [String(header.crit)];
-    add(ctx, { ...crit, status: 'fail', actual: show(names), detail: `Extension Header Parameter "${names[0] ?? ''}" is not recognized (jose JOSENotSupported).` });
+    add(ctx, { ...crit, status: 'fail', actual: show(names), detail: `The header marks "${names[0] ?? ''}" as critical (crit), an extension no Entra token uses: a verifier must refuse it.` });
   }
 
   const sig = { id: 'signature', title: 'Signature', source: 'token' as const, reference: ref(8) };
@@ -183,7 +183,7 @@ function checkTime(ctx: Ctx): void {
   const nbfProblem = nbf === undefined ? undefined : notATime('nbf', nbf);
   if (nbf === undefined) add(ctx, { ...nbfC, status: 'pass', actual: '(absent)' });
   else if (nbfProblem || typeof nbf !== 'number') add(ctx, { ...nbfC, status: 'fail', expected: 'a time in seconds since 1970', actual: shown(nbf), detail: nbfProblem });
-  else if (nbf > now + skew) add(ctx, { ...nbfC, status: 'fail', expected: `≤ ${at(now + skew)}`, actual: at(nbf), detail: `"nbf" claim timestamp check failed: the token is not valid yet.${skewNote}${platformNote}` });
+  else if (nbf > now + skew) add(ctx, { ...nbfC, status: 'fail', expected: `≤ ${at(now + skew)}`, actual: at(nbf), detail: `Not valid yet: valid ${relativeTime(nbf, now)}.${skewNote}${platformNote}` });
   else add(ctx, { ...nbfC, status: 'pass', actual: at(nbf) });
 
   const expC = { id: 'time-exp', title: 'Expiry', source: 'token' as const, reference: ref(10) };
@@ -191,7 +191,7 @@ function checkTime(ctx: Ctx): void {
   const expProblem = exp === undefined ? undefined : notATime('exp', exp);
   if (exp === undefined) add(ctx, { ...expC, status: 'warn', heuristic: true, actual: '(absent)', detail: 'Entra access tokens always carry exp.' });
   else if (expProblem || typeof exp !== 'number') add(ctx, { ...expC, status: 'fail', expected: 'a time in seconds since 1970', actual: shown(exp), detail: expProblem });
-  else if (exp <= now - skew) add(ctx, { ...expC, status: 'fail', expected: `> ${at(now - skew)}`, actual: at(exp), detail: `Token expired ("exp" claim timestamp check failed, jose JWTExpired).${skewNote}${platformNote}` });
+  else if (exp <= now - skew) add(ctx, { ...expC, status: 'fail', expected: `> ${at(now - skew)}`, actual: at(exp), detail: `Expired ${relativeTime(exp, now)}.${skewNote}${platformNote}` });
   else add(ctx, { ...expC, status: 'pass', actual: at(exp) });
 
   const lifeC = { id: 'lifetime', title: 'Plausible lifetime', source: 'token' as const, reference: ref(10), expected: '≤ 24 h' };

@@ -128,6 +128,31 @@ export function claimSeconds(v: unknown): number | undefined {
 }
 
 /** Seconds since 1970 as ISO UTC; a time past the range of dates is said in words. */
+/** "2 h 14 min" (the largest two units; seconds only under a minute). */
+export function spanInWords(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
+  if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
+  if (m > 0) return `${m} min`;
+  return `${s} s`;
+}
+
+/**
+ * `at` said against `now`, both in seconds since 1970: "2 h 14 min ago at 10:08 UTC", "in 5 min at
+ * 10:08 UTC"; the date is added when it is not now's UTC day.
+ */
+export function relativeTime(at: number, now: number): string {
+  const d = new Date(at * 1000);
+  if (Number.isNaN(d.getTime())) return `at ${at} s since 1970 (not a date)`;
+  const iso = d.toISOString();
+  const sameDay = iso.slice(0, 10) === new Date(now * 1000).toISOString().slice(0, 10);
+  const when = `at ${sameDay ? '' : `${iso.slice(0, 10)} `}${iso.slice(11, 16)} UTC`;
+  return at <= now ? `${spanInWords(now - at)} ago ${when}` : `in ${spanInWords(at - now)} ${when}`;
+}
+
 export function isoSeconds(s: number): string {
   const d = new Date(s * 1000);
   return Number.isNaN(d.getTime()) ? `${s} s since 1970 (not a date)` : d.toISOString();

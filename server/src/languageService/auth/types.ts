@@ -149,7 +149,10 @@ export interface PlatformError {
 export interface Check {
   /** Stable id (`audience`, `tenant`, `caller`, `issuer-version`, `sas-and-bearer`, …). */
   id: string;
+  /** What the trigger expects ("Caller is allowed"), whatever the outcome. */
   title: string;
+  /** What is wrong, when a known mistake explains the failure better than the title. */
+  outcome?: string;
   status: CheckStatus;
   expected?: string;
   actual?: string;

@@ -29,7 +29,7 @@ export function lensTitle(use: ManagedIdentityUse): string {
   if (result.verdict === 'rejected') {
     const failed = result.checks.find(c => c.status === 'fail' && c.id !== 'result');
     const code = failed?.platformError ? ` → ${failed.platformError.code}` : '';
-    return `${head}: rejected: ${failed ? `${failed.title}${failed.actual !== undefined ? ` (${failed.actual})` : ''}` : 'see Problems'}${code}`;
+    return `${head}: rejected: ${failed ? `${failed.outcome ?? failed.title}${failed.actual !== undefined ? ` (${failed.actual})` : ''}` : 'see Problems'}${code}`;
   }
   const reason = result.unknownReasons?.[0];
   return `${head}: unknown${reason ? `: ${reason}` : ''}`;

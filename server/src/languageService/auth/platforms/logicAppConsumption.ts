@@ -208,7 +208,7 @@ function sourceOfClaim(name: string): Check['source'] {
   return name === 'aud' || name === 'iss' || name === 'ver' ? 'resource' : ['oid', 'appid', 'azp', 'sub', 'tid', 'xms_mirid'].includes(name) ? 'client-id' : 'token';
 }
 
-type Explanation = (ctx: CheckContext, expected: string[], actual: string | undefined) => { source: Check['source']; detail: string; title?: string };
+type Explanation = (ctx: CheckContext, expected: string[], actual: string | undefined) => { source: Check['source']; detail: string; outcome?: string };
 
 /**
  * One claim family seen across the applicable policies. It fails only when every policy names the
@@ -235,7 +235,7 @@ function policyView(ctx: CheckContext, results: PolicyResult[], names: string[],
     return add(ctx, { ...c, status: 'warn', heuristic: true, source: 'policy', expected: show(expected), actual, detail: 'Array claim compared by membership (UNCONFIRMED).' });
   }
   const e = explain(ctx, naming.flatMap(x => x.claims.filter(y => y.outcome === 'mismatch').map(y => y.expected)), actual);
-  add(ctx, { ...c, status: 'fail', source: e.source, title: e.title ?? c.title, expected: show(expected), actual: actual ?? '(absent)', detail: e.detail, platformError: PLATFORM_ERRORS.laMismatch });
+  add(ctx, { ...c, status: 'fail', source: e.source, outcome: e.outcome, expected: show(expected), actual: actual ?? '(absent)', detail: e.detail, platformError: PLATFORM_ERRORS.laMismatch });
 }
 
 const issuerExplanation: Explanation = (ctx, expected) => {
@@ -267,10 +267,10 @@ const callerExplanation: Explanation = (ctx, expected) => {
   const oid = claim(ctx, 'oid');
   const appId = claim(ctx, 'appid') ?? claim(ctx, 'azp');
   if (appId !== undefined && expected.some(e => sameId(e, appId)) && oid !== undefined) {
-    return { source: 'client-id', title: 'the policy\'s oid holds the client ID; the token\'s oid is the principal ID', detail: `The policy names the client ID ${appId} where the token's oid is the principal (object) ID ${oid}.` };
+    return { source: 'client-id', outcome: 'the policy\'s oid holds the client ID; the token\'s oid is the principal ID', detail: `The policy names the client ID ${appId} where the token's oid is the principal (object) ID ${oid}.` };
   }
   if (oid !== undefined && expected.some(e => sameId(e, oid))) {
-    return { source: 'client-id', title: 'the policy\'s appid holds the principal ID; appid is the client ID', detail: `The policy names the principal ID ${oid} where the token's appid/azp is the client ID ${appId ?? '(unknown)'}.` };
+    return { source: 'client-id', outcome: 'the policy\'s appid holds the principal ID; appid is the client ID', detail: `The policy names the principal ID ${oid} where the token's appid/azp is the client ID ${appId ?? '(unknown)'}.` };
   }
   return { source: 'client-id', detail: 'The calling identity is not the one the policy allows (exact, case-sensitive comparison).' };
 };

@@ -168,7 +168,7 @@ interface AllowList {
   /** The reason the verdict is unknown when the list holds ARM expressions. */
   unknown: string;
   /** The caller's other ID, which people put in this list by mistake, and what to tell them then. */
-  mixUp?: { id: string | undefined; title: string; detail: string };
+  mixUp?: { id: string | undefined; outcome: string; detail: string };
 }
 
 function checkAllowList(ctx: CheckContext, a: AllowList): void {
@@ -179,7 +179,7 @@ function checkAllowList(ctx: CheckContext, a: AllowList): void {
   if (r === 'yes') add(ctx, { ...check, status: 'pass', actual: value });
   else if (r === 'unknown') add(ctx, { ...check, status: 'skip', actual: value, detail: 'The list holds ARM expressions.' }, a.unknown);
   else if (mixUp?.id !== undefined && list.some(x => sameId(x, mixUp.id!))) {
-    add(ctx, { ...check, status: 'fail', title: mixUp.title, actual: value, detail: mixUp.detail, platformError: PLATFORM_ERRORS.easyAuthForbidden });
+    add(ctx, { ...check, status: 'fail', outcome: mixUp.outcome, actual: value, detail: mixUp.detail, platformError: PLATFORM_ERRORS.easyAuthForbidden });
   } else add(ctx, { ...check, status: 'fail', actual: value, platformError: PLATFORM_ERRORS.easyAuthForbidden });
 }
 
@@ -218,7 +218,7 @@ function checkToken(ctx: CheckContext): void {
     check: { id: 'allowed-applications', title: 'Calling application is allowed', source: 'client-id', reference: ref(13), expected: show(easy.allowedApplications) },
     list: easy.allowedApplications, setting: 'allowedApplications', claim: 'appid/azp', value: appId, unknown: 'allowed applications cannot be compared',
     mixUp: {
-      id: oid, title: 'allowedApplications holds the principal ID; it checks the client ID (appid/azp)',
+      id: oid, outcome: 'allowedApplications holds the principal ID; it checks the client ID (appid/azp)',
       detail: `Put the client ID ${appId} in allowedApplications, not the object ID ${oid}.`,
     },
   });
@@ -226,7 +226,7 @@ function checkToken(ctx: CheckContext): void {
     check: { id: 'allowed-principals', title: 'Calling principal is allowed', source: 'client-id', reference: ref(13), expected: show(easy.allowedPrincipals) },
     list: easy.allowedPrincipals, setting: 'allowedPrincipals', claim: 'oid', value: oid, unknown: 'allowed principals cannot be compared',
     mixUp: {
-      id: appId, title: 'the allowed list holds the client ID; the token\'s oid is the principal ID',
+      id: appId, outcome: 'the allowed list holds the client ID; the token\'s oid is the principal ID',
       detail: `Put the principal (object) ID ${oid} in allowedPrincipals, not the client ID ${appId}.`,
     },
   });

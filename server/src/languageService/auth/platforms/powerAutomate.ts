@@ -287,7 +287,8 @@ function checkPaCaller(ctx: CheckContext, allowed: string[]): void {
   if (oid !== undefined && ids.some(a => sameId(a, oid))) return add(ctx, { ...c, status: 'pass', actual: oid });
   if (clientIdListed) {
     return add(ctx, {
-      ...c, status: 'fail', title: 'the allowed list holds the client ID; the token\'s oid is the principal ID', expected: oid ?? 'the principal (object) ID', actual: appId,
+      // expected is the allowed list (c.expected), actual what the token names: its oid, else its client ID
+      ...c, status: 'fail', outcome: 'the allowed list holds the client ID; the token\'s oid is the principal ID', actual: oid ?? `appid ${appId} (no oid)`,
       detail: `Replace the client ID ${appId} by the identity's principal (object) ID${oid ? ` ${oid}` : ''} in the trigger's allowed users.`,
       platformError: PLATFORM_ERRORS.paMismatch,
     });

@@ -26,7 +26,7 @@ function severityOf(check: Check): Severity | undefined {
 }
 
 function describeCheck(link: FlowLink, check: Check): string {
-  const parts = [`${link.flow.name} (${FLOW_TYPE_LABEL[link.flow.type]}): ${check.title}`];
+  const parts = [`${link.flow.name} (${FLOW_TYPE_LABEL[link.flow.type]}): ${check.outcome ?? check.title}`];
   if (check.expected !== undefined || check.actual !== undefined) {
     parts.push(` — expected ${check.expected ?? '(nothing)'}, actual ${check.actual ?? '(nothing)'}`);
   }

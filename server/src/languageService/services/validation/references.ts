@@ -59,10 +59,20 @@ function checkBackend(el: PolicyElement, ctx: RuleContext): void {
   if (!id || id.value === 'dapr') return;
   if (!ws.servicesOf(ctx.uri).some(s => ws.knows(s, 'backend'))) return;
   if (ws.findBackend(ctx.uri, id.value)) return;
+  const known = ws.backends(ctx.uri).map(b => b.name);
+  if (id.value === '') {
+    // an empty id names no folder: say what to put there, not a path with an empty segment
+    ctx.report({
+      start: id.start, end: id.end, severity: 'warning', code: 'unknown-backend',
+      message: `Name a backend in backend-id: it is empty${known.length > 0 ? ` (this workspace has ${known.slice(0, 3).map(n => `'${n}'`).join(', ')}${known.length > 3 ? ', …' : ''})` : ''}.`,
+      data: { suggestions: known.slice(0, 3) },
+    });
+    return;
+  }
   ctx.report({
     start: id.start, end: id.end, severity: 'warning', code: 'unknown-backend',
     message: `Backend '${id.value}' is not in this workspace (no "backends/${id.value}/backendInformation.json").`,
-    data: { suggestions: closest(id.value, ws.backends(ctx.uri).map(b => b.name)) },
+    data: { suggestions: closest(id.value, known) },
   });
 }
 
