@@ -71,7 +71,9 @@ class Workbench {
     await this.pickQuickInput(relPath, dir === '.' ? { rowMatch: base } : { rowMatch: dir.split(path.sep).pop(), description: dir.split(path.sep).join('/') });
     await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ timeout: UI_TIMEOUT });
     await this.activeEditor().waitFor({ timeout: UI_TIMEOUT });
-    await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    // the click only gives the editor focus: a loaded machine keeps the editor's layout moving for a
+    // while after open, and Playwright's wait for a stable element then outlasts the timeout
+    await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 }, force: true });
   }
 
   /** Cursor to the end of a 1-based line. */
