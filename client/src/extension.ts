@@ -77,15 +77,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     return state.client;
   };
   const listFlows = async (): Promise<FlowSummary[]> => (await running()).sendRequest(ListFlowsRequest, {});
+  // a flow picker needs the names only: the server then analyses no policy
+  const listFlowNames = async (): Promise<FlowSummary[]> => (await running()).sendRequest(ListFlowsRequest, { verdicts: false });
   const tokenView = new TokenViewProvider(vscode.Uri.joinPath(context.extensionUri, 'client', 'src', 'tokenView', 'media'), {
     decode: async params => (await running()).sendRequest(DecodeTokenRequest, params),
-    listFlowNames: async () => (await listFlows()).map(f => f.name),
+    listFlowNames: async () => (await listFlowNames()).map(f => f.name),
     keyOptions: () => readInspectorSettings(),
     readClipboard: () => vscode.env.clipboard.readText(),
     log: line => output.appendLine(line),
   });
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(TokenViewProvider.viewId, tokenView));
-  registerTokenCommands(context, tokenView, listFlows, line => output.appendLine(line));
+  registerTokenCommands(context, tokenView, listFlowNames, line => output.appendLine(line));
 
   const flowsTree = new FlowsTreeProvider(listFlows, line => output.appendLine(line));
   context.subscriptions.push(
