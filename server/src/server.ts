@@ -177,7 +177,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
 
   async function validate(document: TextDocument): Promise<void> {
     if (isFlowConfig(document.uri)) {
-      index.update(document.uri, document.getText());
+      // the index has the text already (onDidChangeContent): parsing the config again would re-read its definition files
       publishConfigDiagnostics();
       for (const d of documents.all()) if (!isFlowConfig(d.uri)) scheduleValidation(d, 100);
       refreshCodeLenses();
