@@ -31,6 +31,15 @@ export default tseslint.config(
     },
   },
   {
+    // The hosts translate between their transport and the facade: nothing of the service's inside.
+    files: ['server/src/server.ts', 'server/src/cli.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['./languageService/*/**'], message: 'Go through the facade (languageService/languageService.ts).' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

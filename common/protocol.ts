@@ -114,4 +114,12 @@ export interface FlowSummary {
   policies: FlowPolicyLink[];
 }
 
-export const ListFlowsRequest = new RequestType<Record<string, never>, FlowSummary[], void>('apim/listFlows');
+export interface ListFlowsParams {
+  /**
+   * False: names, types and places only, without analysing any policy (a flow picker needs no
+   * more, and it is answered at once). True by default: each flow with its linked policies' verdicts.
+   */
+  verdicts?: boolean;
+}
+
+export const ListFlowsRequest = new RequestType<ListFlowsParams, FlowSummary[], void>('apim/listFlows');

@@ -77,8 +77,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     return state.client;
   };
   const listFlows = async (): Promise<FlowSummary[]> => (await running()).sendRequest(ListFlowsRequest, {});
+  // a flow picker needs the names only: the server then analyses no policy
+  const listFlowNames = async (): Promise<FlowSummary[]> => (await running()).sendRequest(ListFlowsRequest, { verdicts: false });
   const tokenView = new TokenViewProvider(vscode.Uri.joinPath(context.extensionUri, 'client', 'src', 'tokenView', 'media'), {
     decode: async params => (await running()).sendRequest(DecodeTokenRequest, params),
+    // the cards link to the policy that calls the flow: the list with its policies
     listFlows,
     keyOptions: () => readInspectorSettings(),
     readClipboard: () => vscode.env.clipboard.readText(),
@@ -86,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     log: line => output.appendLine(line),
   });
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(TokenViewProvider.viewId, tokenView));
-  registerTokenCommands(context, tokenView, listFlows, line => output.appendLine(line));
+  registerTokenCommands(context, tokenView, listFlowNames, line => output.appendLine(line));
 
   const flowsTree = new FlowsTreeProvider(listFlows, line => output.appendLine(line));
   context.subscriptions.push(

@@ -9,20 +9,13 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { DIAGNOSTIC_SOURCE, getLanguageService, loadCSharpParser, type CSharpParser } from './languageService/languageService';
-import { flowConfigDiagnostics } from './languageService/services/flowConfigDiagnostics';
-import type { JSONWebKeySet } from 'jose';
-import { ownEntry, parseFlowsConfig } from './languageService/auth/flowConfig';
-import { inspectClaims, type InspectResult } from './languageService/auth/inspect';
-import { decodeToken, TokenInputError } from './languageService/auth/token';
-import type { FlowConfig, TokenClaims } from './languageService/auth/types';
-import { parseJwks, verifySignature } from './languageService/auth/verify';
-import { resolveRelativeUri } from './languageService/workspace/workspaceIndex';
-import { createWorkspaceIndex, type WorkspaceIndex } from './languageService/workspace/workspaceIndex';
+import {
+  DIAGNOSTIC_SOURCE, findIacLoads, getLanguageService, loadCSharpParser, MAX_CHECKED_TEXT, tooLargeToCheckMessage,
+  type CSharpParser, type IacPolicyLoad, type InspectResult, type LanguageService,
+} from './languageService/languageService';
 import { createLocator, createUriReader, findPolicyFiles, findServiceRoot, indexCapWarning, readIndexedFiles, reason } from './node/policyFiles';
-import { createConfinedReader, MAX_JWKS_BYTES, readConfined } from './node/confinedFiles';
+import { createConfinedReader, isInside, MAX_JWKS_BYTES, readConfined } from './node/confinedFiles';
 import { findIacFiles, mayBeIacFile } from './node/iacFiles';
-import { findIacLoads, MAX_CHECKED_TEXT, tooLargeToCheckMessage, type IacPolicyLoad } from './languageService/languageService';
 
 const VERSION = '0.1.0';
 
@@ -120,13 +113,13 @@ function readFlagFile(flag: string, file: string, maxBytes?: number): string {
 
 function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult {
   const configText = opts.config === undefined ? undefined : readFlagFile('--config', opts.config);
-  const { index, warnings } = buildIndex(opts.paths, opts.config);
+  const { service, warnings } = serviceOverTrees(opts.paths, opts.config, csharp);
+  const index = service.workspace;
   if (opts.config !== undefined && configText !== undefined) {
     // an explicit config replaces the ones found in the tree
     for (const entry of index.flowConfigs()) index.remove(entry.uri);
     index.addFlowConfig(URI.file(path.resolve(opts.config)).toString(), configText);
   }
-  const service = getLanguageService({ locate: createLocator(), workspace: index, csharp });
   // Bicep, Terraform and ARM templates: their policies are reported in them, and the policy files
   // they load are checked with the loading resource's scope
   const hosts = findIacFiles(opts.paths);
@@ -170,7 +163,7 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
     const load = loads.get(uri);
     reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load) : service.doValidation(document) });
   }
-  reports.push(...configReports(index));
+  reports.push(...configReports(service));
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
   const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length + hosts.length);
@@ -197,8 +190,8 @@ function checkedFolders(paths: string[]): string[] {
 }
 
 /** Problems of the flow configs and the definition files they read, one report a file. */
-function configReports(index: WorkspaceIndex): FileReport[] {
-  return [...flowConfigDiagnostics(index, DIAGNOSTIC_SOURCE)]
+function configReports(service: LanguageService): FileReport[] {
+  return [...service.flowConfigDiagnostics()]
     .filter(([, diagnostics]) => diagnostics.length > 0)
     .map(([uri, diagnostics]) => {
       const fsPath = URI.parse(uri).fsPath;
@@ -207,35 +200,48 @@ function configReports(index: WorkspaceIndex): FileReport[] {
 }
 
 /**
- * The workspace index over the checked folders and the APIOps services they belong to. The
- * folders indexed are the CLI's workspace: a definition file a config names must be inside one
- * of them (or inside the folder of the `--config` file).
+ * The folders whose files the index reads: the APIOps service each checked path belongs to (the
+ * nearest ancestor that is one), and each folder named on the command line. A file outside any
+ * APIOps tree adds nothing: the folder around it may be a home or temp folder of unrelated files
+ * (FIFOs and devices among them), and a flow config found there is not this file's.
  */
-function buildIndex(paths: string[], config: string | undefined): { index: WorkspaceIndex; warnings: string[] } {
+function indexedFolders(paths: string[]): string[] {
   const folders = new Set<string>();
   for (const p of paths) {
-    let dir: string;
+    let isFolder: boolean;
     try {
-      dir = fs.statSync(p).isDirectory() ? path.resolve(p) : path.dirname(path.resolve(p));
+      isFolder = fs.statSync(p).isDirectory();
     } catch {
       continue;
     }
+    const dir = isFolder ? path.resolve(p) : path.dirname(path.resolve(p));
     const root = findServiceRoot(dir);
     // a service folder above the checked one holds the names its policies use
-    folders.add(root && dir.startsWith(root) ? root : dir);
+    if (root && isInside(dir, root)) folders.add(root);
+    else if (isFolder) folders.add(dir);
   }
+  return [...folders];
+}
+
+/**
+ * The language service over the APIOps trees of the checked paths. The folders indexed are the
+ * CLI's workspace: a definition file a config names must be inside one of them (or inside the
+ * folder of the `--config` file).
+ */
+function serviceOverTrees(paths: string[], config: string | undefined, csharp: CSharpParser | undefined): { service: LanguageService; warnings: string[] } {
+  const folders = indexedFolders(paths);
   const sorted = [...folders].sort((a, b) => a.length - b.length);
   const unique = sorted.filter((f, i) => !sorted.slice(0, i).some(o => f.startsWith(o + path.sep)));
   const roots = config === undefined ? unique : [...unique, path.dirname(path.resolve(config))];
-  const index = createWorkspaceIndex({ readFile: createUriReader(roots, 'the checked folders') });
+  const service = getLanguageService({ locate: createLocator(), readFile: createUriReader(roots, 'the checked folders'), csharp });
   const warnings: string[] = [];
   for (const folder of unique) {
     const read = readIndexedFiles(folder);
-    for (const f of read.files) index.update(URI.file(f.path).toString(), f.text);
+    for (const f of read.files) service.workspace.update(URI.file(f.path).toString(), f.text);
     for (const s of read.skipped) warnings.push(`not indexed: ${s.path}: ${s.reason}`);
     if (read.capped) warnings.push(indexCapWarning(folder, read.capped));
   }
-  return { index, warnings };
+  return { service, warnings };
 }
 
 function formatText(reports: FileReport[], fileCount: number): string {
@@ -329,46 +335,33 @@ function readStdin(): string {
 /** A bad token or file: a one-line message and exit code 2, never a stack trace. */
 class InputError extends Error {}
 
-function token(opts: TokenOptions, stdin: () => string): CliResult | Promise<CliResult> {
+async function token(opts: TokenOptions, stdin: () => string): Promise<CliResult> {
   const raw = opts.token === undefined || opts.token === '-' ? stdin() : opts.token;
-  let claims: TokenClaims;
-  try {
-    claims = decodeToken(raw);
-  } catch (e) {
-    if (e instanceof TokenInputError) throw new InputError(e.message);
-    throw e;
-  }
   let now: Date | undefined;
   if (opts.now !== undefined) {
     now = new Date(opts.now);
     if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not an ISO date-time: ${opts.now}`);
   }
-  let flow: FlowConfig | undefined;
   const configPath = opts.config ?? (fs.existsSync('apim-flows.json') ? 'apim-flows.json' : undefined);
   const configText = configPath === undefined ? undefined : readFlagFile('--config', configPath);
-  if (opts.flow !== undefined) {
-    if (configPath === undefined || configText === undefined) throw new InputError('--flow needs a flow config: --config FILE, or apim-flows.json in this folder.');
-    const uri = URI.file(path.resolve(configPath)).toString();
-    // what the config names stays inside the config's folder tree
-    const readFile = createUriReader([path.dirname(path.resolve(configPath))], 'the folder of the config');
-    const { config } = parseFlowsConfig(uri, configText, readFile, resolveRelativeUri);
-    flow = ownEntry(config.flows, opts.flow);
-    if (!flow) throw new InputError(`No flow '${opts.flow}' in ${configPath} (flows: ${Object.keys(config.flows).join(', ') || 'none'}).`);
+  if (opts.flow !== undefined && (configPath === undefined || configText === undefined)) {
+    throw new InputError('--flow needs a flow config: --config FILE, or apim-flows.json in this folder.');
   }
-  let jwks: JSONWebKeySet | undefined;
-  if (opts.jwks !== undefined) {
-    const text = readFlagFile('--jwks', opts.jwks, MAX_JWKS_BYTES);
-    try {
-      jwks = parseJwks(text);
-    } catch (e) {
-      throw new InputError(`--jwks ${opts.jwks}: ${(e as Error).message}`);
+  // what the config names stays inside the config's folder tree
+  const service = getLanguageService({ readFile: createUriReader(configPath === undefined ? [] : [path.dirname(path.resolve(configPath))], 'the folder of the config') });
+  const configUri = configPath === undefined ? undefined : URI.file(path.resolve(configPath)).toString();
+  if (opts.flow !== undefined && configUri !== undefined && configText !== undefined) service.workspace.addFlowConfig(configUri, configText);
+  const jwksText = opts.jwks === undefined ? undefined : readFlagFile('--jwks', opts.jwks, MAX_JWKS_BYTES);
+  const r = await service.inspectToken(raw, { flow: opts.flow, configUri, jwksText, jwksSource: opts.jwks, now, clockSkewSeconds: opts.clockSkew });
+  if (!r.ok) {
+    switch (r.problem) {
+      case 'token': throw new InputError(r.message);
+      case 'flow': throw new InputError(`No flow '${r.flow}' in ${configPath} (flows: ${r.flows.join(', ') || 'none'}).`);
+      case 'jwks': throw new InputError(`--jwks ${opts.jwks}: ${r.message}`);
     }
   }
-  return verifySignature(raw, claims, jwks, opts.jwks ?? '').then(signature => {
-    const r = inspectClaims(claims, { flow, now, clockSkewSeconds: opts.clockSkew, signature });
-    const stdout = opts.format === 'json' ? tokenJson(r) : tokenText(r);
-    return { code: r.verdict === 'rejected' ? 1 : 0, stdout, stderr: '' };
-  });
+  const stdout = opts.format === 'json' ? tokenJson(r.result) : tokenText(r.result);
+  return { code: r.result.verdict === 'rejected' ? 1 : 0, stdout, stderr: '' };
 }
 
 function tokenJson(r: InspectResult): string {
@@ -418,7 +411,7 @@ export function runCli(argv: string[]): CliResult | Promise<CliResult> {
         return { ...result, stderr: `${result.stderr}apim-policy: policy expressions were not checked: the C# parser did not load (${reason(e)}).\n` };
       }).catch(failure);
     }
-    if (command === 'token') return token(parseTokenArgs(rest), readStdin);
+    if (command === 'token') return token(parseTokenArgs(rest), readStdin).catch(failure);
     throw new UsageError(`Unknown command '${command}'.`);
   } catch (e) {
     return failure(e);

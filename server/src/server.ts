@@ -4,48 +4,25 @@
  * logs and returns a fallback, so no input can take the server down.
  */
 import {
-  CodeActionKind, createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type Connection, type InitializeResult, type TextDocumentIdentifier,
+  CodeActionKind, createConnection, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type Connection, type DidChangeWatchedFilesParams, type InitializeParams, type InitializeResult, type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
 import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { DIAGNOSTIC_SOURCE, getLanguageService, loadCSharpParser, type CSharpParser, type PolicyDocument } from './languageService/languageService';
-import { classifyArtifact, createWorkspaceIndex, flowFileText } from './languageService/workspace/workspaceIndex';
-import { flowConfigDiagnostics } from './languageService/services/flowConfigDiagnostics';
+import {
+  classifyArtifact, getLanguageService, isRefusal, loadCSharpParser,
+  type CSharpParser, type PolicyDocument, type TokenInspection,
+} from './languageService/languageService';
 import { createLocator, createUriReader, indexCapWarning, readIndexedFiles } from './node/policyFiles';
 import { isInside } from './node/confinedFiles';
-import { isRefusal } from './languageService/workspace/fileRead';
-import { CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings, type DecodeTokenParams, type DecodeTokenResult, type ServerSettings } from '../../common/protocol';
-import { decodedTokenResult } from './languageService/auth/inspect';
-import { decodeToken, TokenInputError } from './languageService/auth/token';
+import {
+  CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings,
+  type DecodeTokenParams, type DecodeTokenResult, type ListFlowsParams, type ServerSettings,
+} from '../../common/protocol';
 import { redactSecrets } from '../../common/redact';
-import { fetchMicrosoftKeys, parseJwks, verifySignature, type SignatureResult } from './languageService/auth/verify';
-import { listFlowsInSteps } from './languageService/services/flowSummaries';
 import { createKeyFetcher } from './node/keyFetch';
 import { warmUp } from './warmUp';
-
-interface ParsedEntry {
-  version: number;
-  doc: PolicyDocument;
-}
-
-/** Parse once per document version; entries are dropped when the document closes. */
-function createParseCache(parse: (d: TextDocument) => PolicyDocument) {
-  const entries = new Map<string, ParsedEntry>();
-  return {
-    get(document: TextDocument): PolicyDocument {
-      const hit = entries.get(document.uri);
-      if (hit && hit.version === document.version) return hit.doc;
-      const doc = parse(document);
-      entries.set(document.uri, { version: document.version, doc });
-      return doc;
-    },
-    drop(uri: string) {
-      entries.delete(uri);
-    },
-  };
-}
 
 function isFlowConfig(uri: string): boolean {
   return uri.endsWith('/apim-flows.json');
@@ -81,33 +58,76 @@ const IDLE_MS = 300;
 /** The warm-up waits until no request has come for this long. */
 const QUIET_MS = 250;
 
+function describe(e: unknown): string {
+  return redactSecrets(String((e as Error)?.stack ?? e));
+}
+
+/** What a token answer says in the client when the service found no inspection to make. */
+function inspectionError(r: Exclude<TokenInspection, { ok: true }>): string {
+  switch (r.problem) {
+    case 'token': return r.message;
+    case 'flow': return `No flow named '${r.flow}' in the workspace's apim-flows.json.`;
+    case 'jwks': return `The JWKS file: ${r.message}`;
+  }
+}
+
 export function startServer(connection: Connection, csharp?: CSharpParser | Promise<CSharpParser | undefined>, options: StartOptions = {}): void {
+  // ---- State ----
   const documents = new TextDocuments(TextDocument);
   let workspaceFolders: string[] = [];
   /** Files a config names are read inside the workspace folders only (see confinedFiles.ts). */
   let readWorkspaceFile = createUriReader([]);
-  const index = createWorkspaceIndex({
+  const service = getLanguageService({
+    locate: createLocator(),
+    csharp,
     readFile: uri => {
       // confined first: an open editor does not make a file outside the workspace readable
       const read = readWorkspaceFile(uri);
       return isRefusal(read) ? read : documents.get(uri)?.getText() ?? read;
     },
   });
-  const service = getLanguageService({ locate: createLocator(), workspace: index, csharp });
-  const cache = createParseCache(d => service.parse(d));
+  const index = service.workspace;
+  const fetchKeys = createKeyFetcher();
   const pendingValidation = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
+  /** TextDocuments reports an open as a content change too: the open is validated at once, the edits that follow are debounced. */
+  const justOpened = new Set<string>();
   let supportsConfiguration = false;
+  let codeLensRefresh = false;
+  /** URIs that got flow-config diagnostics last time, to clear the ones that no longer have any. */
+  let configDiagnosticUris = new Set<string>();
+  /** Validations under way (waiting for the settings or the C# parser, or running). */
+  let validating = 0;
+  /** When the last request about a document came: someone is typing. */
+  let lastRequest = -Infinity;
 
+  // ---- Helpers ----
+  const busy = () => pendingValidation.size > 0 || validating > 0 || performance.now() - lastRequest < QUIET_MS;
+
+  /** A request about a policy document: a closed document or a thrown error answers the fallback (logged). */
   function withDocument<T>(params: { textDocument: TextDocumentIdentifier }, fallback: T, fn: (document: TextDocument, doc: PolicyDocument) => T): T {
     lastRequest = performance.now();
     const document = documents.get(params.textDocument.uri);
     if (!document || isFlowConfig(document.uri)) return fallback;
     try {
-      return fn(document, cache.get(document));
+      return fn(document, service.parsed(document));
     } catch (e) {
-      connection.console.error(`Request failed for ${params.textDocument.uri}: ${(e as Error)?.stack ?? e}`);
+      connection.console.error(`Request failed for ${params.textDocument.uri}: ${describe(e)}`);
       return fallback;
+    }
+  }
+
+  /**
+   * A workspace-level request: a thrown error is logged (redacted) and answered as an error the
+   * client can show, never as an empty answer that looks like "nothing there".
+   */
+  async function withRequest<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      connection.console.error(`${name} failed: ${describe(e)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `${name} failed: ${redactSecrets((e as Error)?.message ?? String(e))} (see the APIM Policy output).`);
     }
   }
 
@@ -115,14 +135,14 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     if (!supportsConfiguration) return Promise.resolve(defaultSettings);
     let s = settingsCache.get(uri);
     if (!s) {
-      s = connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }).then(readSettings, () => defaultSettings);
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }).then(readSettings, e => {
+        connection.console.warn(`Reading the settings for ${uri} failed, using the defaults: ${describe(e)}`);
+        return defaultSettings;
+      });
       settingsCache.set(uri, s);
     }
     return s;
   }
-
-  /** URIs that got flow-config diagnostics last time, to clear the ones that no longer have any. */
-  let configDiagnosticUris = new Set<string>();
 
   /** True for a file in a workspace folder, or one the user opened: the files we may publish for. */
   function isOurs(uri: string): boolean {
@@ -133,19 +153,25 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
 
   /** Problems of every flow config and of the definition files they read. */
   function publishConfigDiagnostics(): void {
-    const byUri = flowConfigDiagnostics(index, DIAGNOSTIC_SOURCE);
+    const byUri = service.flowConfigDiagnostics();
     for (const uri of [...byUri.keys()]) if (!isOurs(uri)) byUri.delete(uri);
     for (const uri of configDiagnosticUris) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     for (const [uri, diagnostics] of byUri) void connection.sendDiagnostics({ uri, diagnostics });
     configDiagnosticUris = new Set(byUri.keys());
   }
 
+  /** The lenses' verdicts depend on other files too: ask the client to fetch them again. */
+  function refreshCodeLenses(): void {
+    if (!codeLensRefresh) return;
+    connection.sendRequest('workspace/codeLens/refresh').catch(e => connection.console.warn(`Refreshing the CodeLenses failed: ${describe(e)}`));
+  }
+
   async function validate(document: TextDocument): Promise<void> {
     if (isFlowConfig(document.uri)) {
-      index.update(document.uri, document.getText());
+      // the index has the text already (onDidChangeContent): parsing the config again would re-read its definition files
       publishConfigDiagnostics();
       for (const d of documents.all()) if (!isFlowConfig(d.uri)) scheduleValidation(d, 100);
-      if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+      refreshCodeLenses();
       return;
     }
     validating++;
@@ -155,12 +181,6 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
       validating--;
     }
   }
-
-  /** Validations under way (waiting for the settings or the C# parser, or running). */
-  let validating = 0;
-  /** When the last request about a document came: someone is typing. */
-  let lastRequest = -Infinity;
-  const busy = () => pendingValidation.size > 0 || validating > 0 || performance.now() - lastRequest < QUIET_MS;
 
   async function validatePolicyDocument(document: TextDocument): Promise<void> {
     const version = document.version;
@@ -172,9 +192,9 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     let diagnostics: ReturnType<typeof service.doValidation> = [];
     if (settings.validation.enable) {
       try {
-        diagnostics = service.doValidation(current, cache.get(current), { missingBase: settings.validation.missingBase });
+        diagnostics = service.doValidation(current, service.parsed(current), { missingBase: settings.validation.missingBase });
       } catch (e) {
-        connection.console.error(`Validation failed for ${document.uri}: ${(e as Error)?.stack ?? e}`);
+        connection.console.error(`Validation failed for ${document.uri}: ${describe(e)}`);
       }
     }
     await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
@@ -185,8 +205,13 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     if (prev) clearTimeout(prev);
     pendingValidation.set(document.uri, setTimeout(() => {
       pendingValidation.delete(document.uri);
-      void validate(document).catch(e => connection.console.error(String(e)));
+      validate(document).catch(e => connection.console.error(`Validation failed for ${document.uri}: ${describe(e)}`));
     }, delay));
+  }
+
+  function revalidateAll(): void {
+    for (const d of documents.all()) scheduleValidation(d, 50);
+    refreshCodeLenses();
   }
 
   /** Re-reads a file the index follows; gone files are removed. */
@@ -202,14 +227,49 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     else index.remove(uri);
   }
 
-  let codeLensRefresh = false;
-  function revalidateAll(): void {
-    for (const d of documents.all()) scheduleValidation(d, 50);
-    // the lenses' verdicts depend on other files too
-    if (codeLensRefresh) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  /** Reads every file the index follows in the workspace folders; returns how many. */
+  function indexWorkspaceFolders(): number {
+    let files = 0;
+    for (const folder of workspaceFolders) {
+      const fsPath = URI.parse(folder).fsPath;
+      const read = readIndexedFiles(fsPath);
+      for (const f of read.files) {
+        const uri = URI.file(f.path).toString();
+        // one file that breaks the indexer must not leave the rest of the workspace unindexed
+        try {
+          if (!documents.get(uri)) index.update(uri, f.text);
+        } catch (e) {
+          connection.console.error(`Indexing ${uri} failed: ${describe(e)}`);
+        }
+        files++;
+      }
+      for (const s of read.skipped) connection.console.warn(`Not indexed: ${s.path}: ${s.reason}.`);
+      if (read.capped) {
+        const warning = indexCapWarning(fsPath, read.capped);
+        connection.console.warn(warning);
+        void connection.window.showWarningMessage(warning);
+      }
+    }
+    return files;
   }
 
-  connection.onInitialize((params): InitializeResult => {
+  /**
+   * Once the server has been idle for a moment after start, the warm-up of its hot code (see
+   * warmUp.ts). Work that comes in goes first: the warm-up waits while the server is busy.
+   */
+  function startWarmUp(): void {
+    const start = () => {
+      if (busy()) return void setTimeout(start, IDLE_MS);
+      Promise.all([csharp, service.ready])
+        .then(([parser]) => (parser ? warmUp(service, { busy }) : undefined))
+        .then(ms => ms !== undefined && connection.console.info(`Warmed up in ${Math.round(ms)} ms.`))
+        .catch(e => connection.console.warn(`The warm-up stopped: ${describe(e)}`));
+    };
+    setTimeout(start, IDLE_MS);
+  }
+
+  // ---- Lifecycle ----
+  function onInitialize(params: InitializeParams): InitializeResult {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const folders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -230,88 +290,90 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
       },
       serverInfo: { name: 'apim-policy-language-server', version: '0.1.0' },
     };
-  });
+  }
 
-  connection.onInitialized(() => {
+  function onInitialized(): void {
     const started = Date.now();
-    let files = 0;
-    for (const folder of workspaceFolders) {
-      const fsPath = URI.parse(folder).fsPath;
-      const read = readIndexedFiles(fsPath);
-      for (const f of read.files) {
-        const uri = URI.file(f.path).toString();
-        // one file that breaks the indexer must not leave the rest of the workspace unindexed
-        try {
-          if (!documents.get(uri)) index.update(uri, f.text);
-        } catch (e) {
-          connection.console.error(`Indexing ${uri} failed: ${(e as Error)?.stack ?? e}`);
-        }
-        files++;
-      }
-      for (const s of read.skipped) connection.console.warn(`Not indexed: ${s.path}: ${s.reason}.`);
-      if (read.capped) {
-        const warning = indexCapWarning(fsPath, read.capped);
-        connection.console.warn(warning);
-        void connection.window.showWarningMessage(warning);
-      }
-    }
+    const files = indexWorkspaceFolders();
     publishConfigDiagnostics();
     connection.console.info(`APIM policy language server ready: ${service.catalog.policyNames().length} policies in the catalog; indexed ${files} workspace files in ${Date.now() - started} ms.`);
     if (files) revalidateAll();
     if (options.warmUp) startWarmUp();
-  });
-
-  /**
-   * Once the server has been idle for a moment after start, the warm-up of its hot code (see
-   * warmUp.ts). Work that comes in goes first: the warm-up waits while the server is busy.
-   */
-  function startWarmUp(): void {
-    const start = () => {
-      if (busy()) return void setTimeout(start, IDLE_MS);
-      void Promise.all([csharp, service.ready])
-        .then(([parser]) => (parser ? warmUp(service, { busy }) : undefined))
-        .then(ms => ms !== undefined && connection.console.info(`Warmed up in ${Math.round(ms)} ms.`))
-        .catch(() => undefined);
-    };
-    setTimeout(start, IDLE_MS);
   }
 
-  connection.onDidChangeWatchedFiles(params => {
+  function onDidChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
     for (const change of params.changes) reindex(change.uri);
     // definition files are read through the configs that name them: read them again
     if (params.changes.some(c => c.uri.endsWith('.json'))) index.refreshFlowConfigs();
     publishConfigDiagnostics();
     revalidateAll();
-  });
+  }
 
-  connection.onDidChangeConfiguration(() => {
+  function onDidChangeConfiguration(): void {
     settingsCache.clear();
     for (const d of documents.all()) scheduleValidation(d, 0);
-  });
+  }
 
-  // TextDocuments reports an open as a content change too; the open is validated at once, the
-  // edits that follow are debounced.
-  const justOpened = new Set<string>();
-  documents.onDidOpen(e => {
-    justOpened.add(e.document.uri);
-    scheduleValidation(e.document, 0);
-  });
-  documents.onDidChangeContent(e => {
+  function onDidOpen(document: TextDocument): void {
+    justOpened.add(document.uri);
+    scheduleValidation(document, 0);
+  }
+
+  function onDidChangeContent(document: TextDocument): void {
     // unsaved edits of a fragment or a policy count for the documents that use them
-    index.update(e.document.uri, e.document.getText());
-    if (justOpened.delete(e.document.uri)) return;
-    scheduleValidation(e.document, 150);
-  });
-  documents.onDidClose(e => {
-    justOpened.delete(e.document.uri);
-    const prev = pendingValidation.get(e.document.uri);
+    index.update(document.uri, document.getText());
+    if (justOpened.delete(document.uri)) return;
+    scheduleValidation(document, 150);
+  }
+
+  function onDidClose(document: TextDocument): void {
+    justOpened.delete(document.uri);
+    const prev = pendingValidation.get(document.uri);
     if (prev) clearTimeout(prev);
-    pendingValidation.delete(e.document.uri);
-    cache.drop(e.document.uri);
-    settingsCache.delete(e.document.uri);
-    reindex(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-  });
+    pendingValidation.delete(document.uri);
+    service.closeDocument(document.uri);
+    settingsCache.delete(document.uri);
+    reindex(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  }
+
+  // ---- Workspace requests ----
+
+  // The token inspector. The token is used for this one answer and dropped: never logged (errors
+  // are logged without the request's parameters), never stored, never sent anywhere.
+  async function decodeForInspector(params: DecodeTokenParams): Promise<DecodeTokenResult> {
+    const now = params.now ? new Date(params.now) : undefined;
+    const r = await service.inspectToken(params.token, {
+      flow: params.flow, configUri: params.configUri, jwksText: params.jwksText, clockSkewSeconds: params.clockSkewSeconds,
+      fetchKeys: params.fetchKeys ? fetchKeys : undefined,
+      now: now && !Number.isNaN(now.getTime()) ? now : undefined,
+    });
+    return r.ok ? r.decoded : { ok: false, error: inspectionError(r) };
+  }
+
+  /** The inspector shows any failure in its own panel: an answer, not an LSP error. */
+  async function onDecodeToken(params: DecodeTokenParams): Promise<DecodeTokenResult> {
+    try {
+      return await decodeForInspector(params);
+    } catch (e) {
+      connection.console.error(redactSecrets(`Token inspection failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''}`));
+      return { ok: false, error: 'The token could not be inspected (see the APIM Policy output).' };
+    }
+  }
+
+  // Across a big workspace the list takes seconds: it is computed in slices, and requests that
+  // come meanwhile (a hover, a completion) are answered between them.
+  const listFlows = (params: ListFlowsParams | undefined, cancel: CancellationToken) =>
+    withRequest('Listing the flows', () => inSlices(service.listFlowsInSteps({ verdicts: params?.verdicts }), cancel));
+
+  // ---- Wiring ----
+  connection.onInitialize(onInitialize);
+  connection.onInitialized(onInitialized);
+  connection.onDidChangeWatchedFiles(onDidChangeWatchedFiles);
+  connection.onDidChangeConfiguration(onDidChangeConfiguration);
+  documents.onDidOpen(e => onDidOpen(e.document));
+  documents.onDidChangeContent(e => onDidChangeContent(e.document));
+  documents.onDidClose(e => onDidClose(e.document));
 
   connection.onCompletion(p => withDocument(p, null, (d, doc) => service.doComplete(d, p.position, doc)));
   connection.onHover(p => withDocument(p, null, (d, doc) => service.doHover(d, p.position, doc)));
@@ -322,58 +384,8 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   connection.onCodeLens(p => withDocument(p, [], (d, doc) => service.getCodeLenses(d, doc)));
   connection.onDefinition(p => withDocument(p, [], (d, doc) => service.findDefinition(d, p.position, doc)));
   connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
-
-  // The token inspector. The token is used for this one answer and dropped: never logged (errors
-  // are logged without the request's parameters), never stored, never sent anywhere.
-  const fetchKeys = createKeyFetcher();
-  connection.onRequest(DecodeTokenRequest, async (params: DecodeTokenParams): Promise<DecodeTokenResult> => {
-    try {
-      return await decodeForInspector(params);
-    } catch (e) {
-      if (e instanceof TokenInputError) return { ok: false, error: e.message };
-      connection.console.error(redactSecrets(`Token inspection failed: ${(e as Error)?.name ?? 'error'}: ${(e as Error)?.message ?? ''}`));
-      return { ok: false, error: 'The token could not be inspected (see the APIM Policy output).' };
-    }
-  });
-
-  async function decodeForInspector(params: DecodeTokenParams): Promise<DecodeTokenResult> {
-    const claims = decodeToken(params.token);
-    const flows = index.flowConfigs().flatMap(e => Object.values(e.config.flows).map(f => ({ entry: e, flow: f })));
-    const picked = params.flow === undefined ? undefined
-      : flows.find(f => f.flow.name === params.flow && (!params.configUri || f.entry.uri === params.configUri));
-    if (params.flow !== undefined && !picked) return { ok: false, error: `No flow named '${params.flow}' in the workspace's apim-flows.json.` };
-    let signature: SignatureResult | undefined;
-    if (params.jwksText !== undefined) {
-      let jwks;
-      try {
-        jwks = parseJwks(params.jwksText);
-      } catch (e) {
-        return { ok: false, error: `The JWKS file: ${(e as Error).message}` };
-      }
-      signature = await verifySignature(params.token, claims, jwks, 'the JWKS file');
-    } else if (params.fetchKeys) {
-      const keys = await fetchMicrosoftKeys(claims, fetchKeys);
-      signature = keys.jwks ? await verifySignature(params.token, claims, keys.jwks, keys.source) : { status: 'skip', detail: `Signature not checked: ${keys.error}` };
-    } else {
-      signature = await verifySignature(params.token, claims, undefined, '');
-    }
-    const now = params.now ? new Date(params.now) : undefined;
-    const at = now && !Number.isNaN(now.getTime()) ? now : undefined;
-    const chosen = picked && { flow: picked.flow, textOf: (uri: string) => flowFileText(picked.entry, uri) };
-    return decodedTokenResult(claims, chosen, index.flowConfigs().map(c => c.config), { now: at, clockSkewSeconds: params.clockSkewSeconds, signature });
-  }
-
-  // Across a big workspace the list takes seconds: it is computed in slices, and requests that
-  // come meanwhile (a hover, a completion) are answered between them.
-  connection.onRequest(ListFlowsRequest, async (_params, cancel) => {
-    try {
-      return await inSlices(listFlowsInSteps(index, service.catalog), cancel);
-    } catch (e) {
-      if (e instanceof ResponseError) throw e;
-      connection.console.error(redactSecrets(`Listing flows failed: ${(e as Error)?.stack ?? e}`));
-      return [];
-    }
-  });
+  connection.onRequest(DecodeTokenRequest, onDecodeToken);
+  connection.onRequest(ListFlowsRequest, listFlows);
 
   documents.listen(connection);
   connection.listen();

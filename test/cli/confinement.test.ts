@@ -133,6 +133,20 @@ test('check: a workspace over the index cap says so on stderr, counting files no
   assert.match(r.stderr, /apim-policy: warning: The workspace index stops at 20000 files: 1 more file under .* was left out/);
 });
 
+test('check FILE outside any APIOps tree indexes nothing around it: an unrelated config, FIFO and files are neither read nor reported', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-cli-lonely-'));
+  fs.writeFileSync(path.join(root, 'policy.xml'), valid);
+  const project = path.join(root, 'other', 'project');
+  fs.mkdirSync(project, { recursive: true });
+  fs.writeFileSync(path.join(project, 'apim-flows.json'), '{ "flows": { "broken": { "type": "nonsense" } } }');
+  execFileSync('mkfifo', [path.join(root, 'other', 'pipe.xml')]);
+  for (let i = 0; i < 300; i++) fs.writeFileSync(path.join(project, `unrelated-${i}.json`), '{}');
+  const r = run(['check', path.join(root, 'policy.xml')]);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.stdout, '1 file checked: 0 errors, 0 warnings, 0 information.\n');
+  assert.equal(r.stderr, '', 'nothing around the file was walked (the FIFO would be reported as not indexed)');
+});
+
 test('check: a policy file an IaC resource loads from outside the checked folders is refused, not read', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-cli-iac-out-'));
   const infra = path.join(root, 'infra');

@@ -8,7 +8,6 @@ import * as assert from 'node:assert/strict';
 import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
 import { MAX_CHECKED_TEXT } from '../../server/src/languageService/languageService';
 import { MAX_FINDINGS } from '../../server/src/languageService/services/validation';
-import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { doc, service, serviceWith } from '../util/service';
 
 const ATTRIBUTES = 23_000;
@@ -93,7 +92,7 @@ function overTheCeiling(): string {
 test('a document over the ceiling: one diagnostic at its start, parse skipped, every feature answers with nothing', () => {
   const text = overTheCeiling();
   assert.ok(text.length > SMALL_CEILING);
-  const bounded = serviceWith({ maxCheckedText: SMALL_CEILING, workspace: createWorkspaceIndex() });
+  const bounded = serviceWith({ maxCheckedText: SMALL_CEILING });
   const d = doc(text);
   const parsed = bounded.parse(d);
   assert.equal(parsed.skipped, true);

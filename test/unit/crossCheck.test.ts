@@ -7,10 +7,8 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService/languageService';
-import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { stripSasRaw } from '../../server/src/languageService/services/flowQuickFixes';
 import { parseTriggerUrl } from '../../server/src/languageService/auth/platforms/triggerUrl';
-import { listFlows } from '../../server/src/languageService/services/flowSummaries';
 
 const T = 'd7f3c2a1-4b5e-4c8d-9e0f-1a2b3c4d5e6f';
 const SYS_PRINCIPAL = '0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b';
@@ -35,9 +33,9 @@ const files: Record<string, string> = {};
 
 function setup(flows: Record<string, unknown>, extra: Record<string, string> = {}) {
   const all: Record<string, string> = { [`${root}/apim-flows.json`]: config(flows), ...extra };
-  const index = createWorkspaceIndex({ readFile: u => all[u] ?? files[u] });
+  const service = getLanguageService({ readFile: u => all[u] ?? files[u] });
+  const index = service.workspace;
   for (const [uri, text] of Object.entries(all)) index.update(uri, text);
-  const service = getLanguageService({ workspace: index });
   return { index, service };
 }
 
@@ -218,6 +216,6 @@ test('a *.policy.xml file is a policy of the index: listed by policies(), and it
   const uri = `${root}/custom/orders.policy.xml`;
   const { index, service } = setup({ f: pa('a1', { authentication: 'tenant' }) }, { [uri]: policy(`${backend('a1')}\n${mi('https://service.flow.microsoft.com/')}`) });
   assert.deepEqual(index.policies().map(p => p.uri), [uri]);
-  const [flow] = listFlows(index, service.catalog);
+  const [flow] = service.listFlows();
   assert.deepEqual(flow.policies.map(p => [p.uri, p.verdict]), [[uri, 'accepted']]);
 });

@@ -7,7 +7,6 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, MarkupContent } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService/languageService';
-import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { applyCompletion, withCursor } from '../util/service';
 
 const service = getLanguageService();
@@ -90,10 +89,10 @@ test('variable names inside context.Variables["…"] and GetValueOrDefault("…"
 
 test('variables from fragments and parent policies through the workspace index', () => {
   const root = 'file:///repo/apim';
-  const index = createWorkspaceIndex();
+  const svc = getLanguageService();
+  const index = svc.workspace;
   index.update(`${root}/policy%20fragments/auth/policy.xml`, '<fragment><validate-jwt header-name="Authorization" output-token-variable-name="token"><openid-config url="https://example.test" /></validate-jwt></fragment>');
   index.update(`${root}/apis/orders/policy.xml`, '<policies><inbound><base /><set-variable name="tenant" value="1" /></inbound></policies>');
-  const svc = getLanguageService({ workspace: index });
   const l = complete('<policies><inbound><base /><include-fragment fragment-id="auth" /><set-body>@(context.Variables["|"])</set-body></inbound></policies>', svc,
     `${root}/apis/orders/operations/get/policy.xml`).items.map(i => i.label).sort();
   assert.deepEqual(l, ['tenant', 'token']);

@@ -8,7 +8,6 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { getLanguageService, loadCSharpParser, type CSharpParser, type LanguageService } from '../../server/src/languageService/languageService';
-import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 
 const parser = loadCSharpParser();
 const services = parser.then(csharp => getLanguageService({ csharp }));
@@ -194,11 +193,11 @@ test('a variable read that nothing sets is information; guarded reads and set va
 test('variables set by fragments and by the policies that run before come from the workspace index', async () => {
   const csharp = await parser;
   const root = 'file:///repo/apim';
-  const index = createWorkspaceIndex();
+  const service = getLanguageService({ csharp });
+  const index = service.workspace;
   index.update(`${root}/policy%20fragments/auth/policy.xml`, '<fragment><set-variable name="fromFragment" value="1" /></fragment>');
   index.update(`${root}/apis/orders/policy.xml`, '<policies><inbound><base /><set-variable name="fromApi" value="1" /></inbound></policies>');
   index.update(`${root}/policy.xml`, '<policies><inbound><set-variable name="fromGlobal" value="1" /></inbound></policies>');
-  const service = getLanguageService({ csharp, workspace: index });
   const uri = `${root}/apis/orders/operations/get/policy.xml`;
   const text = policy('<include-fragment fragment-id="auth" />\n<set-body>@((string)context.Variables["fromFragment"] + context.Variables["fromApi"] + context.Variables["fromGlobal"] + context.Variables["nowhere"])</set-body>');
   const doc = TextDocument.create(uri, 'apim-policy', 1, text);

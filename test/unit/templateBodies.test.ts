@@ -11,18 +11,17 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService/languageService';
-import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
 import { withCursor } from '../util/service';
 
 const root = 'file:///repo/apim';
 const opUri = `${root}/apis/soap/operations/submit/policy.xml`;
 
-function workspace() {
-  const index = createWorkspaceIndex();
-  index.update(`${root}/named%20values/channel/namedValueInformation.json`, JSON.stringify({ properties: { displayName: 'channel', secret: false, value: 'web' } }));
-  index.update(`${root}/apis/soap/policy.xml`, '<policies><inbound><base /></inbound></policies>');
-  return index;
+function serviceWithWorkspace() {
+  const service = getLanguageService();
+  service.workspace.update(`${root}/named%20values/channel/namedValueInformation.json`, JSON.stringify({ properties: { displayName: 'channel', secret: false, value: 'web' } }));
+  service.workspace.update(`${root}/apis/soap/policy.xml`, '<policies><inbound><base /></inbound></policies>');
+  return service;
 }
 
 function wrap(inbound: string, outbound = ''): string {
@@ -30,7 +29,7 @@ function wrap(inbound: string, outbound = ''): string {
 }
 
 function check(text: string): Array<[string | number | undefined, string]> {
-  const service = getLanguageService({ workspace: workspace() });
+  const service = serviceWithWorkspace();
   const document = TextDocument.create(opUri, 'apim-policy', 1, text);
   return service.doValidation(document).map(d => [d.code, document.getText(d.range)]);
 }
@@ -58,7 +57,7 @@ test('after a Liquid template ends, {{name}} is a named value again', () => {
 });
 
 test('a Liquid {{name}} that is a real named value still resolves (hover and definition)', () => {
-  const service = getLanguageService({ workspace: workspace() });
+  const service = serviceWithWorkspace();
   const { text, offset } = withCursor(wrap('<set-body template="liquid"><Order><channel>{{chan|nel}}</channel><id>{{body.id}}</id></Order></set-body>'));
   const document = TextDocument.create(opUri, 'apim-policy', 1, text);
   assert.deepEqual(service.doValidation(document), []);
@@ -97,9 +96,9 @@ test('the parser marks {{…}} in a Liquid template, in text and in attributes, 
 test('the generated SOAP-to-REST example API has no warning or error', () => {
   const folder = path.resolve(__dirname, '../../../examples/apis/customer-orders-soap');
   const files = ['operations/get-open-orders/policy.xml', 'operations/submit-order/policy.xml', 'policy.xml'];
-  const index = createWorkspaceIndex();
+  const service = getLanguageService();
+  const index = service.workspace;
   index.update('file:///examples/named%20values/orders-flow-url/namedValueInformation.json', JSON.stringify({ properties: { displayName: 'orders-flow-url', value: 'https://x.example' } }));
-  const service = getLanguageService({ workspace: index });
   for (const f of files) {
     const text = fs.readFileSync(path.join(folder, f), 'utf8');
     const document = TextDocument.create(`file:///examples/apis/customer-orders-soap/${f}`, 'apim-policy', 1, text);

@@ -3,14 +3,15 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, Location, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService/languageService';
-import { classifyArtifact, createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
+import { classifyArtifact } from '../../server/src/languageService/workspace/workspaceIndex';
 import { locatePolicy } from '../../server/src/languageService/workspace/apiopsLayout';
 import { stripSnippet, withCursor } from '../util/service';
 
 const root = 'file:///repo/apim';
 
-function workspace() {
-  const index = createWorkspaceIndex();
+function serviceWithWorkspace() {
+  const service = getLanguageService();
+  const index = service.workspace;
   index.update(`${root}/named%20values/flow-url/namedValueInformation.json`, JSON.stringify({ properties: { displayName: 'flow-url', secret: false, value: 'https://example.test/x' } }, null, 2));
   index.update(`${root}/named%20values/api-key/namedValueInformation.json`, JSON.stringify({ properties: { displayName: 'ApiKey', secret: true } }));
   index.update(`${root}/named%20values/kv/namedValueInformation.json`, JSON.stringify({ properties: { displayName: 'kv-secret', secret: true, keyVault: { secretIdentifier: 'https://v.vault.azure.net/secrets/s' } } }));
@@ -21,14 +22,14 @@ function workspace() {
   index.update(`${root}/apis/orders/policy.xml`, '<policies><inbound><base /></inbound></policies>');
   index.update(`${root}/products/starter/policy.xml`, '<policies><inbound><base /></inbound></policies>');
   index.update(`${root}/products/starter/apis/orders/productApiInformation.json`, '{}');
-  return index;
+  return service;
 }
 
 const apiUri = `${root}/apis/orders/operations/get/policy.xml`;
 
 function setup(textWithCursor: string) {
-  const index = workspace();
-  const service = getLanguageService({ workspace: index });
+  const service = serviceWithWorkspace();
+  const index = service.workspace;
   const { text, offset } = text_(textWithCursor);
   const document = TextDocument.create(apiUri, 'apim-policy', 1, text);
   return { index, service, document, position: document.positionAt(offset) };
@@ -53,13 +54,13 @@ test('APIOps layout: scope and names from the path', () => {
 });
 
 test('the policies that run before an operation policy: global, product, API', () => {
-  const index = workspace();
+  const index = serviceWithWorkspace().workspace;
   index.update(apiUri, '<policies />');
   assert.deepEqual(index.parentPolicies(apiUri), [`${root}/policy.xml`, `${root}/products/starter/policy.xml`, `${root}/apis/orders/policy.xml`]);
 });
 
 test('a workspace sees its own named values and the service\'s', () => {
-  const index = workspace();
+  const index = serviceWithWorkspace().workspace;
   index.update(`${root}/workspaces/team/named%20values/team-only/namedValueInformation.json`, JSON.stringify({ properties: { displayName: 'team-only', value: '1' } }));
   const wsPolicy = `${root}/workspaces/team/apis/a/policy.xml`;
   assert.ok(index.findNamedValue(wsPolicy, 'team-only'));
@@ -92,7 +93,7 @@ test('named values are matched case-insensitively, by display name', () => {
 });
 
 test('no unknown-name warnings without a source of names', () => {
-  const service = getLanguageService({ workspace: createWorkspaceIndex() });
+  const service = getLanguageService();
   const document = TextDocument.create(apiUri, 'apim-policy', 1, wrap('<set-header name="a" exists-action="override"><value>{{nope}}</value></set-header><include-fragment fragment-id="x" />'));
   assert.deepEqual(service.doValidation(document), []);
 });
@@ -147,7 +148,7 @@ test('completion of named values after {{, and of fragment and backend names', (
 });
 
 test('index follows removals', () => {
-  const index = workspace();
+  const index = serviceWithWorkspace().workspace;
   index.remove(`${root}/backends/orders/backendInformation.json`);
   assert.equal(index.findBackend(apiUri, 'orders'), undefined);
   assert.equal(index.knows(root, 'backend'), false);

@@ -2,27 +2,30 @@
  * The flows of the workspace's apim-flows.json files, each with the policies linked to it and the
  * trigger's verdict on their managed-identity token (the "Flows" view).
  */
-import type { Catalog } from '../catalog';
-import { analyzePolicyFlows } from '../workspace/flowLinks';
+import type { PolicyDocument } from '../parser/policyParser';
+import type { PolicyFlowAnalysis } from '../workspace/flowLinks';
 import { flowFileText, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { FlowSummary } from '../../../../common/protocol';
 import { positionIn } from '../utils/positions';
 import { lensTitle } from './policyCodeLens';
 import { FLOW_TYPE_LABEL, flowMode } from '../auth/platforms';
 
-export function listFlows(ws: WorkspaceIndex, catalog: Catalog): FlowSummary[] {
-  const steps = listFlowsInSteps(ws, catalog);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+export interface ListFlowsOptions {
+  /**
+   * False: the flows' names, types and places only, without analysing any policy (what a flow
+   * picker needs). True by default.
+   */
+  verdicts?: boolean;
 }
 
+/** The flow analysis of a policy, as the language service memoises it. */
+export type AnalyzeFlows = (uri: string, doc: PolicyDocument) => PolicyFlowAnalysis;
+
 /**
- * The same list, computed one policy a step: across a big workspace it takes seconds, and a host
+ * The list, computed one policy a step: across a big workspace it takes seconds, and a host
  * that must stay responsive (the LSP server) pauses between steps to answer other requests.
  */
-export function* listFlowsInSteps(ws: WorkspaceIndex, catalog: Catalog): Generator<void, FlowSummary[], void> {
+export function* listFlowsInSteps(ws: WorkspaceIndex, analyze: AnalyzeFlows, options: ListFlowsOptions = {}): Generator<void, FlowSummary[], void> {
   const out: FlowSummary[] = [];
   const byFlow = new Map<string, FlowSummary>();
   for (const entry of ws.flowConfigs()) {
@@ -38,12 +41,12 @@ export function* listFlowsInSteps(ws: WorkspaceIndex, catalog: Catalog): Generat
       byFlow.set(`${entry.uri}#${flow.name}`, summary);
     }
   }
-  if (out.length === 0) return out;
+  if (out.length === 0 || options.verdicts === false) return out;
   for (const policy of ws.policies()) {
     yield;
     const doc = ws.parsedPolicy(policy.uri);
     if (!doc) continue;
-    for (const use of analyzePolicyFlows(policy.uri, doc, ws, { catalog }).uses) {
+    for (const use of analyze(policy.uri, doc).uses) {
       if (!use.link) continue;
       const summary = byFlow.get(`${use.link.entry.uri}#${use.link.flow.name}`);
       summary?.policies.push({

@@ -4,10 +4,8 @@
  */
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Catalog } from '../catalog';
-import type { PolicyDocument } from '../parser/policyParser';
-import { analyzePolicyFlows, type ManagedIdentityUse } from '../workspace/flowLinks';
-import { flowFileText, type WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { ManagedIdentityUse, PolicyFlowAnalysis } from '../workspace/flowLinks';
+import { flowFileText } from '../workspace/workspaceIndex';
 import { FLOW_TYPE_LABEL, flowMode } from '../auth/platforms';
 import { positionIn } from '../utils/positions';
 import { Commands } from '../../../../common/commands';
@@ -35,9 +33,7 @@ export function lensTitle(use: ManagedIdentityUse): string {
   return `${head}: unknown${reason ? `: ${reason}` : ''}`;
 }
 
-export function getCodeLenses(document: TextDocument, doc: PolicyDocument, ws: WorkspaceIndex, catalog: Catalog): CodeLens[] {
-  if (ws.flowConfigs().length === 0) return [];
-  const analysis = analyzePolicyFlows(document.uri, doc, ws, { catalog });
+export function getCodeLenses(document: TextDocument, analysis: PolicyFlowAnalysis): CodeLens[] {
   return analysis.uses.map(use => {
     const at = document.positionAt(use.element.start);
     const flowRange = use.link?.flow.range;

@@ -121,7 +121,7 @@ export interface WorkspaceIndex {
   fragments(uri: string): FragmentInfo[];
   /** The text of a known policy or fragment file. */
   policyText(uri: string): string | undefined;
-  /** A parsed policy or fragment, cached until its text changes. */
+  /** A parsed policy or fragment (through the `parse` the index was given). */
   parsedPolicy(uri: string): PolicyDocument | undefined;
   /**
    * The policies that run before this one for a request (broadest first): global, the products
@@ -145,6 +145,13 @@ export interface WorkspaceIndexOptions {
    * value that named the file.
    */
   readFile?(uri: string): FileRead;
+  /**
+   * Parses a policy or fragment the index holds. The language service passes its one parse
+   * cache, so an open document and the index's copy of the same text share one tree.
+   */
+  parse?(uri: string, text: string): PolicyDocument;
+  /** Told after every change: a file added, replaced or removed (its URI), configs read again. */
+  onDidChange?(uri: string | undefined): void;
 }
 
 export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): WorkspaceIndex {
@@ -165,7 +172,8 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const fragments = new Map<string, FragmentInfo>();
   const policies = new Map<string, PolicyEntry>();
   const texts = new Map<string, string>();
-  const parsed = new Map<string, PolicyDocument>();
+  const parse = options.parse ?? ((_uri: string, text: string) => parsePolicy(text));
+  const changed = (uri: string | undefined) => options.onDidChange?.(uri);
   const productApis = new Map<string, { service: string; product: string; api: string }>();
   const serviceOf = new Map<string, string>();
 
@@ -236,17 +244,16 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
         case 'fragment':
           fragments.set(uri, { name: c.name, uri });
           texts.set(uri, text);
-          parsed.delete(uri);
           break;
         case 'policy': {
           // a `*.policy.xml` file has no place in the layout, but it is a policy all the same
           const location = c.service === undefined ? undefined : locatePolicy(uri, () => true);
           if (location || c.service === undefined) policies.set(uri, { uri, location, service: c.service });
           texts.set(uri, text);
-          parsed.delete(uri);
           break;
         }
       }
+      changed(uri);
     },
     remove(uri) {
       namedValues.delete(uri);
@@ -254,10 +261,10 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       fragments.delete(uri);
       policies.delete(uri);
       texts.delete(uri);
-      parsed.delete(uri);
       productApis.delete(uri);
       serviceOf.delete(uri);
       flowConfigs.delete(uri);
+      changed(uri);
     },
     servicesOf,
     knows(service, kind) {
@@ -277,14 +284,8 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     fragments: uri => byService(fragments, uri),
     policyText: uri => texts.get(uri),
     parsedPolicy(uri) {
-      let doc = parsed.get(uri);
-      if (!doc) {
-        const text = texts.get(uri);
-        if (text === undefined) return undefined;
-        doc = parsePolicy(text);
-        parsed.set(uri, doc);
-      }
-      return doc;
+      const text = texts.get(uri);
+      return text === undefined ? undefined : parse(uri, text);
     },
     parentPolicies(uri) {
       const entry = policies.get(uri);
@@ -321,9 +322,11 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     flowConfigs: () => [...flowConfigs.values()],
     addFlowConfig(uri, text) {
       flowConfigs.set(uri, parseConfig(uri, text));
+      changed(uri);
     },
     refreshFlowConfigs() {
       for (const [uri, entry] of flowConfigs) flowConfigs.set(uri, parseConfig(uri, entry.text));
+      changed(undefined);
     },
   };
 }

@@ -1,13 +1,16 @@
 import type { Check } from '../../auth/types';
 import { FLOW_TYPE_LABEL } from '../../auth/platforms';
 import type { PolicyElement } from '../../parser/policyParser';
-import { analyzePolicyFlows, type FlowLink, type ManagedIdentityUse, type PlacedValue, type RequestTarget } from '../../workspace/flowLinks';
+import type { FlowLink, ManagedIdentityUse, PlacedValue, RequestTarget } from '../../workspace/flowLinks';
 import type { Finding, Rule, RuleContext, Severity } from './types';
 import { positionIn } from '../../utils/positions';
 import { flowFileText } from '../../workspace/workspaceIndex';
 
-/** Data a quick fix or the client needs from a cross-check diagnostic. */
-export interface CrossCheckData {
+/**
+ * Data a quick fix or the client needs from a cross-check diagnostic. A type alias, not an
+ * interface: it then fits `Finding['data']` (an index signature) without a cast.
+ */
+export type CrossCheckData = {
   flow: string;
   configUri: string;
   checkId: string;
@@ -17,7 +20,7 @@ export interface CrossCheckData {
   principalId?: string;
   /** For SAS findings: where the URL is written, and its text as written there. */
   url?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; raw: string };
-}
+};
 
 function severityOf(check: Check): Severity | undefined {
   if (check.status === 'fail') return check.heuristic ? 'information' : 'error';
@@ -90,7 +93,7 @@ function reportUse(ctx: RuleContext, use: ManagedIdentityUse): void {
       principalId: use.prediction?.identity?.principalId,
       url: check.id === 'sas-and-bearer' ? sasFix(use.target) : undefined,
     };
-    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(link, check), related, data: data as unknown as Finding['data'] });
+    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(link, check), related, data });
   }
 }
 
@@ -103,7 +106,8 @@ export const crossCheckRule: Rule = {
   checkDocument(ctx) {
     const ws = ctx.workspace;
     if (!ws || ws.flowConfigs().length === 0) return;
-    const analysis = analyzePolicyFlows(ctx.uri, ctx.doc, ws, { catalog: ctx.catalog });
+    const analysis = ctx.flowAnalysis();
+    if (!analysis) return;
     for (const use of analysis.uses) {
       reportUse(ctx, use);
       if (use.link && use.dynamicResource && use.resource) {
@@ -125,11 +129,12 @@ export const crossCheckRule: Rule = {
       for (const check of call.result.checks) {
         const severity = severityOf(check);
         if (severity !== 'error' || check.id === 'result') continue;
+        const data: CrossCheckData = { flow: call.link.flow.name, configUri: call.link.entry.uri, checkId: check.id };
         ctx.report({
           start: p.start, end: p.end, severity, code: `flow-${check.id}`,
           message: `${describeCheck(call.link, check)} No <authentication-managed-identity> sends a token on this request.`,
           related: [...p.related, ...(flowRelated(call.link) ?? [])],
-          data: { flow: call.link.flow.name, configUri: call.link.entry.uri, checkId: check.id } as unknown as Finding['data'],
+          data,
         });
       }
     }

@@ -9,6 +9,7 @@ import { attributesRule } from './attributes';
 import { documentSizeRule } from './documentSize';
 import { expressionsRule, type ExpressionRuleContext } from './expressions';
 import type { ExpressionChecker } from '../../expressions/expressionChecks';
+import { analyzePolicyFlows, type PolicyFlowAnalysis } from '../../workspace/flowLinks';
 import { baseRule, placementRule, requiredChildRule, rootRule, sectionsRule, unknownElementRule } from './structure';
 import type { Finding, Rule, ValidationSettings } from './types';
 import { wellFormedRule } from './wellFormed';
@@ -30,6 +31,8 @@ export interface ValidationInput {
   workspace?: WorkspaceIndex;
   /** C# checks of policy expressions (with the service's cache); none without it. */
   expressions?: ExpressionChecker;
+  /** The flow analysis of the document, when the host memoises it; else computed here when asked. */
+  flowAnalysis?(): PolicyFlowAnalysis;
 }
 
 /**
@@ -39,11 +42,12 @@ export interface ValidationInput {
  */
 export const MAX_FINDINGS = 50_000;
 
-export function validatePolicy({ uri, doc, catalog, location, settings, workspace, expressions }: ValidationInput): Finding[] {
+export function validatePolicy({ uri, doc, catalog, location, settings, workspace, expressions, flowAnalysis }: ValidationInput): Finding[] {
   const findings: Finding[] = [];
   let dropped = 0;
   const ctx: ExpressionRuleContext = {
     uri, doc, catalog, location, settings, workspace, expressions, roleOf: createRoleResolver(catalog),
+    flowAnalysis: () => (workspace ? flowAnalysis?.() ?? analyzePolicyFlows(uri, doc, workspace, { catalog }) : undefined),
     report: f => {
       if (findings.length < MAX_FINDINGS) findings.push(f);
       else dropped++;

@@ -2,6 +2,7 @@ import type { Catalog, ElementRole } from '../../catalog';
 import type { PolicyDocument, PolicyElement } from '../../parser/policyParser';
 import type { PolicyLocation } from '../../workspace/apiopsLayout';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import type { PolicyFlowAnalysis } from '../../workspace/flowLinks';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -36,6 +37,8 @@ export interface RuleContext {
   location: PolicyLocation | undefined;
   settings: ValidationSettings;
   report(f: Finding): void;
+  /** The document's flow analysis (memoised by the service), or undefined without a workspace. */
+  flowAnalysis(): PolicyFlowAnalysis | undefined;
 }
 
 /** A rule sees every element once (top-down) and the document once. */
