@@ -12,6 +12,7 @@ import { elementsOf, type PolicyDocument, type PolicyElement } from '../parser/p
 import { decodeXml } from '../utils/xmlEntities';
 import { predictToken, type TokenPrediction } from '../auth/predict';
 import { simulateTrigger } from '../auth/simulate';
+import { platformFacts, type PlatformFacts } from '../auth/platformFacts';
 import type { FlowConfig, RequestContext, SimulationResult } from '../auth/types';
 import type { FlowConfigEntry, WorkspaceIndex } from './workspaceIndex';
 
@@ -48,8 +49,14 @@ export interface ManagedIdentityUse {
   resource?: PlacedValue;
   clientId?: PlacedValue;
   outputVariable?: PlacedValue;
-  /** True when `resource` is an expression or holds an unresolved named value. */
+  /** True when `resource` is an expression or holds a named value that cannot be resolved. */
   dynamicResource: boolean;
+  /** `resource` with its named values resolved, when that is possible. */
+  resourceValue?: string;
+  /** Why `resource` is known only at run time: an expression, a secret (Key Vault) named value, or a named value not found. */
+  resourceRuntime?: 'expression' | 'secret' | 'unknown-named-value';
+  /** The request goes to a recognised trigger URL that no flow config describes: what the platform alone settles. */
+  platform?: PlatformFacts;
   /** Inside `<send-request>`: that call; otherwise the request to the backend. */
   inSendRequest: boolean;
   target?: RequestTarget;
@@ -94,16 +101,23 @@ function isExpression(value: string): boolean {
 
 /** Replaces `{{name}}` with plain named values; undefined when one cannot be resolved. */
 function resolveNamedValues(value: string, uri: string, ws: WorkspaceIndex): string | undefined {
-  let ok = true;
+  const r = resolveWithReason(value, uri, ws);
+  return 'value' in r ? r.value : undefined;
+}
+
+/**
+ * `{{name}}` replaced with plain named values, or why that is not possible: a secret (or Key
+ * Vault) named value is known only at run time, and so is one the workspace does not hold.
+ */
+function resolveWithReason(value: string, uri: string, ws: WorkspaceIndex): { value: string } | { why: 'secret' | 'unknown-named-value' } {
+  let why: 'secret' | 'unknown-named-value' | undefined;
   const out = value.replace(/\{\{([A-Za-z0-9._-]+)\}\}/g, (_m, name: string) => {
     const nv = ws.findNamedValue(uri, name);
-    if (!nv || nv.secret || nv.value === undefined) {
-      ok = false;
-      return '';
-    }
-    return nv.value;
+    if (nv && (nv.secret || nv.keyVaultSecret !== undefined)) why = 'secret';
+    else if (!nv || nv.value === undefined) why ??= 'unknown-named-value';
+    return nv?.value ?? '';
   });
-  return ok ? out : undefined;
+  return why ? { why } : { value: out };
 }
 
 /** scheme://host/path, lower-cased scheme and host, default port and trailing slash dropped. */
@@ -207,7 +221,6 @@ export interface AnalysisOptions {
  */
 export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, options: AnalysisOptions): PolicyFlowAnalysis {
   const result: PolicyFlowAnalysis = { uses: [], unauthenticated: [] };
-  if (ws.flowConfigs().length === 0) return result;
   const roleOf = createRoleResolver(options.catalog);
   const parents = ws.parentPolicies(uri).map(u => ({ uri: u, doc: ws.parsedPolicy(u) })).filter((p): p is { uri: string; doc: PolicyDocument } => !!p.doc);
   const chainDocs = [doc, ...parents.map(p => p.doc)];
@@ -225,20 +238,24 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
     const resource = placed(uri, doc, el, 'resource');
     const clientId = placed(uri, doc, el, 'client-id');
     const outputVariable = placed(uri, doc, el, 'output-token-variable-name');
-    const dynamicResource = !resource || isExpression(resource.value) || resource.value.includes('{{');
+    const resolved = !resource ? undefined : isExpression(resource.value) ? { why: 'expression' as const } : resolveWithReason(resource.value, uri, ws);
+    const resourceValue = resolved && 'value' in resolved ? resolved.value.trim() : undefined;
+    const dynamicResource = resourceValue === undefined;
     const target = inSendRequest ? sendRequestTarget(uri, doc, el.parent!, ws) : backendTarget;
-    const use: ManagedIdentityUse = { element: el, resource, clientId, outputVariable, dynamicResource, inSendRequest, target };
+    const use: ManagedIdentityUse = { element: el, resource, clientId, outputVariable, dynamicResource, resourceValue, inSendRequest, target };
+    if (resolved && 'why' in resolved) use.resourceRuntime = resolved.why;
     use.link = linkFor(uri, target, ws);
     if (outputVariable) use.tokenSentFromVariable = authorizationFromVariable(chainDocs, outputVariable.value);
-    if (use.link && resource && !dynamicResource) {
+    // with output-token-variable-name the header is set by a set-header, when one uses it
+    const sendsBearer = outputVariable ? (use.tokenSentFromVariable ? true : undefined) : true;
+    const clientIdValue = clientId && !isExpression(clientId.value) ? clientId.value.trim() : undefined;
+    if (use.link && resourceValue !== undefined) {
       const { flow, entry } = use.link;
-      use.prediction = predictToken(resource.value.trim(), clientId && !isExpression(clientId.value) ? clientId.value.trim() : undefined, entry.config, flow.tenantId);
-      const request: RequestContext = {
-        url: target?.url ?? flow.url,
-        // with output-token-variable-name the header is set by a set-header, when one uses it
-        sendsBearer: outputVariable ? (use.tokenSentFromVariable ? true : undefined) : true,
-      };
+      use.prediction = predictToken(resourceValue, clientIdValue, entry.config, flow.tenantId);
+      const request: RequestContext = { url: target?.url ?? flow.url, sendsBearer };
       use.result = simulateTrigger(flow, use.prediction.claims, request, { predicted: true, now: options.now });
+    } else if (!use.link && target?.url) {
+      use.platform = platformFacts(target.url, resourceValue, clientIdValue, sendsBearer);
     }
     result.uses.push(use);
   }

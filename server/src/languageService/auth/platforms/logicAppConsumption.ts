@@ -50,6 +50,10 @@ export const logicAppConsumption: FlowPlatform = {
       },
     },
   ],
+  configTemplate: { definition: '<path of the logic app\'s ARM template or workflow resource JSON (with accessControl)>' },
+  // Any Entra resource can be the audience; only the workflow's own policies decide (flow-auth-facts §4).
+  settledWithoutConfig: [],
+  ownSettings: 'its OAuth authorization policies, SAS, allowed caller IP addresses',
   missingFactsHint: '"openAuthenticationPolicies" or "definition"',
   hasTriggerFacts: trigger => trigger.logicAppConsumption !== undefined,
 
