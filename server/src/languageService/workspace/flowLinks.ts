@@ -65,6 +65,8 @@ export interface ManagedIdentityUse {
   result?: SimulationResult;
   /** With `output-token-variable-name`: whether a `set-header Authorization` uses the variable. */
   tokenSentFromVariable?: boolean;
+  /** `ignore-error="true"`: when no token is obtained the request goes on without one. */
+  ignoreError?: PlacedValue;
 }
 
 /** A request linked to a flow that requires OAuth, with no managed identity token on its way. */
@@ -72,6 +74,13 @@ export interface UnauthenticatedCall {
   target: RequestTarget;
   link: FlowLink;
   result: SimulationResult;
+  /**
+   * True when no `set-header name="Authorization" exists-action="delete"` runs on the way: APIM
+   * forwards the client's own Authorization header, so the flow checks the client's token.
+   */
+  forwardsClientToken: boolean;
+  /** With `forwardsClientToken`: what the trigger checks in that token (its expected values). */
+  clientTokenChecks?: string[];
 }
 
 export interface PolicyFlowAnalysis {
@@ -244,6 +253,8 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
     const target = inSendRequest ? sendRequestTarget(uri, doc, el.parent!, ws) : backendTarget;
     const use: ManagedIdentityUse = { element: el, resource, clientId, outputVariable, dynamicResource, resourceValue, inSendRequest, target };
     if (resolved && 'why' in resolved) use.resourceRuntime = resolved.why;
+    const ignoreError = placed(uri, doc, el, 'ignore-error');
+    if (ignoreError && ignoreError.value.trim().toLowerCase() === 'true') use.ignoreError = ignoreError;
     use.link = linkFor(uri, target, ws);
     if (outputVariable) use.tokenSentFromVariable = authorizationFromVariable(chainDocs, outputVariable.value);
     // with output-token-variable-name the header is set by a set-header, when one uses it
@@ -266,12 +277,58 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
     const sendsToken = (els: PolicyElement[]) => els.some(m => m.parent?.name !== 'send-request');
     const hasToken = sendsToken(mis) || parents.some(p => sendsToken(managedIdentities(p.doc))) || hasTokenInOperations(uri, ws);
     if (link && !hasToken) {
+      const url = own.url ?? link.flow.url;
       // what the trigger says to a call without a token (SAS URLs and "anyone" flows accept it)
-      const r = simulateTrigger(link.flow, { header: {}, payload: {} }, { url: own.url ?? link.flow.url, sendsBearer: false }, { predicted: true, now: options.now });
-      if (r.verdict === 'rejected') result.unauthenticated.push({ target: own, link, result: r });
+      const r = simulateTrigger(link.flow, { header: {}, payload: {} }, { url, sendsBearer: false }, { predicted: true, now: options.now });
+      if (r.verdict === 'rejected') {
+        // APIM forwards the client's request headers unless a policy removes them
+        // (https://learn.microsoft.com/en-us/azure/api-management/set-header-policy, exists-action="delete").
+        const forwardsClientToken = !authorizationRemoved(uri, chainDocs, ws);
+        const call: UnauthenticatedCall = { target: own, link, result: r, forwardsClientToken };
+        if (forwardsClientToken) call.clientTokenChecks = clientTokenChecks(link.flow, url, options.now);
+        result.unauthenticated.push(call);
+      }
     }
   }
   return result;
+}
+
+/**
+ * True when a `set-header name="Authorization" exists-action="delete"` runs for the request: in
+ * these documents or in a fragment they include.
+ */
+function authorizationRemoved(uri: string, docs: PolicyDocument[], ws: WorkspaceIndex): boolean {
+  const seen = new Set<string>();
+  const queue = [...docs];
+  while (queue.length) {
+    const doc = queue.pop()!;
+    for (const el of elementsOf(doc.roots)) {
+      if (el.name === 'include-fragment') {
+        const id = el.attributes.find(a => a.name === 'fragment-id')?.value;
+        const fragment = id ? ws.findFragment(uri, decodeXml(id).trim()) : undefined;
+        const parsed = fragment && !seen.has(fragment.uri) ? ws.parsedPolicy(fragment.uri) : undefined;
+        if (fragment) seen.add(fragment.uri);
+        if (parsed) queue.push(parsed);
+        continue;
+      }
+      if (el.name !== 'set-header') continue;
+      const attr = (n: string) => decodeXml(el.attributes.find(a => a.name === n)?.value ?? '').trim().toLowerCase();
+      if (attr('name') === 'authorization' && attr('exists-action') === 'delete') return true;
+    }
+  }
+  return false;
+}
+
+/** What the trigger checks in a token it receives: the expected values of its audience, tenant and caller checks. */
+function clientTokenChecks(flow: FlowConfig, url: string | undefined, now: Date | undefined): string[] {
+  const r = simulateTrigger(flow, { header: {}, payload: {} }, { url, sendsBearer: true }, { predicted: true, now });
+  const out: string[] = [];
+  if (flow.tenantId) out.push(`tid ${flow.tenantId}`);
+  for (const c of r.checks) {
+    if (c.expected === undefined || !['audience', 'caller', 'policies', 'allowed-applications', 'allowed-principals', 'allowed-tenants', 'policy-issuer'].includes(c.id)) continue;
+    out.push(`${c.title.toLowerCase()}: ${c.expected}`);
+  }
+  return out;
 }
 
 /** For an API policy: whether its operations bring the token themselves. */

@@ -151,7 +151,7 @@ function dependsOn(facts: PlatformFacts): string {
  * (apim-flows.json), and calls to OAuth-protected flows that carry no token.
  */
 export const crossCheckRule: Rule = {
-  codes: ['flow-*', 'flow-token-not-sent', 'flow-resource-dynamic', 'flow-describe'],
+  codes: ['flow-*', 'flow-token-not-sent', 'flow-resource-dynamic', 'flow-describe', 'flow-client-token', 'flow-ignore-error'],
   checkDocument(ctx) {
     const ws = ctx.workspace;
     if (!ws) return;
@@ -159,6 +159,15 @@ export const crossCheckRule: Rule = {
     for (const use of analysis.uses) {
       reportUse(ctx, use);
       if (use.platform) reportPlatform(ctx, use, use.platform, ws);
+      const flowName = use.link?.flow.name ?? use.platform?.flow.name;
+      if (flowName && use.ignoreError) {
+        // The policy's reference: ignore-error="true" lets the pipeline continue when no token is
+        // obtained (https://learn.microsoft.com/en-us/azure/api-management/authentication-managed-identity-policy).
+        ctx.report({
+          ...use.ignoreError, severity: 'warning', code: 'flow-ignore-error',
+          message: `ignore-error="true": when APIM gets no token, the request to ${flowName} may go out without one, and an OAuth trigger refuses it (401 DirectApiAuthorizationRequired).`,
+        });
+      }
       const target = use.link?.flow.name ?? (use.platform && platformHead(use.platform));
       if (target && use.dynamicResource && use.resource) {
         const why = use.resourceRuntime === 'secret' ? 'a secret (or Key Vault) named value'
@@ -178,14 +187,25 @@ export const crossCheckRule: Rule = {
     }
     for (const call of analysis.unauthenticated) {
       const p = urlPlace(ctx, { element: call.target.element, target: call.target });
+      const related = [...p.related, ...(flowRelated(call.link) ?? [])];
+      const data = { flow: call.link.flow.name, configUri: call.link.entry.uri } as const;
+      if (call.forwardsClientToken) {
+        // Not "no header": the client's own header goes on, and the trigger judges that token.
+        const what = call.clientTokenChecks && call.clientTokenChecks.length > 0 ? ` The trigger checks it: ${call.clientTokenChecks.join('; ')}.` : '';
+        ctx.report({
+          start: p.start, end: p.end, severity: 'warning', code: 'flow-client-token',
+          message: `${call.link.flow.name} (${FLOW_TYPE_LABEL[call.link.flow.type]}): no <authentication-managed-identity> sends a token on this request, and no <set-header name="Authorization" exists-action="delete"> removes the incoming one, so the flow receives the client's own token (or none).${what} A client token is rarely issued for that audience: add a managed identity, or remove the header if the call should carry none.`,
+          related, data: { ...data, checkId: 'client-token' } as unknown as Finding['data'],
+        });
+        continue;
+      }
       for (const check of call.result.checks) {
         const severity = severityOf(check);
         if (severity !== 'error' || check.id === 'result') continue;
         ctx.report({
           start: p.start, end: p.end, severity, code: `flow-${check.id}`,
           message: `${describeCheck(call.link.flow, check)} No <authentication-managed-identity> sends a token on this request.`,
-          related: [...p.related, ...(flowRelated(call.link) ?? [])],
-          data: { flow: call.link.flow.name, configUri: call.link.entry.uri, checkId: check.id } as unknown as Finding['data'],
+          related, data: { ...data, checkId: check.id } as unknown as Finding['data'],
         });
       }
     }
