@@ -334,3 +334,9 @@ test('never throws: every prefix of the example, and garbage', () => {
     assert.doesNotThrow(() => parse(junk));
   }
 });
+
+test('resources[…].optionalClaims is read; anything but an array is an error', () => {
+  const read = (optionalClaims: unknown) => parseFlowsConfig('file:///ws/apim-flows.json', JSON.stringify({ resources: { 'api://x': { optionalClaims } }, flows: {} }), () => undefined, () => ({ error: 'none' }));
+  assert.deepEqual(read(['idtyp']).config.resources['api://x'].optionalClaims, ['idtyp']);
+  assert.deepEqual(read('idtyp').problems.map(p => p.code), ['flows-invalid-value']);
+});

@@ -29,7 +29,7 @@ test('system-assigned identity, Flow audience: a v1 token with the resource as a
   assert.equal(p.identity?.name, 'apim-system');
   assert.deepEqual(p.claims.payload, {
     ver: '1.0', aud: 'https://service.flow.microsoft.com/', tid: T, iss: `https://sts.windows.net/${T}/`,
-    oid: SYS_OID, appid: SYS_CLIENT, idtyp: 'app',
+    oid: SYS_OID, appid: SYS_CLIENT,
   });
   assert.deepEqual(p.claims.header, { typ: 'JWT', alg: 'RS256' });
   assert.deepEqual(p.notes, []);
@@ -190,4 +190,13 @@ test('stripSasParams keeps api-version and the rest in order', () => {
   assert.equal(stripSasParams('https://h/p?sig=a&x=1&SV=1.0'), 'https://h/p?x=1');
   assert.equal(stripSasParams('https://h/p?sp=a&sv=b&sig=c'), 'https://h/p');
   assert.equal(stripSasParams('https://h/p'), 'https://h/p');
+});
+
+test('idtyp is optional in Entra ID: predicted only when the resource asks for it (optionalClaims)', () => {
+  const without = predictToken('api://orders-flow', undefined, config());
+  assert.equal(without.claims.payload.idtyp, undefined);
+  const withClaim = predictToken('api://orders-flow', undefined, config({
+    resources: { 'api://orders-flow': { resource: 'api://orders-flow', tokenVersion: 2, clientId: APP, optionalClaims: ['idtyp'] } },
+  }));
+  assert.equal(withClaim.claims.payload.idtyp, 'app');
 });

@@ -455,14 +455,17 @@ test('LA-C: the policy aud must be what the resource produces', () => {
   assert.equal(r.verdict, 'rejected');
 });
 
-test('LA-C: any one policy suffices; claims compare case-sensitively', () => {
+test('LA-C: any one policy suffices; claims compare exactly, and a case-only difference (xms_mirid) is UNCONFIRMED: warn', () => {
   const flow = laFlow([policy('wrong', [['iss', V1_ISS], ['oid', 'abababab-abab-abab-abab-abababababab']]), policy('right', [['iss', V1_ISS], ['oid', OID]])]);
   const r = run(flow, realToken());
   assert.equal(check(r, 'policies').status, 'pass');
   assert.equal(check(r, 'policies').actual, "policy 'right'");
   assert.equal(check(r, 'caller').status, 'pass');
   const upper = run(laFlow([policy('p', [['iss', V1_ISS], ['appidacr', '2'], ['xms_mirid', '/subscriptions/S/resourcegroups/rg']])]), realToken({ xms_mirid: '/subscriptions/s/resourcegroups/rg' }));
-  assert.equal(check(upper, 'policies').status, 'fail');
+  assert.equal(check(upper, 'policies').status, 'warn');
+  assert.match(check(upper, 'policies').detail!, /letter case/);
+  const other = run(laFlow([policy('p', [['iss', V1_ISS], ['xms_mirid', '/subscriptions/S/resourcegroups/rg']])]), realToken({ xms_mirid: '/subscriptions/S/resourcegroups/other' }));
+  assert.equal(check(other, 'policies').status, 'fail');
 });
 
 test('LA-C: array claims match by membership, which is UNCONFIRMED: warn, never fail', () => {

@@ -154,14 +154,48 @@ test('the SAS quick fix and the trigger URL reading agree on what a SAS paramete
   assert.deepEqual(parseTriggerUrl(url.replace(/&amp;/g, '&'))?.sasParams, ['sv', 'sig']);
 });
 
+const dropAuthorization = '\t\t<set-header name="Authorization" exists-action="delete" />';
+
 test('OAuth required but no token sent: on the backend URL', () => {
-  const r = check({ f: pa('a1', { authentication: 'tenant' }) }, backend('a1'));
+  const r = check({ f: pa('a1', { authentication: 'tenant' }) }, `${dropAuthorization}\n${backend('a1')}`);
   assert.deepEqual(r.flowDiags.map(d => d.code), ['flow-authorization-required']);
   assert.match(r.flowDiags[0].message, /DirectApiAuthorizationRequired/);
   assert.match(r.document.getText(r.flowDiags[0].range), /^https:\/\//);
   // "anyone" with a SAS URL needs no token
   const sas = check({ f: pa('a1', { authentication: 'anyone' }) }, `\t\t<set-backend-service base-url="${PA}/a1/triggers/manual/paths/invoke?api-version=1&amp;sig=x" />`);
   assert.deepEqual(sas.flowDiags, []);
+});
+
+test('no identity and the incoming Authorization header kept: the flow gets the client\'s token, a warning naming what it checks', () => {
+  const r = check({ f: pa('a1', { authentication: 'specificUsers', allowedCallers: [SYS_PRINCIPAL] }) }, backend('a1'));
+  assert.deepEqual(r.flowDiags.map(d => [d.code, d.severity]), [['flow-client-token', 2]]);
+  const m = r.flowDiags[0].message;
+  assert.match(m, /client's own token/);
+  assert.match(m, /https:\/\/service\.flow\.microsoft\.com\//);
+  assert.match(m, new RegExp(SYS_PRINCIPAL));
+  assert.doesNotMatch(m, /no Authorization header/);
+  // removed in a fragment the API includes: the call carries no token at all
+  const frag = `${root}/policy%20fragments/drop-auth/policy.xml`;
+  const viaFragment = check({ f: pa('a1', { authentication: 'tenant' }) }, `\t\t<include-fragment fragment-id="drop-auth" />\n${backend('a1')}`, {
+    [frag]: `<fragment>\n${dropAuthorization}\n</fragment>`,
+  });
+  assert.deepEqual(viaFragment.flowDiags.map(d => d.code), ['flow-authorization-required']);
+});
+
+test('ignore-error="true" on the identity: a warning that the call may go out without a token', () => {
+  const r = check({ f: pa('a1', { authentication: 'tenant' }) }, `${backend('a1')}\n${mi('https://service.flow.microsoft.com/', ' ignore-error="true"')}`);
+  assert.deepEqual(r.flowDiags.map(d => [d.code, d.severity]), [['flow-ignore-error', 2]]);
+  assert.equal(r.document.getText(r.flowDiags[0].range), 'true');
+  const off = check({ f: pa('a1', { authentication: 'tenant' }) }, `${backend('a1')}\n${mi('https://service.flow.microsoft.com/', ' ignore-error="false"')}`);
+  assert.deepEqual(off.flowDiags, []);
+});
+
+test('a named-value resource is resolved like a URL and checked against the flow', () => {
+  const r = check({ f: pa('a1', { authentication: 'tenant' }) }, `${backend('a1')}\n${mi('{{flow-audience}}')}`, {
+    [`${root}/named%20values/flow-audience/namedValueInformation.json`]: JSON.stringify({ properties: { displayName: 'flow-audience', value: 'https://service.flow.microsoft.com' } }),
+  });
+  assert.deepEqual(r.flowDiags.map(d => d.code), ['flow-audience']);
+  assert.equal(r.document.getText(r.flowDiags[0].range), '{{flow-audience}}');
 });
 
 test('token put in a variable but never sent as the Authorization header', () => {

@@ -52,6 +52,17 @@ export function sameId(a: string, b: string): boolean {
   return isGuid(a) && isGuid(b) ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
+/**
+ * How a token claim compares with an expected value, the one rule for the prediction, the
+ * simulation and the inspector's text: strings compare exactly (Logic Apps policies, flow-auth-facts
+ * §2.2 and §6 #14), and a difference in letter case only is told apart, since whether the platform
+ * ignores it is UNCONFIRMED (ARM resource IDs such as `xms_mirid` are case-insensitive in Azure).
+ */
+export function compareClaim(expected: string, actual: string): 'equal' | 'case-only' | 'different' {
+  if (expected === actual) return 'equal';
+  return expected.toLowerCase() === actual.toLowerCase() ? 'case-only' : 'different';
+}
+
 export function isEmail(value: unknown): boolean {
   return typeof value === 'string' && EMAIL.test(value);
 }

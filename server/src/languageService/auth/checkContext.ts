@@ -52,7 +52,8 @@ export function show(values: string[]): string {
 
 /** App-only: `idtyp=app`, or a client (`appid`/`azp`) with no user claims and no `scp` (§3.3). */
 export function isAppOnly(ctx: CheckContext): boolean {
-  if (claim(ctx, 'idtyp') === 'app') return true;
+  // A predicted token is a managed identity's: app-only, whether or not it carries idtyp.
+  if (ctx.predicted || claim(ctx, 'idtyp') === 'app') return true;
   const user = ['upn', 'unique_name', 'email', 'preferred_username'].some(n => ctx.payload[n] !== undefined);
   return ctx.payload.scp === undefined && !user && (ctx.payload.appid !== undefined || ctx.payload.azp !== undefined);
 }

@@ -155,7 +155,13 @@ function readResource(ctx: Context, entry: JsonProperty): ResourceConfig | undef
     ctx.problems.push(problemAt(ctx.uri, entry.key, 'information', 'flows-resource-no-client-id',
       'v2 tokens carry the app\'s client ID as aud: add "clientId" so the audience can be predicted.'));
   }
-  return { resource: entry.name, tokenVersion, clientId, range: rangeOf(ctx.uri, entry.value) };
+  const optionalProp = property(entry.value, 'optionalClaims');
+  if (optionalProp && optionalProp.value.type !== 'array') {
+    ctx.problems.push(problemAt(ctx.uri, optionalProp.value, 'error', 'flows-invalid-value', '"optionalClaims" must be an array of claim names (the app registration\'s optionalClaims.accessToken).'));
+  }
+  const resource: ResourceConfig = { resource: entry.name, tokenVersion, clientId, range: rangeOf(ctx.uri, entry.value) };
+  if (optionalProp?.value.type === 'array') resource.optionalClaims = stringList(optionalProp.value).items;
+  return resource;
 }
 
 function readFlow(ctx: Context, entry: JsonProperty, config: FlowsConfig): FlowConfig | undefined {

@@ -63,8 +63,10 @@ export function predictToken(resource: string, clientId: string | undefined, con
   if (appId) payload[version === 1 ? 'appid' : 'azp'] = appId;
   else notes.push(`The client ID of the system-assigned identity is not in the config: ${version === 1 ? 'appid' : 'azp'} is unknown (Entra: Enterprise applications → Application ID).`);
 
-  // Only present when the resource asks for the optional claim; managed identity tokens are app-only.
-  payload.idtyp = 'app';
+  // idtyp is an optional claim: Entra adds it only when the resource's app registration asks for it
+  // (https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference, "idtyp").
+  // A managed identity's token is app-only, so its value is "app" when it is there.
+  if (res?.optionalClaims?.includes('idtyp')) payload.idtyp = 'app';
   return { claims: { header, payload }, identity, notes };
 }
 

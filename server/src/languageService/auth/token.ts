@@ -79,7 +79,7 @@ const MEANINGS: Record<string, string> = {
   ver: 'Token version: "1.0" or "2.0". The resource\'s app registration decides it, not the caller.',
   roles: 'App roles granted to the caller on this resource. Absent when none are assigned; changes to a managed identity\'s roles can take hours to show.',
   scp: 'Delegated scopes: present only in tokens for a signed-in user, never in a managed identity\'s.',
-  xms_mirid: 'Azure resource ID of the managed identity (not part of Microsoft\'s documented claims; compare case-insensitively).',
+  xms_mirid: 'Azure resource ID of the managed identity (not part of Microsoft\'s documented claims). Logic Apps policies compare it exactly; a difference in letter case only is flagged as UNCONFIRMED.',
   uti: 'Unique token identifier (opaque; not to be validated).',
   rh: 'Internal refresh data (opaque).',
   aio: 'Internal data (opaque).',

@@ -34,6 +34,8 @@ export interface ResourceConfig {
   tokenVersion: 1 | 2;
   /** The app registration's client ID: the `aud` of v2 tokens. */
   clientId?: string;
+  /** Optional claims the app registration asks for in access tokens (`idtyp`, `xms_mirid`…): only these are predicted. */
+  optionalClaims?: string[];
   range?: SourceRange;
 }
 

@@ -11,6 +11,7 @@ import { stripSas } from '../utils/sas';
 import { positionIn } from '../utils/positions';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { CrossCheckData } from './validation/crossCheck';
+import { describeFlowEdit } from './flowScaffold';
 
 /** Removes `sp`, `sv` and `sig` from a URL as written (in XML `&amp;` or in JSON `&`). */
 export function stripSasRaw(raw: string): string {
@@ -86,6 +87,12 @@ export function flowQuickFixes(document: TextDocument, diagnostic: Diagnostic, w
       const stripped = stripSasRaw(url.raw);
       if (stripped === url.raw) return [];
       return [fix('Remove the SAS parameters (sp, sv, sig) from the URL', diagnostic, edit(url.uri, [{ range: url.range, newText: stripped }]))];
+    }
+    case 'flow-describe': {
+      if (!ws || !data.description || typeof data.configUri !== 'string') return [];
+      const exists = ws.flowConfigs().some(e => e.uri === data.configUri);
+      const action = fix(`Describe this flow in apim-flows.json (${exists ? 'add' : 'create'} '${data.description.name}')`, diagnostic, describeFlowEdit(ws, data.configUri, data.description));
+      return [{ ...action, isPreferred: false }];
     }
     default:
       return [];

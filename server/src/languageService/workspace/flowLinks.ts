@@ -12,6 +12,7 @@ import { elementsOf, type PolicyDocument, type PolicyElement } from '../parser/p
 import { decodeXml } from '../utils/xmlEntities';
 import { predictToken, type TokenPrediction } from '../auth/predict';
 import { simulateTrigger } from '../auth/simulate';
+import { platformFacts, type PlatformFacts } from '../auth/platformFacts';
 import type { FlowConfig, RequestContext, SimulationResult } from '../auth/types';
 import type { FlowConfigEntry, WorkspaceIndex } from './workspaceIndex';
 
@@ -48,8 +49,14 @@ export interface ManagedIdentityUse {
   resource?: PlacedValue;
   clientId?: PlacedValue;
   outputVariable?: PlacedValue;
-  /** True when `resource` is an expression or holds an unresolved named value. */
+  /** True when `resource` is an expression or holds a named value that cannot be resolved. */
   dynamicResource: boolean;
+  /** `resource` with its named values resolved, when that is possible. */
+  resourceValue?: string;
+  /** Why `resource` is known only at run time: an expression, a secret (Key Vault) named value, or a named value not found. */
+  resourceRuntime?: 'expression' | 'secret' | 'unknown-named-value';
+  /** The request goes to a recognised trigger URL that no flow config describes: what the platform alone settles. */
+  platform?: PlatformFacts;
   /** Inside `<send-request>`: that call; otherwise the request to the backend. */
   inSendRequest: boolean;
   target?: RequestTarget;
@@ -58,6 +65,8 @@ export interface ManagedIdentityUse {
   result?: SimulationResult;
   /** With `output-token-variable-name`: whether a `set-header Authorization` uses the variable. */
   tokenSentFromVariable?: boolean;
+  /** `ignore-error="true"`: when no token is obtained the request goes on without one. */
+  ignoreError?: PlacedValue;
 }
 
 /** A request linked to a flow that requires OAuth, with no managed identity token on its way. */
@@ -65,6 +74,13 @@ export interface UnauthenticatedCall {
   target: RequestTarget;
   link: FlowLink;
   result: SimulationResult;
+  /**
+   * True when no `set-header name="Authorization" exists-action="delete"` runs on the way: APIM
+   * forwards the client's own Authorization header, so the flow checks the client's token.
+   */
+  forwardsClientToken: boolean;
+  /** With `forwardsClientToken`: what the trigger checks in that token (its expected values). */
+  clientTokenChecks?: string[];
 }
 
 export interface PolicyFlowAnalysis {
@@ -94,16 +110,23 @@ function isExpression(value: string): boolean {
 
 /** Replaces `{{name}}` with plain named values; undefined when one cannot be resolved. */
 function resolveNamedValues(value: string, uri: string, ws: WorkspaceIndex): string | undefined {
-  let ok = true;
+  const r = resolveWithReason(value, uri, ws);
+  return 'value' in r ? r.value : undefined;
+}
+
+/**
+ * `{{name}}` replaced with plain named values, or why that is not possible: a secret (or Key
+ * Vault) named value is known only at run time, and so is one the workspace does not hold.
+ */
+function resolveWithReason(value: string, uri: string, ws: WorkspaceIndex): { value: string } | { why: 'secret' | 'unknown-named-value' } {
+  let why: 'secret' | 'unknown-named-value' | undefined;
   const out = value.replace(/\{\{([A-Za-z0-9._-]+)\}\}/g, (_m, name: string) => {
     const nv = ws.findNamedValue(uri, name);
-    if (!nv || nv.secret || nv.value === undefined) {
-      ok = false;
-      return '';
-    }
-    return nv.value;
+    if (nv && (nv.secret || nv.keyVaultSecret !== undefined)) why = 'secret';
+    else if (!nv || nv.value === undefined) why ??= 'unknown-named-value';
+    return nv?.value ?? '';
   });
-  return ok ? out : undefined;
+  return why ? { why } : { value: out };
 }
 
 /** scheme://host/path, lower-cased scheme and host, default port and trailing slash dropped. */
@@ -207,7 +230,6 @@ export interface AnalysisOptions {
  */
 export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, options: AnalysisOptions): PolicyFlowAnalysis {
   const result: PolicyFlowAnalysis = { uses: [], unauthenticated: [] };
-  if (ws.flowConfigs().length === 0) return result;
   const roleOf = createRoleResolver(options.catalog);
   const parents = ws.parentPolicies(uri).map(u => ({ uri: u, doc: ws.parsedPolicy(u) })).filter((p): p is { uri: string; doc: PolicyDocument } => !!p.doc);
   const chainDocs = [doc, ...parents.map(p => p.doc)];
@@ -225,20 +247,26 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
     const resource = placed(uri, doc, el, 'resource');
     const clientId = placed(uri, doc, el, 'client-id');
     const outputVariable = placed(uri, doc, el, 'output-token-variable-name');
-    const dynamicResource = !resource || isExpression(resource.value) || resource.value.includes('{{');
+    const resolved = !resource ? undefined : isExpression(resource.value) ? { why: 'expression' as const } : resolveWithReason(resource.value, uri, ws);
+    const resourceValue = resolved && 'value' in resolved ? resolved.value.trim() : undefined;
+    const dynamicResource = resourceValue === undefined;
     const target = inSendRequest ? sendRequestTarget(uri, doc, el.parent!, ws) : backendTarget;
-    const use: ManagedIdentityUse = { element: el, resource, clientId, outputVariable, dynamicResource, inSendRequest, target };
+    const use: ManagedIdentityUse = { element: el, resource, clientId, outputVariable, dynamicResource, resourceValue, inSendRequest, target };
+    if (resolved && 'why' in resolved) use.resourceRuntime = resolved.why;
+    const ignoreError = placed(uri, doc, el, 'ignore-error');
+    if (ignoreError && ignoreError.value.trim().toLowerCase() === 'true') use.ignoreError = ignoreError;
     use.link = linkFor(uri, target, ws);
     if (outputVariable) use.tokenSentFromVariable = authorizationFromVariable(chainDocs, outputVariable.value);
-    if (use.link && resource && !dynamicResource) {
+    // with output-token-variable-name the header is set by a set-header, when one uses it
+    const sendsBearer = outputVariable ? (use.tokenSentFromVariable ? true : undefined) : true;
+    const clientIdValue = clientId && !isExpression(clientId.value) ? clientId.value.trim() : undefined;
+    if (use.link && resourceValue !== undefined) {
       const { flow, entry } = use.link;
-      use.prediction = predictToken(resource.value.trim(), clientId && !isExpression(clientId.value) ? clientId.value.trim() : undefined, entry.config, flow.tenantId);
-      const request: RequestContext = {
-        url: target?.url ?? flow.url,
-        // with output-token-variable-name the header is set by a set-header, when one uses it
-        sendsBearer: outputVariable ? (use.tokenSentFromVariable ? true : undefined) : true,
-      };
+      use.prediction = predictToken(resourceValue, clientIdValue, entry.config, flow.tenantId);
+      const request: RequestContext = { url: target?.url ?? flow.url, sendsBearer };
       use.result = simulateTrigger(flow, use.prediction.claims, request, { predicted: true, now: options.now });
+    } else if (!use.link && target?.url) {
+      use.platform = platformFacts(target.url, resourceValue, clientIdValue, sendsBearer);
     }
     result.uses.push(use);
   }
@@ -249,12 +277,58 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
     const sendsToken = (els: PolicyElement[]) => els.some(m => m.parent?.name !== 'send-request');
     const hasToken = sendsToken(mis) || parents.some(p => sendsToken(managedIdentities(p.doc))) || hasTokenInOperations(uri, ws);
     if (link && !hasToken) {
+      const url = own.url ?? link.flow.url;
       // what the trigger says to a call without a token (SAS URLs and "anyone" flows accept it)
-      const r = simulateTrigger(link.flow, { header: {}, payload: {} }, { url: own.url ?? link.flow.url, sendsBearer: false }, { predicted: true, now: options.now });
-      if (r.verdict === 'rejected') result.unauthenticated.push({ target: own, link, result: r });
+      const r = simulateTrigger(link.flow, { header: {}, payload: {} }, { url, sendsBearer: false }, { predicted: true, now: options.now });
+      if (r.verdict === 'rejected') {
+        // APIM forwards the client's request headers unless a policy removes them
+        // (https://learn.microsoft.com/en-us/azure/api-management/set-header-policy, exists-action="delete").
+        const forwardsClientToken = !authorizationRemoved(uri, chainDocs, ws);
+        const call: UnauthenticatedCall = { target: own, link, result: r, forwardsClientToken };
+        if (forwardsClientToken) call.clientTokenChecks = clientTokenChecks(link.flow, url, options.now);
+        result.unauthenticated.push(call);
+      }
     }
   }
   return result;
+}
+
+/**
+ * True when a `set-header name="Authorization" exists-action="delete"` runs for the request: in
+ * these documents or in a fragment they include.
+ */
+function authorizationRemoved(uri: string, docs: PolicyDocument[], ws: WorkspaceIndex): boolean {
+  const seen = new Set<string>();
+  const queue = [...docs];
+  while (queue.length) {
+    const doc = queue.pop()!;
+    for (const el of elementsOf(doc.roots)) {
+      if (el.name === 'include-fragment') {
+        const id = el.attributes.find(a => a.name === 'fragment-id')?.value;
+        const fragment = id ? ws.findFragment(uri, decodeXml(id).trim()) : undefined;
+        const parsed = fragment && !seen.has(fragment.uri) ? ws.parsedPolicy(fragment.uri) : undefined;
+        if (fragment) seen.add(fragment.uri);
+        if (parsed) queue.push(parsed);
+        continue;
+      }
+      if (el.name !== 'set-header') continue;
+      const attr = (n: string) => decodeXml(el.attributes.find(a => a.name === n)?.value ?? '').trim().toLowerCase();
+      if (attr('name') === 'authorization' && attr('exists-action') === 'delete') return true;
+    }
+  }
+  return false;
+}
+
+/** What the trigger checks in a token it receives: the expected values of its audience, tenant and caller checks. */
+function clientTokenChecks(flow: FlowConfig, url: string | undefined, now: Date | undefined): string[] {
+  const r = simulateTrigger(flow, { header: {}, payload: {} }, { url, sendsBearer: true }, { predicted: true, now });
+  const out: string[] = [];
+  if (flow.tenantId) out.push(`tid ${flow.tenantId}`);
+  for (const c of r.checks) {
+    if (c.expected === undefined || !['audience', 'caller', 'policies', 'allowed-applications', 'allowed-principals', 'allowed-tenants', 'policy-issuer'].includes(c.id)) continue;
+    out.push(`${c.title.toLowerCase()}: ${c.expected}`);
+  }
+  return out;
 }
 
 /** For an API policy: whether its operations bring the token themselves. */

@@ -5,7 +5,7 @@
  */
 
 import { add, claim, claimValue, MODE_UNKNOWN, modeCheck, ref, show, type CheckContext } from '../checkContext';
-import { issuerTenant, issuerVersion, sameId, V1_ISSUER_PREFIX, V2_ISSUER_PREFIX, v1Issuer, v2Issuer } from '../audiences';
+import { compareClaim, issuerTenant, issuerVersion, sameId, V1_ISSUER_PREFIX, V2_ISSUER_PREFIX, v1Issuer, v2Issuer } from '../audiences';
 import { isArmExpression, isObject, problemAt, rangeOf, valueOf } from '../jsonNodes';
 import { PLATFORM_ERRORS } from '../platformErrors';
 import type { Check, OpenAuthPolicy, TriggerAuth } from '../types';
@@ -50,6 +50,10 @@ export const logicAppConsumption: FlowPlatform = {
       },
     },
   ],
+  configTemplate: { definition: '<path of the logic app\'s ARM template or workflow resource JSON (with accessControl)>' },
+  // Any Entra resource can be the audience; only the workflow's own policies decide (flow-auth-facts §4).
+  settledWithoutConfig: [],
+  ownSettings: 'its OAuth authorization policies, SAS, allowed caller IP addresses',
   missingFactsHint: '"openAuthenticationPolicies" or "definition"',
   hasTriggerFacts: trigger => trigger.logicAppConsumption !== undefined,
 
@@ -141,7 +145,9 @@ function evalClaim(ctx: CheckContext, c: OpenAuthPolicy['claims'][number]): Clai
     return { ...base, actual: show(items), outcome: items.includes(c.value) ? 'heuristic-match' : 'heuristic-mismatch', why: `${c.name} is an array claim; membership is assumed (UNCONFIRMED)` };
   }
   const actual = typeof v === 'string' ? v : JSON.stringify(v);
-  return { ...base, actual, outcome: actual === c.value ? 'match' : 'mismatch' };
+  const compared = compareClaim(c.value, actual);
+  if (compared === 'case-only') return { ...base, actual, outcome: 'heuristic-mismatch', why: `${c.name} differs only in letter case; the policy compares exactly, and whether Logic Apps ignores case is UNCONFIRMED` };
+  return { ...base, actual, outcome: compared === 'equal' ? 'match' : 'mismatch' };
 }
 
 interface PolicyResult {
@@ -194,7 +200,8 @@ function checkToken(ctx: CheckContext): void {
   }
   const heuristicMismatch = results.filter(r => r.outcome === 'heuristic-mismatch');
   if (heuristicMismatch.length > 0) {
-    return add(ctx, { ...c, status: 'warn', heuristic: true, source: 'policy', detail: `No policy matches; ${heuristicMismatch.map(describe).join('; ')} (array claim, membership assumed: UNCONFIRMED).` }, 'array claim comparison in Logic Apps policies is not documented');
+    const why = (r: PolicyResult) => r.claims.find(x => x.outcome === 'heuristic-mismatch')?.why ?? 'UNCONFIRMED';
+    return add(ctx, { ...c, status: 'warn', heuristic: true, source: 'policy', detail: `No policy matches; ${heuristicMismatch.map(r => `${describe(r)} (${why(r)})`).join('; ')}.` }, 'claim comparison in Logic Apps policies is not documented');
   }
   const first = results[0].claims.find(x => x.outcome === 'mismatch');
   add(ctx, {

@@ -41,6 +41,10 @@ export const logicAppStandard: FlowPlatform = {
       },
     },
   ],
+  configTemplate: { definition: '<path of the logic app\'s ARM template or authsettingsV2 JSON (Easy Auth)>' },
+  // The audience is whatever Easy Auth is configured with (flow-auth-facts §2.4).
+  settledWithoutConfig: [],
+  ownSettings: 'Easy Auth\'s audiences, allowed applications and principals, the tenant',
   missingFactsHint: '"easyAuth" or "definition"',
   hasTriggerFacts: trigger => trigger.logicAppStandard?.easyAuth !== undefined,
 

@@ -52,6 +52,10 @@ export const powerAutomate: FlowPlatform = {
       trigger.powerAutomate = readConfigTrigger(reader, value);
     },
   }],
+  configTemplate: { trigger: { authentication: '<anyone | tenant | specificUsers>', allowedCallers: [] } },
+  // The audience is the Flow service's per cloud whatever the flow (https://learn.microsoft.com/en-us/power-automate/oauth-authentication).
+  settledWithoutConfig: ['audience'],
+  ownSettings: 'the trigger\'s "Who can trigger the flow?", its allowed users, the tenant',
   missingFactsHint: '"trigger" or "definition"',
   hasTriggerFacts: trigger => trigger.powerAutomate !== undefined,
 

@@ -111,6 +111,18 @@ export interface FlowPlatform {
 
   /** The inline sections of a flow in `apim-flows.json` that describe this platform's trigger. */
   readonly configSections: readonly ConfigSection[];
+  /**
+   * The trigger part of a new flow entry in `apim-flows.json` ("Describe this flow"), with
+   * placeholders the user fills in (the config reader reports them until then).
+   */
+  readonly configTemplate: Readonly<Record<string, unknown>>;
+  /**
+   * Ids of this platform's checks whose verdict needs none of the flow's own settings, kept when
+   * the request goes to its trigger URL and no config describes the flow (auth/platformFacts.ts).
+   */
+  readonly settledWithoutConfig: readonly string[];
+  /** What the flow's own settings decide, in a few words (what a call without a config leaves unchecked). */
+  readonly ownSettings: string;
   /** What to add to a flow whose trigger facts are missing, e.g. `"trigger" or "definition"`. */
   readonly missingFactsHint: string;
   /** True when the trigger facts hold what this platform's checks need. */

@@ -1,5 +1,7 @@
-import type { Check } from '../../auth/types';
-import { FLOW_TYPE_LABEL } from '../../auth/platforms';
+import type { Check, FlowConfig } from '../../auth/types';
+import type { PlatformFacts } from '../../auth/platformFacts';
+import { describeFlow, nearestConfigUri, newConfigUri, type FlowDescription } from '../flowScaffold';
+import { FLOW_TYPE_LABEL, platformOf } from '../../auth/platforms';
 import type { PolicyElement } from '../../parser/policyParser';
 import type { FlowLink, ManagedIdentityUse, PlacedValue, RequestTarget } from '../../workspace/flowLinks';
 import type { Finding, Rule, RuleContext, Severity } from './types';
@@ -18,6 +20,8 @@ export type CrossCheckData = {
   actual?: string;
   /** The principal (object) ID of the identity APIM uses, when the config knows it. */
   principalId?: string;
+  /** For `flow-describe`: the flow entry the quick fix writes into `configUri`. */
+  description?: FlowDescription;
   /** For SAS findings: where the URL is written, and its text as written there. */
   url?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; raw: string };
 };
@@ -28,8 +32,8 @@ function severityOf(check: Check): Severity | undefined {
   return undefined;
 }
 
-function describeCheck(link: FlowLink, check: Check): string {
-  const parts = [`${link.flow.name} (${FLOW_TYPE_LABEL[link.flow.type]}): ${check.outcome ?? check.title}`];
+function describeCheck(flow: FlowConfig, check: Check, head = `${flow.name} (${FLOW_TYPE_LABEL[flow.type]})`): string {
+  const parts = [`${head}: ${check.outcome ?? check.title}`];
   if (check.expected !== undefined || check.actual !== undefined) {
     parts.push(` — expected ${check.expected ?? '(nothing)'}, actual ${check.actual ?? '(nothing)'}`);
   }
@@ -93,8 +97,56 @@ function reportUse(ctx: RuleContext, use: ManagedIdentityUse): void {
       principalId: use.prediction?.identity?.principalId,
       url: check.id === 'sas-and-bearer' ? sasFix(use.target) : undefined,
     };
-    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(link, check), related, data });
+    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(link.flow, check), related, data });
   }
+}
+
+/** How a trigger recognised only from its URL is named in messages. */
+function platformHead(facts: PlatformFacts): string {
+  const labels = facts.trigger.types.map(t => FLOW_TYPE_LABEL[t]);
+  return `${labels.join(' or ')} trigger ${facts.flow.name} (recognised from the URL; not in apim-flows.json)`;
+}
+
+/**
+ * A call to a recognised trigger URL that no config describes: the platform-settled checks as
+ * themselves, and ONE information that the rest depends on the flow's own settings, with the fix
+ * that describes the flow in apim-flows.json.
+ */
+function reportPlatform(ctx: RuleContext, use: ManagedIdentityUse, facts: PlatformFacts, ws: NonNullable<RuleContext['workspace']>): void {
+  const head = platformHead(facts);
+  const configUri = nearestConfigUri(ws, ctx.uri) ?? newConfigUri(ws, ctx.uri);
+  for (const check of facts.checks) {
+    const severity = severityOf(check);
+    if (!severity) continue;
+    let place: { start: number; end: number };
+    let related: Finding['related'];
+    if (check.source === 'resource' && use.resource) place = use.resource;
+    else if (check.source === 'url') {
+      const p = urlPlace(ctx, use);
+      place = p;
+      related = p.related;
+    } else place = elementName(use.element);
+    const data: CrossCheckData = {
+      flow: facts.flow.name, configUri, checkId: check.id, expected: check.expected, actual: check.actual,
+      url: check.id === 'sas-and-bearer' ? sasFix(use.target) : undefined,
+    };
+    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(facts.flow, check, head), related, data });
+  }
+  const clientId = use.clientId && !/^\s*@[({]/.test(use.clientId.value) ? use.clientId.value.trim() : undefined;
+  const ambiguous = facts.trigger.types.length > 1
+    ? ' A logic.azure.com workflow URL is a Logic App\'s, or a Power Automate flow\'s made before 2025: the platform decides which checks apply.'
+    : '';
+  const data: CrossCheckData = { flow: facts.flow.name, configUri, checkId: 'describe', description: describeFlow(facts, clientId) };
+  ctx.report({
+    ...elementName(use.element), severity: 'information', code: 'flow-describe',
+    message: `${head}: who may call it (${dependsOn(facts)}) depends on the flow's own settings, which no apim-flows.json describes, so they are not checked.${ambiguous} Describe this flow in apim-flows.json to check them.`,
+    data,
+  });
+}
+
+/** What a flow's own settings decide (what the zero-config check leaves out). */
+function dependsOn(facts: PlatformFacts): string {
+  return facts.trigger.types.map(t => platformOf(t).ownSettings).join('; or ');
 }
 
 /**
@@ -102,18 +154,31 @@ function reportUse(ctx: RuleContext, use: ManagedIdentityUse): void {
  * (apim-flows.json), and calls to OAuth-protected flows that carry no token.
  */
 export const crossCheckRule: Rule = {
-  codes: ['flow-*', 'flow-token-not-sent', 'flow-resource-dynamic'],
+  codes: ['flow-*', 'flow-token-not-sent', 'flow-resource-dynamic', 'flow-describe', 'flow-client-token', 'flow-ignore-error'],
   checkDocument(ctx) {
     const ws = ctx.workspace;
-    if (!ws || ws.flowConfigs().length === 0) return;
+    if (!ws) return;
     const analysis = ctx.flowAnalysis();
     if (!analysis) return;
     for (const use of analysis.uses) {
       reportUse(ctx, use);
-      if (use.link && use.dynamicResource && use.resource) {
+      if (use.platform) reportPlatform(ctx, use, use.platform, ws);
+      const flowName = use.link?.flow.name ?? use.platform?.flow.name;
+      if (flowName && use.ignoreError) {
+        // The policy's reference: ignore-error="true" lets the pipeline continue when no token is
+        // obtained (https://learn.microsoft.com/en-us/azure/api-management/authentication-managed-identity-policy).
+        ctx.report({
+          ...use.ignoreError, severity: 'warning', code: 'flow-ignore-error',
+          message: `ignore-error="true": when APIM gets no token, the request to ${flowName} may go out without one, and an OAuth trigger refuses it (401 DirectApiAuthorizationRequired).`,
+        });
+      }
+      const target = use.link?.flow.name ?? (use.platform && platformHead(use.platform));
+      if (target && use.dynamicResource && use.resource) {
+        const why = use.resourceRuntime === 'secret' ? 'a secret (or Key Vault) named value'
+          : use.resourceRuntime === 'unknown-named-value' ? 'a named value not found in the workspace' : 'a policy expression';
         ctx.report({
           ...use.resource, severity: 'information', code: 'flow-resource-dynamic',
-          message: `${use.link.flow.name}: resource is an expression or a named value, so the token's audience is known only at run time and is not checked.`,
+          message: `${target}: resource is ${why}, known only at run time, so the token's audience is not checked.`,
         });
       }
       if (use.link && use.outputVariable && !use.tokenSentFromVariable) {
@@ -126,14 +191,25 @@ export const crossCheckRule: Rule = {
     }
     for (const call of analysis.unauthenticated) {
       const p = urlPlace(ctx, { element: call.target.element, target: call.target });
+      const related = [...p.related, ...(flowRelated(call.link) ?? [])];
+      if (call.forwardsClientToken) {
+        // Not "no header": the client's own header goes on, and the trigger judges that token.
+        const what = call.clientTokenChecks && call.clientTokenChecks.length > 0 ? ` The trigger checks it: ${call.clientTokenChecks.join('; ')}.` : '';
+        ctx.report({
+          start: p.start, end: p.end, severity: 'warning', code: 'flow-client-token',
+          message: `${call.link.flow.name} (${FLOW_TYPE_LABEL[call.link.flow.type]}): no <authentication-managed-identity> sends a token on this request, and no <set-header name="Authorization" exists-action="delete"> removes the incoming one, so the flow receives the client's own token (or none).${what} A client token is rarely issued for that audience: add a managed identity, or remove the header if the call should carry none.`,
+          related, data: { flow: call.link.flow.name, configUri: call.link.entry.uri, checkId: 'client-token' } satisfies CrossCheckData,
+        });
+        continue;
+      }
       for (const check of call.result.checks) {
         const severity = severityOf(check);
         if (severity !== 'error' || check.id === 'result') continue;
         const data: CrossCheckData = { flow: call.link.flow.name, configUri: call.link.entry.uri, checkId: check.id };
         ctx.report({
           start: p.start, end: p.end, severity, code: `flow-${check.id}`,
-          message: `${describeCheck(call.link, check)} No <authentication-managed-identity> sends a token on this request.`,
-          related: [...p.related, ...(flowRelated(call.link) ?? [])],
+          message: `${describeCheck(call.link.flow, check)} No <authentication-managed-identity> sends a token on this request.`,
+          related,
           data,
         });
       }
