@@ -8,22 +8,13 @@ import {
   childResourceType, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, scopeOfResourceType, verbatim,
   type EmbeddedPolicy, type MappedText, type PolicyValue,
 } from './policySource';
+import { CLOSE, ExprParser, type ExprNode, type ExprSyntax, type Tok } from './exprParser';
 
-interface Tok {
-  k: 'id' | 'str' | 'p' | 'nl' | 'num';
-  s: number;
-  e: number;
-  v: string;
-  t?: MappedText;
-}
-
-type Node =
-  | { k: 'str'; s: number; e: number; t: MappedText }
-  | { k: 'obj'; s: number; e: number; props: Array<{ key: string; value: Node }>; resources: Decl[] }
-  | { k: 'call'; s: number; e: number; name: string; args: Node[] }
-  | { k: 'ref'; s: number; e: number; name: string }
-  | { k: 'list'; s: number; e: number; items: Node[] }
-  | { k: 'other'; s: number; e: number };
+interface ObjNode { k: 'obj'; s: number; e: number; props: Array<{ key: string; value: Node }>; resources: Decl[] }
+interface CallNode { k: 'call'; s: number; e: number; name: string; args: Node[] }
+interface ListNode { k: 'list'; s: number; e: number; items: Node[] }
+type BicepNode = ObjNode | CallNode | ListNode;
+type Node = ExprNode<BicepNode>;
 
 interface Decl {
   name: string;
@@ -34,7 +25,6 @@ interface Decl {
 }
 
 const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '??', '=>', '=~', '!~', '?.', '.?'];
-const BINARY = new Set(['==', '!=', '<=', '>=', '&&', '||', '??', '=~', '!~', '<', '>', '+', '-', '*', '/', '%']);
 
 function isIdStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -157,253 +147,145 @@ export function tokenizeBicep(src: string): Tok[] {
   return toks;
 }
 
-const OPEN = new Set(['(', '[', '{']);
-const CLOSE = new Set([')', ']', '}']);
+const BICEP_SYNTAX: ExprSyntax = {
+  binary: new Set(['==', '!=', '<=', '>=', '&&', '||', '??', '=~', '!~', '<', '>', '+', '-', '*', '/', '%']),
+  member: new Set(['.', '?.', '.?']),
+  listSeparators: new Set([',']),
+};
 
-/** The parser over the tokens; each step consumes at least one token or stops at a closer. */
-function createParser(toks: Tok[]) {
-  let pos = 0;
-  const eof: Tok = { k: 'p', s: toks.length ? toks[toks.length - 1].e : 0, e: toks.length ? toks[toks.length - 1].e : 0, v: '' };
-  const peek = (k = 0): Tok => toks[pos + k] ?? eof;
-  const next = (): Tok => toks[pos++] ?? eof;
-  const atEnd = () => pos >= toks.length;
-  const is = (v: string, k = 0) => {
-    const t = peek(k);
-    return (t.k === 'p' || t.k === 'id') && t.v === v;
-  };
-  const skipNl = () => {
-    while (peek().k === 'nl') pos++;
-  };
-  /** Skips one token, or a whole bracketed group when it opens one (iteratively). */
-  const skipBalanced = () => {
-    const first = next();
-    if (first.k !== 'p' || !OPEN.has(first.v)) return;
-    let level = 1;
-    while (!atEnd() && level > 0) {
-      const t = next();
-      if (t.k !== 'p') continue;
-      if (OPEN.has(t.v)) level++;
-      else if (CLOSE.has(t.v)) level--;
-    }
-  };
-  const skipLine = () => {
-    while (!atEnd() && peek().k !== 'nl') {
-      if (peek().k === 'p' && CLOSE.has(peek().v)) {
-        pos++;
+/** Bicep's grammar on the shared core: lambdas, `[for …]`, objects with nested resources, decorators. */
+class BicepParser extends ExprParser<BicepNode> {
+  constructor(toks: readonly Tok[]) {
+    super(toks, BICEP_SYNTAX);
+  }
+
+  skipLine(): void {
+    while (!this.atEnd() && this.peek().k !== 'nl') {
+      if (this.peek().k === 'p' && CLOSE.has(this.peek().v)) {
+        this.pos++;
         continue;
       }
-      skipBalanced();
-    }
-  };
-  const other = (s: number, e: number): Node => ({ k: 'other', s, e });
-  const lastEnd = () => (pos > 0 ? toks[pos - 1].e : 0);
-
-  function parseExpr(depth: number): Node {
-    if (depth > MAX_NESTING) {
-      const s = peek().s;
-      skipBalanced();
-      return other(s, lastEnd());
-    }
-    let left = parseUnary(depth);
-    for (;;) {
-      const t = peek();
-      if (t.k === 'p' && BINARY.has(t.v)) {
-        next();
-        skipNl();
-        parseUnary(depth + 1);
-        left = other(left.s, lastEnd());
-      } else if (t.k === 'p' && t.v === '?') {
-        next();
-        skipNl();
-        parseExpr(depth + 1);
-        skipNl();
-        if (is(':')) next();
-        skipNl();
-        parseExpr(depth + 1);
-        left = other(left.s, lastEnd());
-      } else {
-        return left;
-      }
+      this.skipBalanced();
     }
   }
 
-  function parseUnary(depth: number): Node {
-    const t = peek();
-    if (t.k === 'p' && (t.v === '!' || t.v === '-')) {
-      next();
-      parseUnary(depth + 1);
-      return other(t.s, lastEnd());
+  /** A call on a name, and the non-null assertion `!`. */
+  protected override parsePostfixExtra(node: Node, depth: number): Node | undefined {
+    const t = this.peek();
+    if (t.k === 'p' && t.v === '(' && node.k === 'ref') {
+      this.next();
+      const args = this.parseList(')', depth);
+      return { k: 'call', s: node.s, e: this.lastEnd(), name: node.name, args };
     }
-    return parsePostfix(parsePrimary(depth), depth);
+    if (t.k === 'p' && t.v === '!') {
+      this.next();
+      return node;
+    }
+    return undefined;
   }
 
-  function parsePostfix(node: Node, depth: number): Node {
-    let cur = node;
-    for (;;) {
-      const t = peek();
-      if (t.k === 'p' && (t.v === '.' || t.v === '?.' || t.v === '.?') && peek(1).k === 'id') {
-        next();
-        const id = next();
-        cur = cur.k === 'ref' ? { k: 'ref', s: cur.s, e: id.e, name: `${cur.name}.${id.v}` } : other(cur.s, id.e);
-      } else if (t.k === 'p' && t.v === '(' && cur.k === 'ref') {
-        next();
-        const args = parseList(')', depth);
-        cur = { k: 'call', s: cur.s, e: lastEnd(), name: cur.name, args };
-      } else if (t.k === 'p' && t.v === '[') {
-        next();
-        parseList(']', depth);
-        cur = other(cur.s, lastEnd());
-      } else if (t.k === 'p' && t.v === '!') {
-        next();
-      } else {
-        return cur;
-      }
-    }
-  }
-
-  /** Items up to the closer (consumed), separated by commas and/or line breaks. */
-  function parseList(closer: string, depth: number): Node[] {
-    const items: Node[] = [];
-    for (;;) {
-      skipNl();
-      if (atEnd()) return items;
-      const t = peek();
-      if (t.k === 'p' && t.v === closer) {
-        next();
-        return items;
-      }
-      if (t.k === 'p' && t.v === ',') {
-        next();
-        continue;
-      }
-      if (t.k === 'p' && CLOSE.has(t.v)) return items;
-      const before = pos;
-      items.push(parseExpr(depth + 1));
-      if (pos === before) next();
-    }
-  }
-
-  function parsePrimary(depth: number): Node {
-    const t = peek();
-    if (t.k === 'str') {
-      next();
-      return { k: 'str', s: t.s, e: t.e, t: t.t! };
-    }
-    if (t.k === 'num') {
-      next();
-      return other(t.s, t.e);
-    }
+  protected override parseFormatPrimary(depth: number): Node {
+    const t = this.peek();
     if (t.k === 'id') {
-      next();
-      if (is('=>')) {
-        next();
-        skipNl();
-        parseExpr(depth + 1);
-        return other(t.s, lastEnd());
-      }
+      this.next();
+      if (this.is('=>')) return this.parseLambdaBody(t.s, depth);
       return { k: 'ref', s: t.s, e: t.e, name: t.v };
     }
     if (t.k === 'p' && t.v === '(') {
-      next();
-      const items = parseList(')', depth);
-      if (is('=>')) {
-        next();
-        skipNl();
-        parseExpr(depth + 1);
-        return other(t.s, lastEnd());
-      }
-      return items.length === 1 ? items[0] : other(t.s, lastEnd());
+      this.next();
+      const items = this.parseList(')', depth);
+      if (this.is('=>')) return this.parseLambdaBody(t.s, depth);
+      return items.length === 1 ? items[0] : this.other(t.s, this.lastEnd());
     }
-    if (t.k === 'p' && t.v === '{') return parseObject(depth);
+    if (t.k === 'p' && t.v === '{') return this.parseObject(depth);
     if (t.k === 'p' && t.v === '[') {
-      if (is('for', 1)) return parseFor(depth);
-      next();
-      const items = parseList(']', depth);
-      return { k: 'list', s: t.s, e: lastEnd(), items };
+      if (this.is('for', 1)) return this.parseFor(depth);
+      this.next();
+      const items = this.parseList(']', depth);
+      return { k: 'list', s: t.s, e: this.lastEnd(), items };
     }
-    if (t.k === 'p' && !CLOSE.has(t.v) && t.v !== ',' && t.v !== '') next();
-    return other(t.s, t.e);
+    return this.parseStray();
+  }
+
+  /** At `=>` after a lambda's parameters (which started at `s`). */
+  private parseLambdaBody(s: number, depth: number): Node {
+    this.next();
+    this.skipNl();
+    this.parseExpr(depth + 1);
+    return this.other(s, this.lastEnd());
   }
 
   /** `[for x in y: body]` (body may be `if (c) {…}`): the body stands for every item. */
-  function parseFor(depth: number): Node {
-    const s = next().s;
-    next();
-    while (!atEnd() && !is(':') && !is(']')) skipBalanced();
-    if (is(':')) next();
-    skipNl();
-    const body = parseConditional(depth);
-    skipNl();
-    while (!atEnd() && !is(']')) skipBalanced();
-    if (is(']')) next();
-    return { k: 'list', s, e: lastEnd(), items: [body] };
+  private parseFor(depth: number): Node {
+    const s = this.next().s;
+    this.next();
+    while (!this.atEnd() && !this.is(':') && !this.is(']')) this.skipBalanced();
+    if (this.is(':')) this.next();
+    this.skipNl();
+    const body = this.parseConditional(depth);
+    this.skipNl();
+    while (!this.atEnd() && !this.is(']')) this.skipBalanced();
+    if (this.is(']')) this.next();
+    return { k: 'list', s, e: this.lastEnd(), items: [body] };
   }
 
-  function parseConditional(depth: number): Node {
-    if (is('if') && is('(', 1)) {
-      next();
-      skipBalanced();
-      skipNl();
+  private parseConditional(depth: number): Node {
+    if (this.is('if') && this.is('(', 1)) {
+      this.next();
+      this.skipBalanced();
+      this.skipNl();
     }
-    return parseExpr(depth + 1);
+    return this.parseExpr(depth + 1);
   }
 
-  function parseObject(depth: number): Node {
-    const s = next().s;
+  private parseObject(depth: number): Node {
+    const s = this.next().s;
     const props: Array<{ key: string; value: Node }> = [];
     const resources: Decl[] = [];
-    for (;;) {
-      skipNl();
-      if (atEnd()) break;
-      const t = peek();
-      if (t.k === 'p' && t.v === '}') {
-        next();
-        break;
-      }
+    while (!this.closes('}')) {
+      const t = this.peek();
       if (t.k === 'p' && (t.v === ']' || t.v === ')')) break;
       if (t.k === 'p' && t.v === ',') {
-        next();
+        this.next();
         continue;
       }
       if (t.k === 'p' && t.v === '@') {
-        next();
-        parsePostfix(parsePrimary(depth + 1), depth + 1);
+        this.next();
+        this.parsePostfix(this.parsePrimary(depth + 1), depth + 1);
         continue;
       }
-      if (t.k === 'id' && t.v === 'resource' && peek(1).k === 'id' && peek(2).k === 'str') {
-        resources.push(parseResource(depth + 1));
+      if (t.k === 'id' && t.v === 'resource' && this.peek(1).k === 'id' && this.peek(2).k === 'str') {
+        resources.push(this.parseResource(depth + 1));
         continue;
       }
-      if ((t.k === 'id' || t.k === 'str') && is(':', 1)) {
-        next();
-        next();
-        skipNl();
+      if ((t.k === 'id' || t.k === 'str') && this.is(':', 1)) {
+        this.next();
+        this.next();
+        this.skipNl();
         const key = t.k === 'id' ? t.v : t.t!.text;
-        props.push({ key, value: parseExpr(depth + 1) });
+        props.push({ key, value: this.parseExpr(depth + 1) });
         continue;
       }
-      skipBalanced();
+      this.skipBalanced();
     }
-    return { k: 'obj', s, e: lastEnd(), props, resources };
+    return { k: 'obj', s, e: this.lastEnd(), props, resources };
   }
 
   /** `resource name 'type@version' [existing] = value`; the parent type is joined later. */
-  function parseResource(depth: number): Decl {
-    const head = next();
-    const name = next().v;
-    const typeTok = next();
+  parseResource(depth: number): Decl {
+    const head = this.next();
+    const name = this.next().v;
+    const typeTok = this.next();
     const type = typeTok.t?.text ?? '';
     const decl: Decl = { name, type, s: head.s, e: typeTok.e, body: undefined };
-    while (!atEnd() && peek().k !== 'nl' && !is('=')) next();
-    if (!is('=')) return decl;
-    next();
-    skipNl();
-    const value = parseConditional(depth);
+    while (!this.atEnd() && this.peek().k !== 'nl' && !this.is('=')) this.next();
+    if (!this.is('=')) return decl;
+    this.next();
+    this.skipNl();
+    const value = this.parseConditional(depth);
     decl.body = value.k === 'list' && value.items.length === 1 ? value.items[0] : value;
     return decl;
   }
-
-  return { parseExpr, parseResource, skipLine, skipNl, peek, next, atEnd, is };
 }
 
 interface BicepFile {
@@ -413,7 +295,7 @@ interface BicepFile {
 }
 
 function parseBicep(src: string): BicepFile {
-  const p = createParser(tokenizeBicep(src));
+  const p = new BicepParser(tokenizeBicep(src));
   const file: BicepFile = { resources: [], modules: [], values: new Map() };
   while (!p.atEnd()) {
     p.skipNl();
