@@ -5,8 +5,8 @@
  * Never throws; one pass over the text, nesting bounded by MAX_NESTING.
  */
 import {
-  childResourceType, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, scopeOfResourceType, verbatim,
-  type EmbeddedPolicy, type MappedText, type PolicyValue,
+  childResourceType, isNamedValueType, lastSegment, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, plainText,
+  scopeOfResourceType, verbatim, type EmbeddedPolicy, type IacFileModel, type IacNamedValue, type MappedText, type PolicyValue,
 } from './policySource';
 import { CLOSE, ExprParser, type ExprNode, type ExprSyntax, type Tok } from './exprParser';
 
@@ -389,30 +389,59 @@ function literal(node: Node | undefined): string | undefined {
   return node?.k === 'str' && node.t.holes.length === 0 ? node.t.text : undefined;
 }
 
-/** Every APIM policy resource of a Bicep file, nested ones included, and policies passed to modules. */
-export function extractBicepPolicies(src: string): EmbeddedPolicy[] {
+/**
+ * Every APIM policy resource of a Bicep file, nested ones included, policies passed to modules, and
+ * the named values defined by resources or passed to modules.
+ */
+export function readBicep(src: string): IacFileModel {
   const file = parseBicep(src);
-  const out: EmbeddedPolicy[] = [];
+  const policies: EmbeddedPolicy[] = [];
+  const namedValues: IacNamedValue[] = [];
   const walk: Array<{ decl: Decl; parentType: string | undefined }> = file.resources.map(decl => ({ decl, parentType: undefined }));
   while (walk.length) {
     const { decl, parentType } = walk.pop()!;
     const type = childResourceType(parentType, decl.type);
     const body = decl.body;
     if (body?.k === 'obj') for (const r of body.resources) walk.push({ decl: r, parentType: type });
+    const properties = prop(body, 'properties');
+    if (isNamedValueType(type)) {
+      namedValues.push(namedValueOf(src, properties, prop(body, 'name'), decl, file.values));
+      continue;
+    }
     const scope = scopeOfResourceType(type);
     if (!scope) continue;
-    const properties = prop(body, 'properties');
     const valueNode = prop(properties, 'value') ?? prop(properties, 'policyContent');
     if (!valueNode) continue;
     const format = literal(prop(properties, 'format') ?? prop(properties, 'contentFormat'))?.toLowerCase();
-    out.push({
+    policies.push({
       resource: decl.name, type, scope, format,
       resourceStart: decl.s, resourceEnd: decl.e, valueStart: valueNode.s, valueEnd: valueNode.e,
       value: evaluate(valueNode, file.values, 0),
     });
   }
-  for (const m of file.modules) collectModulePolicies(m, file.values, out);
-  return out.sort((a, b) => a.valueStart - b.valueStart);
+  for (const m of file.modules) {
+    for (const obj of objectsIn(m)) {
+      collectModulePolicy(obj, file.values, policies);
+      collectModuleNamedValues(src, obj, file.values, namedValues);
+    }
+  }
+  policies.sort((a, b) => a.valueStart - b.valueStart);
+  namedValues.sort((a, b) => a.start - b.start);
+  return { policies, namedValues };
+}
+
+/** Every object in a value, through lists and properties. */
+function objectsIn(root: Node): ObjNode[] {
+  const out: ObjNode[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.k === 'list') stack.push(...node.items);
+    if (node.k !== 'obj') continue;
+    out.push(node);
+    for (const p of node.props) stack.push(p.value);
+  }
+  return out;
 }
 
 const POLICY_ROOT = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:policies|fragment)[\s>/]/;
@@ -421,21 +450,61 @@ const POLICY_ROOT = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:policies
  * A module parameter object `{ format: 'xml' | 'rawxml', value: '<policies>…' }` (the shape the
  * APIM modules take): checked without a scope, since the module decides where it goes.
  */
-function collectModulePolicies(root: Node, values: Map<string, Node>, out: EmbeddedPolicy[]): void {
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.k === 'list') stack.push(...node.items);
-    if (node.k !== 'obj') continue;
-    for (const p of node.props) stack.push(p.value);
-    const format = literal(prop(node, 'format'))?.toLowerCase();
-    const valueNode = prop(node, 'value');
-    if (!valueNode || (format !== 'xml' && format !== 'rawxml')) continue;
-    const value = evaluate(valueNode, values, 0);
-    if (value.kind !== 'text' || !POLICY_ROOT.test(value.text.text.substring(0, 4096))) continue;
-    out.push({
-      resource: 'module parameter', type: 'module parameter', scope: undefined, format,
-      resourceStart: node.s, resourceEnd: node.s + 1, valueStart: valueNode.s, valueEnd: valueNode.e, value,
-    });
+function collectModulePolicy(node: ObjNode, values: Map<string, Node>, out: EmbeddedPolicy[]): void {
+  const format = literal(prop(node, 'format'))?.toLowerCase();
+  const valueNode = prop(node, 'value');
+  if (!valueNode || (format !== 'xml' && format !== 'rawxml')) return;
+  const value = evaluate(valueNode, values, 0);
+  if (value.kind !== 'text' || !POLICY_ROOT.test(value.text.text.substring(0, 4096))) return;
+  out.push({
+    resource: 'module parameter', type: 'module parameter', scope: undefined, format,
+    resourceStart: node.s, resourceEnd: node.s + 1, valueStart: valueNode.s, valueEnd: valueNode.e, value,
+  });
+}
+
+/**
+ * A module parameter `namedValues: [{ displayName, name, value, secret }]` (the APIM modules'
+ * shape), the list written there or in a `var` / `param` default; one that is not readable stands
+ * for named values whose names are not known.
+ */
+function collectModuleNamedValues(src: string, node: ObjNode, values: Map<string, Node>, out: IacNamedValue[]): void {
+  const written = prop(node, 'namedValues');
+  if (!written) return;
+  const list = follow(written, values);
+  if (list?.k !== 'list') {
+    out.push(unreadableNamedValue(written));
+    return;
   }
+  for (const item of list.items) {
+    const entry = follow(item, values);
+    out.push(entry?.k === 'obj' ? namedValueOf(src, entry, prop(entry, 'name'), entry, values) : unreadableNamedValue(item));
+  }
+}
+
+function unreadableNamedValue(at: Node): IacNamedValue {
+  return { name: undefined, displayName: undefined, value: undefined, secret: false, keyVaultSecret: undefined, start: at.s, end: at.e };
+}
+
+/** A node with `var` / `param` names followed to what they stand for (undefined when not known). */
+function follow(node: Node, values: Map<string, Node>): Node | undefined {
+  let cur: Node | undefined = node;
+  for (let depth = 0; cur?.k === 'ref' && depth < MAX_RESOLVE_DEPTH; depth++) cur = values.get(cur.name);
+  return cur?.k === 'ref' ? undefined : cur;
+}
+
+/** `fields` holds displayName, value, secret, keyVault (a resource's `properties`, or a module entry). */
+function namedValueOf(src: string, fields: Node | undefined, nameNode: Node | undefined, head: { s: number; e: number }, values: Map<string, Node>): IacNamedValue {
+  const displayNode = prop(fields, 'displayName');
+  const valueNode = prop(fields, 'value');
+  const secretNode = prop(fields, 'secret');
+  const keyVault = prop(prop(fields, 'keyVault'), 'secretIdentifier');
+  return {
+    name: nameNode && lastSegment(evaluate(nameNode, values, 0)),
+    displayName: displayNode && plainText(evaluate(displayNode, values, 0)),
+    value: valueNode && plainText(evaluate(valueNode, values, 0)),
+    secret: secretNode?.k === 'ref' && secretNode.name === 'true',
+    keyVaultSecret: keyVault && (plainText(evaluate(keyVault, values, 0)) ?? src.substring(keyVault.s, keyVault.e)),
+    start: (displayNode ?? head).s,
+    end: (displayNode ?? head).e,
+  };
 }

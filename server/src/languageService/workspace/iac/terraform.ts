@@ -5,8 +5,8 @@
  * policy types. Never throws; one pass, nesting bounded by MAX_NESTING.
  */
 import {
-  mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, scopeOfResourceType,
-  type EmbeddedPolicy, type MappedText, type MappedTextBuilder, type PolicyValue,
+  isNamedValueType, lastSegment, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, plainText, scopeOfResourceType,
+  type EmbeddedPolicy, type IacFileModel, type IacNamedValue, type MappedText, type MappedTextBuilder, type PolicyValue,
 } from './policySource';
 import type { PolicyScope } from '../apiopsLayout';
 import { CLOSE, ExprParser, OPEN, type ExprNode, type ExprSyntax, type Tok } from './exprParser';
@@ -357,17 +357,22 @@ function objectOf(node: Node | undefined): Array<{ key: string; value: Node }> |
   return undefined;
 }
 
-/** Every APIM policy resource of a Terraform file (azurerm policy resources, azapi_resource). */
-export function extractTerraformPolicies(src: string): EmbeddedPolicy[] {
+/**
+ * Every APIM policy resource of a Terraform file (azurerm policy resources, azapi_resource), and
+ * the named values it defines.
+ */
+export function readTerraform(src: string): IacFileModel {
   const blocks = parseTerraform(src);
   const locals = new Map<string, Node>();
   for (const b of blocks) if (b.type === 'locals') for (const a of b.attrs) locals.set(a.key, a.value);
-  const out: EmbeddedPolicy[] = [];
+  const policies: EmbeddedPolicy[] = [];
+  const namedValues: IacNamedValue[] = [];
+  const text = (node: Node | undefined) => (node ? plainText(evaluate(node, src, locals, 0)) : undefined);
   for (const b of blocks) {
     if (b.type !== 'resource' || b.labels.length < 2) continue;
     const [type, name] = b.labels;
     const base = { resource: `${type}.${name}`, type, resourceStart: b.s, resourceEnd: b.e };
-    const push = (scope: PolicyScope, format: string | undefined, valueNode: Node) => out.push({
+    const push = (scope: PolicyScope, format: string | undefined, valueNode: Node) => policies.push({
       ...base, scope, format, valueStart: valueNode.s, valueEnd: valueNode.e, value: evaluate(valueNode, src, locals, 0),
     });
     const scope = AZURERM_SCOPES[type];
@@ -379,13 +384,38 @@ export function extractTerraformPolicies(src: string): EmbeddedPolicy[] {
     } else if (FRAGMENT_TYPES.has(type)) {
       const value = attr(b.attrs, 'value');
       if (value) push('fragment', literal(attr(b.attrs, 'format'))?.toLowerCase(), value);
+    } else if (type === 'azurerm_api_management_named_value') {
+      const display = attr(b.attrs, 'display_name');
+      const secret = attr(b.attrs, 'secret');
+      const keyVault = b.blocks.find(k => k.type === 'value_from_key_vault');
+      const secretId = keyVault && attr(keyVault.attrs, 'secret_id');
+      namedValues.push({
+        name: text(attr(b.attrs, 'name')), displayName: text(display), value: text(attr(b.attrs, 'value')),
+        secret: secret?.k === 'ref' && secret.name === 'true',
+        keyVaultSecret: secretId && (text(secretId) ?? src.substring(secretId.s, secretId.e)),
+        start: display?.s ?? b.s, end: display?.e ?? b.e,
+      });
     } else if (type === 'azapi_resource') {
       const apiType = literal(attr(b.attrs, 'type'));
-      const azScope = apiType ? scopeOfResourceType(apiType) : undefined;
       const properties = objectOf(attr(objectOf(attr(b.attrs, 'body')) ?? [], 'properties'));
+      if (apiType && isNamedValueType(apiType)) {
+        const display = properties && attr(properties, 'displayName');
+        const value = properties && attr(properties, 'value');
+        const secret = properties && attr(properties, 'secret');
+        const nameNode = attr(b.attrs, 'name');
+        namedValues.push({
+          name: nameNode && lastSegment(evaluate(nameNode, src, locals, 0)), displayName: text(display), value: text(value),
+          secret: secret?.k === 'ref' && secret.name === 'true', keyVaultSecret: undefined,
+          start: display?.s ?? b.s, end: display?.e ?? b.e,
+        });
+        continue;
+      }
+      const azScope = apiType ? scopeOfResourceType(apiType) : undefined;
       const value = properties && attr(properties, 'value');
       if (azScope && properties && value) push(azScope, literal(attr(properties, 'format'))?.toLowerCase(), value);
     }
   }
-  return out.sort((a, b) => a.valueStart - b.valueStart);
+  policies.sort((a, b) => a.valueStart - b.valueStart);
+  namedValues.sort((a, b) => a.start - b.start);
+  return { policies, namedValues };
 }
