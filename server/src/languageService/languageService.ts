@@ -33,7 +33,7 @@ import { createExpressionChecker } from './expressions/expressionChecks';
 import { completeExpression } from './expressions/expressionCompletion';
 import { hoverExpression } from './expressions/expressionHover';
 import { validateHostText, validateMapped, type CheckPolicy } from './services/iacValidation';
-import { readTemplateFile, type IacPolicyLoad } from './workspace/iac';
+import { readTemplateFile, withTemplateNamedValues, type IacPolicyLoad, type TemplateNamedValues } from './workspace/iac';
 
 export type { PolicyDocument } from './parser/policyParser';
 export type { ValidationSettings, Finding } from './services/validation';
@@ -273,14 +273,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     inspectToken: (raw, inspectOptions = {}) => inspectToken(raw, workspace, inspectOptions),
     validateHostFile(document, settings = {}) {
-      return validateHostText(document.uri, document.getText(), checker(document.uri, settings)).map(f => toDiagnostic(document, f));
+      const check = (defined: TemplateNamedValues) => checker(document.uri, settings, withTemplateNamedValues(options.workspace, defined));
+      return validateHostText(document.uri, document.getText(), check).map(f => toDiagnostic(document, f));
     },
     validateLoadedPolicy(document, load, settings = {}) {
       const location = { scope: load.scope };
       const text = document.getText();
+      const check = checker(document.uri, settings, withTemplateNamedValues(options.workspace, load.namedValues));
       const findings = load.template
-        ? validateMapped(document.uri, text, readTemplateFile(text), location, 'rawxml', checker(document.uri, settings))
-        : checker(document.uri, settings)(text, location).findings;
+        ? validateMapped(document.uri, text, readTemplateFile(text), location, 'rawxml', check)
+        : check(text, location).findings;
       const name = load.hostUri.substring(load.hostUri.lastIndexOf('/') + 1);
       const why = { location: { uri: load.hostUri, range: load.range }, message: `Checked as ${load.scope === 'api' || load.scope === 'operation' ? 'an' : 'a'} ${load.scope} policy: loaded by '${load.resource}' in ${decodeURIComponent(name)}.` };
       return findings.map(f => {
@@ -291,7 +293,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
   };
 
-  function checker(uri: string, settings: Partial<ValidationSettings>): CheckPolicy {
+  function checker(uri: string, settings: Partial<ValidationSettings>, workspace = options.workspace): CheckPolicy {
     return (text, location) => {
       const doc = parsePolicy(text, maxText);
       const findings = validatePolicy({

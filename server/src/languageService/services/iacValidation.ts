@@ -6,17 +6,24 @@
 import type { PolicyDocument } from '../parser/policyParser';
 import type { Finding } from './validation';
 import type { PolicyLocation } from '../workspace/apiopsLayout';
-import { extractIacPolicies, iacHostKind, isLinkFormat, type EmbeddedPolicy, type MappedText } from '../workspace/iac';
+import {
+  iacHostKind, isLinkFormat, readIacFile, templateNamedValues, type EmbeddedPolicy, type MappedText, type TemplateNamedValues,
+} from '../workspace/iac';
 
 /** Validates one policy text (the service's parse and rules); the host of this module supplies it. */
 export type CheckPolicy = (text: string, location: PolicyLocation | undefined) => { findings: Finding[]; doc: PolicyDocument };
 
 export const IAC_CODES = ['iac-xml-format-not-strict', 'iac-policy-link', 'iac-policy-computed', 'iac-policy-placeholder'] as const;
 
-/** Findings in host-file offsets for every policy the IaC file holds (none when it is not one). */
-export function validateHostText(uri: string, text: string, check: CheckPolicy): Finding[] {
+/**
+ * Findings in host-file offsets for every policy the IaC file holds (none when it is not one),
+ * checked by `checkWith` given the named values the file defines.
+ */
+export function validateHostText(uri: string, text: string, checkWith: (namedValues: TemplateNamedValues) => CheckPolicy): Finding[] {
   const kind = iacHostKind(uri, text);
   if (!kind) return [];
+  const model = readIacFile(kind, text);
+  const check = checkWith(templateNamedValues(uri, text, model.namedValues));
   const out: Finding[] = [];
   const seen = new Set<string>();
   const add = (f: Finding) => {
@@ -26,7 +33,7 @@ export function validateHostText(uri: string, text: string, check: CheckPolicy):
       out.push(f);
     }
   };
-  for (const policy of extractIacPolicies(kind, text)) {
+  for (const policy of model.policies) {
     for (const f of validateEmbedded(uri, text, policy, check)) add(f);
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);

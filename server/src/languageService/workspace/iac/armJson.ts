@@ -7,8 +7,8 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { parseJsonTree } from '../../utils/json';
 import {
-  childResourceType, compose, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, scopeOfResourceType,
-  type EmbeddedPolicy, type MappedText, type PolicyValue,
+  childResourceType, compose, isNamedValueType, lastSegment, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, plainText,
+  scopeOfResourceType, type EmbeddedPolicy, type IacFileModel, type IacNamedValue, type MappedText, type PolicyValue,
 } from './policySource';
 
 /** A JSON string node's value with each char mapped to its escape in the host text. */
@@ -206,11 +206,12 @@ export function isArmTemplate(text: string): boolean {
   return listOf(property(root, 'resources')).some(r => /^Microsoft\.ApiManagement\//i.test(stringValue(property(r.node, 'type')) ?? ''));
 }
 
-/** Every APIM policy resource of an ARM template, nested templates included. */
-export function extractArmPolicies(host: string): EmbeddedPolicy[] {
+/** Every APIM policy resource and named value of an ARM template, nested templates included. */
+export function readArm(host: string): IacFileModel {
   const { root } = parseJsonTree(host);
   const out: EmbeddedPolicy[] = [];
-  if (root?.type !== 'object') return out;
+  const namedValues: IacNamedValue[] = [];
+  if (root?.type !== 'object') return { policies: out, namedValues };
   const stack: Array<{ template: JsonNode; depth: number }> = [{ template: root, depth: 0 }];
   while (stack.length) {
     const { template, depth } = stack.pop()!;
@@ -228,6 +229,10 @@ export function extractArmPolicies(host: string): EmbeddedPolicy[] {
         if (inner) stack.push({ template: inner, depth: depth + 1 });
         continue;
       }
+      if (isNamedValueType(type)) {
+        namedValues.push(armNamedValue(node, properties, ctx));
+        continue;
+      }
       const scope = scopeOfResourceType(type);
       if (!scope) continue;
       const valueNode = property(properties, 'value') ?? property(properties, 'policyContent');
@@ -243,6 +248,25 @@ export function extractArmPolicies(host: string): EmbeddedPolicy[] {
       });
     }
   }
-  return out.sort((a, b) => a.valueStart - b.valueStart);
+  out.sort((a, b) => a.valueStart - b.valueStart);
+  namedValues.sort((a, b) => a.start - b.start);
+  return { policies: out, namedValues };
+}
+
+function armNamedValue(resource: JsonNode, properties: JsonNode | undefined, ctx: TemplateContext): IacNamedValue {
+  const text = (node: JsonNode | undefined) => (node ? plainText(evaluateString(node, ctx, 0)) : undefined);
+  const nameNode = property(resource, 'name');
+  const display = property(properties, 'displayName');
+  const keyVault = property(property(properties, 'keyVault'), 'secretIdentifier');
+  const at = display ?? property(resource, 'type')!;
+  return {
+    name: nameNode && lastSegment(evaluateString(nameNode, ctx, 0)),
+    displayName: text(display),
+    value: text(property(properties, 'value')),
+    secret: property(properties, 'secret')?.value === true,
+    keyVaultSecret: keyVault && (text(keyVault) ?? stringValue(keyVault)),
+    start: at.offset,
+    end: at.offset + at.length,
+  };
 }
 

@@ -5,25 +5,16 @@
  * Never throws; one pass over the text, nesting bounded by MAX_NESTING.
  */
 import {
-  childResourceType, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, scopeOfResourceType, verbatim,
-  type EmbeddedPolicy, type MappedText, type PolicyValue,
+  childResourceType, isNamedValueType, lastSegment, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, plainText,
+  scopeOfResourceType, verbatim, type EmbeddedPolicy, type IacFileModel, type IacNamedValue, type MappedText, type PolicyValue,
 } from './policySource';
+import { CLOSE, ExprParser, type ExprNode, type ExprSyntax, type Tok } from './exprParser';
 
-interface Tok {
-  k: 'id' | 'str' | 'p' | 'nl' | 'num';
-  s: number;
-  e: number;
-  v: string;
-  t?: MappedText;
-}
-
-type Node =
-  | { k: 'str'; s: number; e: number; t: MappedText }
-  | { k: 'obj'; s: number; e: number; props: Array<{ key: string; value: Node }>; resources: Decl[] }
-  | { k: 'call'; s: number; e: number; name: string; args: Node[] }
-  | { k: 'ref'; s: number; e: number; name: string }
-  | { k: 'list'; s: number; e: number; items: Node[] }
-  | { k: 'other'; s: number; e: number };
+interface ObjNode { k: 'obj'; s: number; e: number; props: Array<{ key: string; value: Node }>; resources: Decl[] }
+interface CallNode { k: 'call'; s: number; e: number; name: string; args: Node[] }
+interface ListNode { k: 'list'; s: number; e: number; items: Node[] }
+type BicepNode = ObjNode | CallNode | ListNode;
+type Node = ExprNode<BicepNode>;
 
 interface Decl {
   name: string;
@@ -34,7 +25,6 @@ interface Decl {
 }
 
 const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '??', '=>', '=~', '!~', '?.', '.?'];
-const BINARY = new Set(['==', '!=', '<=', '>=', '&&', '||', '??', '=~', '!~', '<', '>', '+', '-', '*', '/', '%']);
 
 function isIdStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -157,253 +147,145 @@ export function tokenizeBicep(src: string): Tok[] {
   return toks;
 }
 
-const OPEN = new Set(['(', '[', '{']);
-const CLOSE = new Set([')', ']', '}']);
+const BICEP_SYNTAX: ExprSyntax = {
+  binary: new Set(['==', '!=', '<=', '>=', '&&', '||', '??', '=~', '!~', '<', '>', '+', '-', '*', '/', '%']),
+  member: new Set(['.', '?.', '.?']),
+  listSeparators: new Set([',']),
+};
 
-/** The parser over the tokens; each step consumes at least one token or stops at a closer. */
-function createParser(toks: Tok[]) {
-  let pos = 0;
-  const eof: Tok = { k: 'p', s: toks.length ? toks[toks.length - 1].e : 0, e: toks.length ? toks[toks.length - 1].e : 0, v: '' };
-  const peek = (k = 0): Tok => toks[pos + k] ?? eof;
-  const next = (): Tok => toks[pos++] ?? eof;
-  const atEnd = () => pos >= toks.length;
-  const is = (v: string, k = 0) => {
-    const t = peek(k);
-    return (t.k === 'p' || t.k === 'id') && t.v === v;
-  };
-  const skipNl = () => {
-    while (peek().k === 'nl') pos++;
-  };
-  /** Skips one token, or a whole bracketed group when it opens one (iteratively). */
-  const skipBalanced = () => {
-    const first = next();
-    if (first.k !== 'p' || !OPEN.has(first.v)) return;
-    let level = 1;
-    while (!atEnd() && level > 0) {
-      const t = next();
-      if (t.k !== 'p') continue;
-      if (OPEN.has(t.v)) level++;
-      else if (CLOSE.has(t.v)) level--;
-    }
-  };
-  const skipLine = () => {
-    while (!atEnd() && peek().k !== 'nl') {
-      if (peek().k === 'p' && CLOSE.has(peek().v)) {
-        pos++;
+/** Bicep's grammar on the shared core: lambdas, `[for …]`, objects with nested resources, decorators. */
+class BicepParser extends ExprParser<BicepNode> {
+  constructor(toks: readonly Tok[]) {
+    super(toks, BICEP_SYNTAX);
+  }
+
+  skipLine(): void {
+    while (!this.atEnd() && this.peek().k !== 'nl') {
+      if (this.peek().k === 'p' && CLOSE.has(this.peek().v)) {
+        this.pos++;
         continue;
       }
-      skipBalanced();
-    }
-  };
-  const other = (s: number, e: number): Node => ({ k: 'other', s, e });
-  const lastEnd = () => (pos > 0 ? toks[pos - 1].e : 0);
-
-  function parseExpr(depth: number): Node {
-    if (depth > MAX_NESTING) {
-      const s = peek().s;
-      skipBalanced();
-      return other(s, lastEnd());
-    }
-    let left = parseUnary(depth);
-    for (;;) {
-      const t = peek();
-      if (t.k === 'p' && BINARY.has(t.v)) {
-        next();
-        skipNl();
-        parseUnary(depth + 1);
-        left = other(left.s, lastEnd());
-      } else if (t.k === 'p' && t.v === '?') {
-        next();
-        skipNl();
-        parseExpr(depth + 1);
-        skipNl();
-        if (is(':')) next();
-        skipNl();
-        parseExpr(depth + 1);
-        left = other(left.s, lastEnd());
-      } else {
-        return left;
-      }
+      this.skipBalanced();
     }
   }
 
-  function parseUnary(depth: number): Node {
-    const t = peek();
-    if (t.k === 'p' && (t.v === '!' || t.v === '-')) {
-      next();
-      parseUnary(depth + 1);
-      return other(t.s, lastEnd());
+  /** A call on a name, and the non-null assertion `!`. */
+  protected override parsePostfixExtra(node: Node, depth: number): Node | undefined {
+    const t = this.peek();
+    if (t.k === 'p' && t.v === '(' && node.k === 'ref') {
+      this.next();
+      const args = this.parseList(')', depth);
+      return { k: 'call', s: node.s, e: this.lastEnd(), name: node.name, args };
     }
-    return parsePostfix(parsePrimary(depth), depth);
+    if (t.k === 'p' && t.v === '!') {
+      this.next();
+      return node;
+    }
+    return undefined;
   }
 
-  function parsePostfix(node: Node, depth: number): Node {
-    let cur = node;
-    for (;;) {
-      const t = peek();
-      if (t.k === 'p' && (t.v === '.' || t.v === '?.' || t.v === '.?') && peek(1).k === 'id') {
-        next();
-        const id = next();
-        cur = cur.k === 'ref' ? { k: 'ref', s: cur.s, e: id.e, name: `${cur.name}.${id.v}` } : other(cur.s, id.e);
-      } else if (t.k === 'p' && t.v === '(' && cur.k === 'ref') {
-        next();
-        const args = parseList(')', depth);
-        cur = { k: 'call', s: cur.s, e: lastEnd(), name: cur.name, args };
-      } else if (t.k === 'p' && t.v === '[') {
-        next();
-        parseList(']', depth);
-        cur = other(cur.s, lastEnd());
-      } else if (t.k === 'p' && t.v === '!') {
-        next();
-      } else {
-        return cur;
-      }
-    }
-  }
-
-  /** Items up to the closer (consumed), separated by commas and/or line breaks. */
-  function parseList(closer: string, depth: number): Node[] {
-    const items: Node[] = [];
-    for (;;) {
-      skipNl();
-      if (atEnd()) return items;
-      const t = peek();
-      if (t.k === 'p' && t.v === closer) {
-        next();
-        return items;
-      }
-      if (t.k === 'p' && t.v === ',') {
-        next();
-        continue;
-      }
-      if (t.k === 'p' && CLOSE.has(t.v)) return items;
-      const before = pos;
-      items.push(parseExpr(depth + 1));
-      if (pos === before) next();
-    }
-  }
-
-  function parsePrimary(depth: number): Node {
-    const t = peek();
-    if (t.k === 'str') {
-      next();
-      return { k: 'str', s: t.s, e: t.e, t: t.t! };
-    }
-    if (t.k === 'num') {
-      next();
-      return other(t.s, t.e);
-    }
+  protected override parseFormatPrimary(depth: number): Node {
+    const t = this.peek();
     if (t.k === 'id') {
-      next();
-      if (is('=>')) {
-        next();
-        skipNl();
-        parseExpr(depth + 1);
-        return other(t.s, lastEnd());
-      }
+      this.next();
+      if (this.is('=>')) return this.parseLambdaBody(t.s, depth);
       return { k: 'ref', s: t.s, e: t.e, name: t.v };
     }
     if (t.k === 'p' && t.v === '(') {
-      next();
-      const items = parseList(')', depth);
-      if (is('=>')) {
-        next();
-        skipNl();
-        parseExpr(depth + 1);
-        return other(t.s, lastEnd());
-      }
-      return items.length === 1 ? items[0] : other(t.s, lastEnd());
+      this.next();
+      const items = this.parseList(')', depth);
+      if (this.is('=>')) return this.parseLambdaBody(t.s, depth);
+      return items.length === 1 ? items[0] : this.other(t.s, this.lastEnd());
     }
-    if (t.k === 'p' && t.v === '{') return parseObject(depth);
+    if (t.k === 'p' && t.v === '{') return this.parseObject(depth);
     if (t.k === 'p' && t.v === '[') {
-      if (is('for', 1)) return parseFor(depth);
-      next();
-      const items = parseList(']', depth);
-      return { k: 'list', s: t.s, e: lastEnd(), items };
+      if (this.is('for', 1)) return this.parseFor(depth);
+      this.next();
+      const items = this.parseList(']', depth);
+      return { k: 'list', s: t.s, e: this.lastEnd(), items };
     }
-    if (t.k === 'p' && !CLOSE.has(t.v) && t.v !== ',' && t.v !== '') next();
-    return other(t.s, t.e);
+    return this.parseStray();
+  }
+
+  /** At `=>` after a lambda's parameters (which started at `s`). */
+  private parseLambdaBody(s: number, depth: number): Node {
+    this.next();
+    this.skipNl();
+    this.parseExpr(depth + 1);
+    return this.other(s, this.lastEnd());
   }
 
   /** `[for x in y: body]` (body may be `if (c) {…}`): the body stands for every item. */
-  function parseFor(depth: number): Node {
-    const s = next().s;
-    next();
-    while (!atEnd() && !is(':') && !is(']')) skipBalanced();
-    if (is(':')) next();
-    skipNl();
-    const body = parseConditional(depth);
-    skipNl();
-    while (!atEnd() && !is(']')) skipBalanced();
-    if (is(']')) next();
-    return { k: 'list', s, e: lastEnd(), items: [body] };
+  private parseFor(depth: number): Node {
+    const s = this.next().s;
+    this.next();
+    while (!this.atEnd() && !this.is(':') && !this.is(']')) this.skipBalanced();
+    if (this.is(':')) this.next();
+    this.skipNl();
+    const body = this.parseConditional(depth);
+    this.skipNl();
+    while (!this.atEnd() && !this.is(']')) this.skipBalanced();
+    if (this.is(']')) this.next();
+    return { k: 'list', s, e: this.lastEnd(), items: [body] };
   }
 
-  function parseConditional(depth: number): Node {
-    if (is('if') && is('(', 1)) {
-      next();
-      skipBalanced();
-      skipNl();
+  private parseConditional(depth: number): Node {
+    if (this.is('if') && this.is('(', 1)) {
+      this.next();
+      this.skipBalanced();
+      this.skipNl();
     }
-    return parseExpr(depth + 1);
+    return this.parseExpr(depth + 1);
   }
 
-  function parseObject(depth: number): Node {
-    const s = next().s;
+  private parseObject(depth: number): Node {
+    const s = this.next().s;
     const props: Array<{ key: string; value: Node }> = [];
     const resources: Decl[] = [];
-    for (;;) {
-      skipNl();
-      if (atEnd()) break;
-      const t = peek();
-      if (t.k === 'p' && t.v === '}') {
-        next();
-        break;
-      }
+    while (!this.closes('}')) {
+      const t = this.peek();
       if (t.k === 'p' && (t.v === ']' || t.v === ')')) break;
       if (t.k === 'p' && t.v === ',') {
-        next();
+        this.next();
         continue;
       }
       if (t.k === 'p' && t.v === '@') {
-        next();
-        parsePostfix(parsePrimary(depth + 1), depth + 1);
+        this.next();
+        this.parsePostfix(this.parsePrimary(depth + 1), depth + 1);
         continue;
       }
-      if (t.k === 'id' && t.v === 'resource' && peek(1).k === 'id' && peek(2).k === 'str') {
-        resources.push(parseResource(depth + 1));
+      if (t.k === 'id' && t.v === 'resource' && this.peek(1).k === 'id' && this.peek(2).k === 'str') {
+        resources.push(this.parseResource(depth + 1));
         continue;
       }
-      if ((t.k === 'id' || t.k === 'str') && is(':', 1)) {
-        next();
-        next();
-        skipNl();
+      if ((t.k === 'id' || t.k === 'str') && this.is(':', 1)) {
+        this.next();
+        this.next();
+        this.skipNl();
         const key = t.k === 'id' ? t.v : t.t!.text;
-        props.push({ key, value: parseExpr(depth + 1) });
+        props.push({ key, value: this.parseExpr(depth + 1) });
         continue;
       }
-      skipBalanced();
+      this.skipBalanced();
     }
-    return { k: 'obj', s, e: lastEnd(), props, resources };
+    return { k: 'obj', s, e: this.lastEnd(), props, resources };
   }
 
   /** `resource name 'type@version' [existing] = value`; the parent type is joined later. */
-  function parseResource(depth: number): Decl {
-    const head = next();
-    const name = next().v;
-    const typeTok = next();
+  parseResource(depth: number): Decl {
+    const head = this.next();
+    const name = this.next().v;
+    const typeTok = this.next();
     const type = typeTok.t?.text ?? '';
     const decl: Decl = { name, type, s: head.s, e: typeTok.e, body: undefined };
-    while (!atEnd() && peek().k !== 'nl' && !is('=')) next();
-    if (!is('=')) return decl;
-    next();
-    skipNl();
-    const value = parseConditional(depth);
+    while (!this.atEnd() && this.peek().k !== 'nl' && !this.is('=')) this.next();
+    if (!this.is('=')) return decl;
+    this.next();
+    this.skipNl();
+    const value = this.parseConditional(depth);
     decl.body = value.k === 'list' && value.items.length === 1 ? value.items[0] : value;
     return decl;
   }
-
-  return { parseExpr, parseResource, skipLine, skipNl, peek, next, atEnd, is };
 }
 
 interface BicepFile {
@@ -413,7 +295,7 @@ interface BicepFile {
 }
 
 function parseBicep(src: string): BicepFile {
-  const p = createParser(tokenizeBicep(src));
+  const p = new BicepParser(tokenizeBicep(src));
   const file: BicepFile = { resources: [], modules: [], values: new Map() };
   while (!p.atEnd()) {
     p.skipNl();
@@ -507,30 +389,59 @@ function literal(node: Node | undefined): string | undefined {
   return node?.k === 'str' && node.t.holes.length === 0 ? node.t.text : undefined;
 }
 
-/** Every APIM policy resource of a Bicep file, nested ones included, and policies passed to modules. */
-export function extractBicepPolicies(src: string): EmbeddedPolicy[] {
+/**
+ * Every APIM policy resource of a Bicep file, nested ones included, policies passed to modules, and
+ * the named values defined by resources or passed to modules.
+ */
+export function readBicep(src: string): IacFileModel {
   const file = parseBicep(src);
-  const out: EmbeddedPolicy[] = [];
+  const policies: EmbeddedPolicy[] = [];
+  const namedValues: IacNamedValue[] = [];
   const walk: Array<{ decl: Decl; parentType: string | undefined }> = file.resources.map(decl => ({ decl, parentType: undefined }));
   while (walk.length) {
     const { decl, parentType } = walk.pop()!;
     const type = childResourceType(parentType, decl.type);
     const body = decl.body;
     if (body?.k === 'obj') for (const r of body.resources) walk.push({ decl: r, parentType: type });
+    const properties = prop(body, 'properties');
+    if (isNamedValueType(type)) {
+      namedValues.push(namedValueOf(src, properties, prop(body, 'name'), decl, file.values));
+      continue;
+    }
     const scope = scopeOfResourceType(type);
     if (!scope) continue;
-    const properties = prop(body, 'properties');
     const valueNode = prop(properties, 'value') ?? prop(properties, 'policyContent');
     if (!valueNode) continue;
     const format = literal(prop(properties, 'format') ?? prop(properties, 'contentFormat'))?.toLowerCase();
-    out.push({
+    policies.push({
       resource: decl.name, type, scope, format,
       resourceStart: decl.s, resourceEnd: decl.e, valueStart: valueNode.s, valueEnd: valueNode.e,
       value: evaluate(valueNode, file.values, 0),
     });
   }
-  for (const m of file.modules) collectModulePolicies(m, file.values, out);
-  return out.sort((a, b) => a.valueStart - b.valueStart);
+  for (const m of file.modules) {
+    for (const obj of objectsIn(m)) {
+      collectModulePolicy(obj, file.values, policies);
+      collectModuleNamedValues(src, obj, file.values, namedValues);
+    }
+  }
+  policies.sort((a, b) => a.valueStart - b.valueStart);
+  namedValues.sort((a, b) => a.start - b.start);
+  return { policies, namedValues };
+}
+
+/** Every object in a value, through lists and properties. */
+function objectsIn(root: Node): ObjNode[] {
+  const out: ObjNode[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.k === 'list') stack.push(...node.items);
+    if (node.k !== 'obj') continue;
+    out.push(node);
+    for (const p of node.props) stack.push(p.value);
+  }
+  return out;
 }
 
 const POLICY_ROOT = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:policies|fragment)[\s>/]/;
@@ -539,21 +450,61 @@ const POLICY_ROOT = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:policies
  * A module parameter object `{ format: 'xml' | 'rawxml', value: '<policies>…' }` (the shape the
  * APIM modules take): checked without a scope, since the module decides where it goes.
  */
-function collectModulePolicies(root: Node, values: Map<string, Node>, out: EmbeddedPolicy[]): void {
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.k === 'list') stack.push(...node.items);
-    if (node.k !== 'obj') continue;
-    for (const p of node.props) stack.push(p.value);
-    const format = literal(prop(node, 'format'))?.toLowerCase();
-    const valueNode = prop(node, 'value');
-    if (!valueNode || (format !== 'xml' && format !== 'rawxml')) continue;
-    const value = evaluate(valueNode, values, 0);
-    if (value.kind !== 'text' || !POLICY_ROOT.test(value.text.text.substring(0, 4096))) continue;
-    out.push({
-      resource: 'module parameter', type: 'module parameter', scope: undefined, format,
-      resourceStart: node.s, resourceEnd: node.s + 1, valueStart: valueNode.s, valueEnd: valueNode.e, value,
-    });
+function collectModulePolicy(node: ObjNode, values: Map<string, Node>, out: EmbeddedPolicy[]): void {
+  const format = literal(prop(node, 'format'))?.toLowerCase();
+  const valueNode = prop(node, 'value');
+  if (!valueNode || (format !== 'xml' && format !== 'rawxml')) return;
+  const value = evaluate(valueNode, values, 0);
+  if (value.kind !== 'text' || !POLICY_ROOT.test(value.text.text.substring(0, 4096))) return;
+  out.push({
+    resource: 'module parameter', type: 'module parameter', scope: undefined, format,
+    resourceStart: node.s, resourceEnd: node.s + 1, valueStart: valueNode.s, valueEnd: valueNode.e, value,
+  });
+}
+
+/**
+ * A module parameter `namedValues: [{ displayName, name, value, secret }]` (the APIM modules'
+ * shape), the list written there or in a `var` / `param` default; one that is not readable stands
+ * for named values whose names are not known.
+ */
+function collectModuleNamedValues(src: string, node: ObjNode, values: Map<string, Node>, out: IacNamedValue[]): void {
+  const written = prop(node, 'namedValues');
+  if (!written) return;
+  const list = follow(written, values);
+  if (list?.k !== 'list') {
+    out.push(unreadableNamedValue(written));
+    return;
   }
+  for (const item of list.items) {
+    const entry = follow(item, values);
+    out.push(entry?.k === 'obj' ? namedValueOf(src, entry, prop(entry, 'name'), entry, values) : unreadableNamedValue(item));
+  }
+}
+
+function unreadableNamedValue(at: Node): IacNamedValue {
+  return { name: undefined, displayName: undefined, value: undefined, secret: false, keyVaultSecret: undefined, start: at.s, end: at.e };
+}
+
+/** A node with `var` / `param` names followed to what they stand for (undefined when not known). */
+function follow(node: Node, values: Map<string, Node>): Node | undefined {
+  let cur: Node | undefined = node;
+  for (let depth = 0; cur?.k === 'ref' && depth < MAX_RESOLVE_DEPTH; depth++) cur = values.get(cur.name);
+  return cur?.k === 'ref' ? undefined : cur;
+}
+
+/** `fields` holds displayName, value, secret, keyVault (a resource's `properties`, or a module entry). */
+function namedValueOf(src: string, fields: Node | undefined, nameNode: Node | undefined, head: { s: number; e: number }, values: Map<string, Node>): IacNamedValue {
+  const displayNode = prop(fields, 'displayName');
+  const valueNode = prop(fields, 'value');
+  const secretNode = prop(fields, 'secret');
+  const keyVault = prop(prop(fields, 'keyVault'), 'secretIdentifier');
+  return {
+    name: nameNode && lastSegment(evaluate(nameNode, values, 0)),
+    displayName: displayNode && plainText(evaluate(displayNode, values, 0)),
+    value: valueNode && plainText(evaluate(valueNode, values, 0)),
+    secret: secretNode?.k === 'ref' && secretNode.name === 'true',
+    keyVaultSecret: keyVault && (plainText(evaluate(keyVault, values, 0)) ?? src.substring(keyVault.s, keyVault.e)),
+    start: (displayNode ?? head).s,
+    end: (displayNode ?? head).e,
+  };
 }

@@ -6,12 +6,14 @@ import type { Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyScope } from '../apiopsLayout';
 import { resolveRelativeUri } from '../workspaceIndex';
-import { extractArmPolicies, isArmTemplate } from './armJson';
-import { extractBicepPolicies } from './bicep';
-import type { EmbeddedPolicy, HostKind } from './policySource';
-import { extractTerraformPolicies } from './terraform';
+import { isArmTemplate, readArm } from './armJson';
+import { readBicep } from './bicep';
+import { templateNamedValues, type TemplateNamedValues } from './namedValues';
+import type { EmbeddedPolicy, HostKind, IacFileModel } from './policySource';
+import { readTerraform } from './terraform';
 
 export * from './policySource';
+export { templateNamedValues, withTemplateNamedValues, type TemplateNamedValues } from './namedValues';
 export { readTemplateFile } from './terraform';
 
 /** The IaC format of a file by its name (and, for `.json`, by whether it is an ARM template). */
@@ -23,16 +25,20 @@ export function iacHostKind(uri: string, text?: string): HostKind | undefined {
   return undefined;
 }
 
-/** The APIM policies of an IaC file; none when it is not one (never throws). */
-export function extractIacPolicies(kind: HostKind, text: string): EmbeddedPolicy[] {
+/** The APIM policies and named values of an IaC file; none when it is not one (never throws). */
+export function readIacFile(kind: HostKind, text: string): IacFileModel {
   try {
-    if (kind === 'bicep') return extractBicepPolicies(text);
-    if (kind === 'terraform') return extractTerraformPolicies(text);
-    return extractArmPolicies(text);
+    if (kind === 'bicep') return readBicep(text);
+    if (kind === 'terraform') return readTerraform(text);
+    return readArm(text);
   } catch {
     // a reader bug must not take the host down: the file then simply shows no policy
-    return [];
+    return { policies: [], namedValues: [] };
   }
+}
+
+export function extractIacPolicies(kind: HostKind, text: string): EmbeddedPolicy[] {
+  return readIacFile(kind, text).policies;
 }
 
 /** A policy file an IaC resource loads (`loadTextContent`, `file`, `templatefile`). */
@@ -47,6 +53,8 @@ export interface IacPolicyLoad {
   /** The resource declaration in the host file. */
   range: Range;
   resource: string;
+  /** The named values the host file defines: the loaded policy's `{{…}}` may use them. */
+  namedValues?: TemplateNamedValues;
 }
 
 /** The policy files the IaC file's resources load, each with the resource's scope. */
@@ -54,14 +62,16 @@ export function findIacLoads(hostUri: string, text: string, kind = iacHostKind(h
   if (!kind) return [];
   const host = TextDocument.create(hostUri, kind, 0, text);
   const loads: IacPolicyLoad[] = [];
-  for (const p of extractIacPolicies(kind, text)) {
+  const model = readIacFile(kind, text);
+  const namedValues = templateNamedValues(hostUri, text, model.namedValues);
+  for (const p of model.policies) {
     if (p.value.kind !== 'file' || !p.scope) continue;
     // an absolute path or one that climbs out of the file system is not followed
     const uri = resolveRelativeUri(hostUri, p.value.path);
     if (typeof uri !== 'string') continue;
     loads.push({
       uri, scope: p.scope, template: p.value.template, format: p.format,
-      hostUri, range: { start: host.positionAt(p.resourceStart), end: host.positionAt(p.resourceEnd) }, resource: p.resource,
+      hostUri, range: { start: host.positionAt(p.resourceStart), end: host.positionAt(p.resourceEnd) }, resource: p.resource, namedValues,
     });
   }
   return loads;

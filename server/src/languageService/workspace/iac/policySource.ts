@@ -116,6 +116,47 @@ export interface EmbeddedPolicy {
   value: PolicyValue;
 }
 
+/**
+ * A named value an IaC file defines (`Microsoft.ApiManagement/service/namedValues`,
+ * `azurerm_api_management_named_value`, an APIM module's `namedValues` parameter). A field written
+ * as an expression is undefined: a display name that is one means any `{{name}}` may be defined.
+ */
+export interface IacNamedValue {
+  name: string | undefined;
+  displayName: string | undefined;
+  value: string | undefined;
+  secret: boolean;
+  /** The Key Vault secret as written (an identifier, or the expression that makes one). */
+  keyVaultSecret: string | undefined;
+  /** Host range of the display name as written, or of the resource's head. */
+  start: number;
+  end: number;
+}
+
+/** What a reader finds in one IaC file. */
+export interface IacFileModel {
+  policies: EmbeddedPolicy[];
+  namedValues: IacNamedValue[];
+}
+
+/** The text of a value known before deployment: a literal without holes. */
+export function plainText(value: PolicyValue): string | undefined {
+  return value.kind === 'text' && value.text.holes.length === 0 ? value.text.text : undefined;
+}
+
+/** The resource name after the last `/` (`'${apim.name}/my-value'`), if no hole falls there. */
+export function lastSegment(value: PolicyValue): string | undefined {
+  if (value.kind !== 'text') return undefined;
+  const { text, holes } = value.text;
+  const from = text.lastIndexOf('/') + 1;
+  return from < text.length && !holes.some(h => h.end > from) ? text.substring(from) : undefined;
+}
+
+/** `Microsoft.ApiManagement/service/namedValues` (also in a workspace), any API version and case. */
+export function isNamedValueType(type: string): boolean {
+  return /^microsoft\.apimanagement\/service\/(?:workspaces\/)?namedvalues(?:@|$)/i.test(type);
+}
+
 export function isLinkFormat(format: string | undefined): boolean {
   return format === 'xml-link' || format === 'rawxml-link' || format === 'xml_link';
 }

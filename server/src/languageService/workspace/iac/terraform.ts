@@ -5,25 +5,16 @@
  * policy types. Never throws; one pass, nesting bounded by MAX_NESTING.
  */
 import {
-  mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, scopeOfResourceType,
-  type EmbeddedPolicy, type MappedText, type MappedTextBuilder, type PolicyValue,
+  isNamedValueType, lastSegment, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, plainText, scopeOfResourceType,
+  type EmbeddedPolicy, type IacFileModel, type IacNamedValue, type MappedText, type MappedTextBuilder, type PolicyValue,
 } from './policySource';
 import type { PolicyScope } from '../apiopsLayout';
+import { CLOSE, ExprParser, OPEN, type ExprNode, type ExprSyntax, type Tok } from './exprParser';
 
-interface Tok {
-  k: 'id' | 'str' | 'p' | 'nl' | 'num';
-  s: number;
-  e: number;
-  v: string;
-  t?: MappedText;
-}
-
-type Node =
-  | { k: 'str'; s: number; e: number; t: MappedText }
-  | { k: 'obj'; s: number; e: number; props: Array<{ key: string; value: Node }> }
-  | { k: 'call'; s: number; e: number; name: string; args: Node[] }
-  | { k: 'ref'; s: number; e: number; name: string }
-  | { k: 'other'; s: number; e: number };
+interface ObjNode { k: 'obj'; s: number; e: number; props: Array<{ key: string; value: Node }> }
+interface CallNode { k: 'call'; s: number; e: number; name: string; args: Node[] }
+type TerraformNode = ObjNode | CallNode;
+type Node = ExprNode<TerraformNode>;
 
 interface Block {
   type: string;
@@ -152,7 +143,6 @@ function scanHeredoc(src: string, i: number): { end: number; text: MappedText } 
 }
 
 const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '=>', '...', '::'];
-const BINARY = new Set(['==', '!=', '<=', '>=', '&&', '||', '<', '>', '+', '-', '*', '/', '%']);
 
 function tokenizeTerraform(src: string): Tok[] {
   const toks: Tok[] = [];
@@ -201,223 +191,119 @@ function tokenizeTerraform(src: string): Tok[] {
   return toks;
 }
 
-const OPEN = new Set(['(', '[', '{']);
-const CLOSE = new Set([')', ']', '}']);
+const TERRAFORM_SYNTAX: ExprSyntax = {
+  binary: new Set(['==', '!=', '<=', '>=', '&&', '||', '<', '>', '+', '-', '*', '/', '%']),
+  member: new Set(['.']),
+  listSeparators: new Set([',', '...']),
+};
 
-function parseTerraform(src: string): Block[] {
-  const toks = tokenizeTerraform(src);
-  let pos = 0;
-  const eofAt = toks.length ? toks[toks.length - 1].e : 0;
-  const eof: Tok = { k: 'p', s: eofAt, e: eofAt, v: '' };
-  const peek = (k = 0): Tok => toks[pos + k] ?? eof;
-  const next = (): Tok => toks[pos++] ?? eof;
-  const atEnd = () => pos >= toks.length;
-  const is = (v: string, k = 0) => {
-    const t = peek(k);
-    return t.k === 'p' && t.v === v;
-  };
-  const lastEnd = () => (pos > 0 ? toks[pos - 1].e : 0);
-  const skipNl = () => {
-    while (peek().k === 'nl') pos++;
-  };
-  const other = (s: number, e: number): Node => ({ k: 'other', s, e });
-  const skipBalanced = () => {
-    const first = next();
-    if (first.k !== 'p' || !OPEN.has(first.v)) return;
-    let level = 1;
-    while (!atEnd() && level > 0) {
-      const t = next();
-      if (t.k !== 'p') continue;
-      if (OPEN.has(t.v)) level++;
-      else if (CLOSE.has(t.v)) level--;
-    }
-  };
-
-  function parseExpr(depth: number): Node {
-    if (depth > MAX_NESTING) {
-      const s = peek().s;
-      skipBalanced();
-      return other(s, lastEnd());
-    }
-    let left = parseUnary(depth);
-    for (;;) {
-      const t = peek();
-      if (t.k === 'p' && BINARY.has(t.v)) {
-        next();
-        skipNl();
-        parseUnary(depth + 1);
-        left = other(left.s, lastEnd());
-      } else if (t.k === 'p' && t.v === '?') {
-        next();
-        skipNl();
-        parseExpr(depth + 1);
-        skipNl();
-        if (is(':')) next();
-        skipNl();
-        parseExpr(depth + 1);
-        left = other(left.s, lastEnd());
-      } else {
-        return left;
-      }
-    }
+/** HCL's grammar on the shared core: function calls (provider ones too), objects, blocks. */
+class TerraformParser extends ExprParser<TerraformNode> {
+  constructor(toks: readonly Tok[]) {
+    super(toks, TERRAFORM_SYNTAX);
   }
 
-  function parseUnary(depth: number): Node {
-    const t = peek();
-    if (t.k === 'p' && (t.v === '!' || t.v === '-')) {
-      next();
-      parseUnary(depth + 1);
-      return other(t.s, lastEnd());
-    }
-    return parsePostfix(parsePrimary(depth), depth);
+  /** `a.b`, `list.0`, `list.*` (splat). */
+  protected override isMemberName(t: Tok): boolean {
+    return t.k === 'id' || t.k === 'num' || (t.k === 'p' && t.v === '*');
   }
 
-  function parsePostfix(node: Node, depth: number): Node {
-    let cur = node;
-    for (;;) {
-      const t = peek();
-      if (t.k === 'p' && t.v === '.' && (peek(1).k === 'id' || peek(1).k === 'num' || is('*', 1))) {
-        next();
-        const id = next();
-        cur = cur.k === 'ref' ? { k: 'ref', s: cur.s, e: id.e, name: `${cur.name}.${id.v}` } : other(cur.s, id.e);
-      } else if (t.k === 'p' && t.v === '[') {
-        next();
-        parseList(']', depth);
-        cur = other(cur.s, lastEnd());
-      } else {
-        return cur;
-      }
-    }
-  }
-
-  /** Items up to the closer (consumed); line breaks inside brackets are not separators. */
-  function parseList(closer: string, depth: number): Node[] {
-    const items: Node[] = [];
-    for (;;) {
-      skipNl();
-      if (atEnd()) return items;
-      const t = peek();
-      if (t.k === 'p' && t.v === closer) {
-        next();
-        return items;
-      }
-      if (t.k === 'p' && (t.v === ',' || t.v === '...')) {
-        next();
-        continue;
-      }
-      if (t.k === 'p' && CLOSE.has(t.v)) return items;
-      const before = pos;
-      items.push(parseExpr(depth + 1));
-      if (pos === before) next();
-    }
-  }
-
-  function parsePrimary(depth: number): Node {
-    const t = peek();
-    if (t.k === 'str') {
-      next();
-      return { k: 'str', s: t.s, e: t.e, t: t.t! };
-    }
+  protected override parseFormatPrimary(depth: number): Node {
+    const t = this.peek();
     if (t.k === 'id') {
-      next();
+      this.next();
       // provider-defined functions: provider::name::function(…)
       let name = t.v;
-      while (is('::') && peek(1).k === 'id') {
-        next();
-        name += '::' + next().v;
+      while (this.is('::') && this.peek(1).k === 'id') {
+        this.next();
+        name += '::' + this.next().v;
       }
-      if (is('(')) {
-        next();
-        const args = parseList(')', depth);
-        return { k: 'call', s: t.s, e: lastEnd(), name, args };
+      if (this.is('(')) {
+        this.next();
+        const args = this.parseList(')', depth);
+        return { k: 'call', s: t.s, e: this.lastEnd(), name, args };
       }
       return { k: 'ref', s: t.s, e: t.e, name };
     }
     if (t.k === 'p' && t.v === '(') {
-      next();
-      const items = parseList(')', depth);
-      return items.length === 1 ? items[0] : other(t.s, lastEnd());
+      this.next();
+      const items = this.parseList(')', depth);
+      return items.length === 1 ? items[0] : this.other(t.s, this.lastEnd());
     }
-    if (t.k === 'p' && t.v === '{' && !(peek(1).k === 'id' && peek(1).v === 'for')) return parseObject(depth);
+    if (t.k === 'p' && t.v === '{' && !(this.peek(1).k === 'id' && this.peek(1).v === 'for')) return this.parseObject(depth);
     if (t.k === 'p' && OPEN.has(t.v)) {
-      skipBalanced();
-      return other(t.s, lastEnd());
+      this.skipBalanced();
+      return this.other(t.s, this.lastEnd());
     }
-    if (t.k === 'num' || (t.k === 'p' && !CLOSE.has(t.v) && t.v !== ',' && t.v !== '')) next();
-    return other(t.s, t.e);
+    return this.parseStray();
   }
 
-  function parseObject(depth: number): Node {
-    const s = next().s;
+  private parseObject(depth: number): Node {
+    const s = this.next().s;
     const props: Array<{ key: string; value: Node }> = [];
-    for (;;) {
-      skipNl();
-      if (atEnd()) break;
-      const t = peek();
-      if (t.k === 'p' && t.v === '}') {
-        next();
-        break;
-      }
+    while (!this.closes('}')) {
+      const t = this.peek();
       if (t.k === 'p' && CLOSE.has(t.v)) break;
       if (t.k === 'p' && t.v === ',') {
-        next();
+        this.next();
         continue;
       }
-      if ((t.k === 'id' || t.k === 'str') && (is('=', 1) || is(':', 1))) {
-        next();
-        next();
-        skipNl();
-        props.push({ key: t.k === 'id' ? t.v : t.t!.text, value: parseExpr(depth + 1) });
+      if ((t.k === 'id' || t.k === 'str') && (this.is('=', 1) || this.is(':', 1))) {
+        this.next();
+        this.next();
+        this.skipNl();
+        props.push({ key: t.k === 'id' ? t.v : t.t!.text, value: this.parseExpr(depth + 1) });
         continue;
       }
-      const before = pos;
-      parseExpr(depth + 1);
-      if (pos === before) next();
+      const before = this.pos;
+      this.parseExpr(depth + 1);
+      if (this.pos === before) this.next();
     }
-    return { k: 'obj', s, e: lastEnd(), props };
+    return { k: 'obj', s, e: this.lastEnd(), props };
   }
 
-  function parseBody(depth: number, blocks: Block[], attrs: Block['attrs']): void {
-    for (;;) {
-      skipNl();
-      if (atEnd()) return;
-      const t = peek();
-      if (t.k === 'p' && t.v === '}') {
-        next();
-        return;
-      }
-      if (t.k === 'id' && is('=', 1)) {
-        next();
-        next();
-        skipNl();
-        attrs.push({ key: t.v, value: parseExpr(depth + 1) });
+  /** A body's attributes and blocks, up to its `}` (consumed) or the end. */
+  parseBody(depth: number, blocks: Block[], attrs: Block['attrs']): void {
+    while (!this.closes('}')) {
+      const t = this.peek();
+      if (t.k === 'id' && this.is('=', 1)) {
+        this.next();
+        this.next();
+        this.skipNl();
+        attrs.push({ key: t.v, value: this.parseExpr(depth + 1) });
         continue;
       }
       if (t.k === 'id') {
         // a block: type, labels, `{`
         let k = 1;
-        while (peek(k).k === 'str' || peek(k).k === 'id') k++;
-        if (is('{', k) && depth < MAX_NESTING) {
+        while (this.peek(k).k === 'str' || this.peek(k).k === 'id') k++;
+        if (this.is('{', k) && depth < MAX_NESTING) {
           const labels: string[] = [];
-          for (let l = 1; l < k; l++) labels.push(peek(l).k === 'str' ? peek(l).t!.text : peek(l).v);
-          const head = { s: t.s, e: peek(k - 1).e };
-          pos += k + 1;
+          for (let l = 1; l < k; l++) {
+            const label = this.peek(l);
+            labels.push(label.k === 'str' ? label.t!.text : label.v);
+          }
+          const head = { s: t.s, e: this.peek(k - 1).e };
+          this.pos += k + 1;
           const block: Block = { type: t.v, labels, s: head.s, e: head.e, attrs: [], blocks: [] };
-          parseBody(depth + 1, block.blocks, block.attrs);
+          this.parseBody(depth + 1, block.blocks, block.attrs);
           blocks.push(block);
           continue;
         }
       }
       // anything else: skip the line, brackets and all
-      const before = pos;
-      while (!atEnd() && peek().k !== 'nl' && !is('}')) skipBalanced();
-      if (pos === before) next();
+      const before = this.pos;
+      while (!this.atEnd() && this.peek().k !== 'nl' && !this.is('}')) this.skipBalanced();
+      if (this.pos === before) this.next();
     }
   }
+}
 
+function parseTerraform(src: string): Block[] {
+  const p = new TerraformParser(tokenizeTerraform(src));
   const top: Block[] = [];
   const attrs: Block['attrs'] = [];
-  while (!atEnd()) parseBody(0, top, attrs);
+  while (!p.atEnd()) p.parseBody(0, top, attrs);
   return top;
 }
 
@@ -471,17 +357,22 @@ function objectOf(node: Node | undefined): Array<{ key: string; value: Node }> |
   return undefined;
 }
 
-/** Every APIM policy resource of a Terraform file (azurerm policy resources, azapi_resource). */
-export function extractTerraformPolicies(src: string): EmbeddedPolicy[] {
+/**
+ * Every APIM policy resource of a Terraform file (azurerm policy resources, azapi_resource), and
+ * the named values it defines.
+ */
+export function readTerraform(src: string): IacFileModel {
   const blocks = parseTerraform(src);
   const locals = new Map<string, Node>();
   for (const b of blocks) if (b.type === 'locals') for (const a of b.attrs) locals.set(a.key, a.value);
-  const out: EmbeddedPolicy[] = [];
+  const policies: EmbeddedPolicy[] = [];
+  const namedValues: IacNamedValue[] = [];
+  const text = (node: Node | undefined) => (node ? plainText(evaluate(node, src, locals, 0)) : undefined);
   for (const b of blocks) {
     if (b.type !== 'resource' || b.labels.length < 2) continue;
     const [type, name] = b.labels;
     const base = { resource: `${type}.${name}`, type, resourceStart: b.s, resourceEnd: b.e };
-    const push = (scope: PolicyScope, format: string | undefined, valueNode: Node) => out.push({
+    const push = (scope: PolicyScope, format: string | undefined, valueNode: Node) => policies.push({
       ...base, scope, format, valueStart: valueNode.s, valueEnd: valueNode.e, value: evaluate(valueNode, src, locals, 0),
     });
     const scope = AZURERM_SCOPES[type];
@@ -493,13 +384,38 @@ export function extractTerraformPolicies(src: string): EmbeddedPolicy[] {
     } else if (FRAGMENT_TYPES.has(type)) {
       const value = attr(b.attrs, 'value');
       if (value) push('fragment', literal(attr(b.attrs, 'format'))?.toLowerCase(), value);
+    } else if (type === 'azurerm_api_management_named_value') {
+      const display = attr(b.attrs, 'display_name');
+      const secret = attr(b.attrs, 'secret');
+      const keyVault = b.blocks.find(k => k.type === 'value_from_key_vault');
+      const secretId = keyVault && attr(keyVault.attrs, 'secret_id');
+      namedValues.push({
+        name: text(attr(b.attrs, 'name')), displayName: text(display), value: text(attr(b.attrs, 'value')),
+        secret: secret?.k === 'ref' && secret.name === 'true',
+        keyVaultSecret: secretId && (text(secretId) ?? src.substring(secretId.s, secretId.e)),
+        start: display?.s ?? b.s, end: display?.e ?? b.e,
+      });
     } else if (type === 'azapi_resource') {
       const apiType = literal(attr(b.attrs, 'type'));
-      const azScope = apiType ? scopeOfResourceType(apiType) : undefined;
       const properties = objectOf(attr(objectOf(attr(b.attrs, 'body')) ?? [], 'properties'));
+      if (apiType && isNamedValueType(apiType)) {
+        const display = properties && attr(properties, 'displayName');
+        const value = properties && attr(properties, 'value');
+        const secret = properties && attr(properties, 'secret');
+        const nameNode = attr(b.attrs, 'name');
+        namedValues.push({
+          name: nameNode && lastSegment(evaluate(nameNode, src, locals, 0)), displayName: text(display), value: text(value),
+          secret: secret?.k === 'ref' && secret.name === 'true', keyVaultSecret: undefined,
+          start: display?.s ?? b.s, end: display?.e ?? b.e,
+        });
+        continue;
+      }
+      const azScope = apiType ? scopeOfResourceType(apiType) : undefined;
       const value = properties && attr(properties, 'value');
       if (azScope && properties && value) push(azScope, literal(attr(properties, 'format'))?.toLowerCase(), value);
     }
   }
-  return out.sort((a, b) => a.valueStart - b.valueStart);
+  policies.sort((a, b) => a.valueStart - b.valueStart);
+  namedValues.sort((a, b) => a.start - b.start);
+  return { policies, namedValues };
 }
