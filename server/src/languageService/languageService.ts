@@ -273,13 +273,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     inspectToken: (raw, inspectOptions = {}) => inspectToken(raw, workspace, inspectOptions),
     validateHostFile(document, settings = {}) {
-      const check = (defined: TemplateNamedValues) => checker(document.uri, settings, withTemplateNamedValues(options.workspace, defined));
+      const check = (defined: TemplateNamedValues) => checker(document.uri, settings, withTemplateNamedValues(workspace, defined));
       return validateHostText(document.uri, document.getText(), check).map(f => toDiagnostic(document, f));
     },
     validateLoadedPolicy(document, load, settings = {}) {
       const location = { scope: load.scope };
       const text = document.getText();
-      const check = checker(document.uri, settings, withTemplateNamedValues(options.workspace, load.namedValues));
+      const check = checker(document.uri, settings, withTemplateNamedValues(workspace, load.namedValues));
       const findings = load.template
         ? validateMapped(document.uri, text, readTemplateFile(text), location, 'rawxml', check)
         : check(text, location).findings;
@@ -293,11 +293,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
   };
 
-  function checker(uri: string, settings: Partial<ValidationSettings>, workspace = options.workspace): CheckPolicy {
+  function checker(uri: string, settings: Partial<ValidationSettings>, index: WorkspaceIndex | undefined = workspace): CheckPolicy {
     return (text, location) => {
       const doc = parsePolicy(text, maxText);
       const findings = validatePolicy({
-        uri, doc, catalog, location, settings: { ...defaultValidationSettings, ...settings }, workspace, expressions,
+        uri, doc, catalog, location, settings: { ...defaultValidationSettings, ...settings }, workspace: index, expressions,
       });
       return { findings, doc };
     };
