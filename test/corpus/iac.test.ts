@@ -12,7 +12,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { findIacLoads, getLanguageService, iacHostKind, loadCSharpParser, type IacPolicyLoad } from '../../server/src/languageService/languageService';
 import { extractIacPolicies, readIacFile } from '../../server/src/languageService/workspace/iac';
-import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { CORPUS, corpusSkip } from '../util/corpus';
 
 const root = path.join(CORPUS, 'iac');
@@ -71,7 +70,7 @@ test('IaC corpus: policies found in every host file, no error in them or in the 
 
 test('IaC corpus: named values the templates define are read, and no {{name}} they hold or load is unknown', { skip }, () => {
   // an empty APIOps workspace: the templates are the only source of named values
-  const service = getLanguageService({ workspace: createWorkspaceIndex() });
+  const service = getLanguageService();
   const warnings: string[] = [];
   const loads = new Map<string, IacPolicyLoad>();
   const defined: string[] = [];

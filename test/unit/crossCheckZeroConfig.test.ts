@@ -8,7 +8,6 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CreateFile, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/languageService/languageService';
-import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 import { defaultEnvironmentTenant, recognizeTrigger } from '../../server/src/languageService/auth/platforms/triggerUrl';
 import { parseFlowsConfig } from '../../server/src/languageService/auth/flowConfig';
 
@@ -26,9 +25,9 @@ function policy(inbound: string): string {
 }
 
 function check(inbound: string, extra: Record<string, string> = {}) {
-  const index = createWorkspaceIndex({ readFile: u => extra[u] });
+  const service = getLanguageService({ readFile: u => extra[u] });
+  const index = service.workspace;
   for (const [uri, text] of Object.entries(extra)) index.update(uri, text);
-  const service = getLanguageService({ workspace: index });
   const document = TextDocument.create(`${root}/apis/a/policy.xml`, 'apim-policy', 1, policy(inbound));
   index.update(document.uri, document.getText());
   const diags = service.doValidation(document);

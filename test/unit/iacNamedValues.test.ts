@@ -9,13 +9,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { findIacLoads, getLanguageService } from '../../server/src/languageService/languageService';
 import { readIacFile, type HostKind } from '../../server/src/languageService/workspace/iac';
-import { createWorkspaceIndex } from '../../server/src/languageService/workspace/workspaceIndex';
 
 const ext: Record<HostKind, string> = { bicep: 'bicep', arm: 'json', terraform: 'tf' };
 
 /** A service over an empty workspace: the template is the only source of named values. */
 function hostDiagnostics(kind: HostKind, text: string): Diagnostic[] {
-  const service = getLanguageService({ workspace: createWorkspaceIndex() });
+  const service = getLanguageService();
   return service.validateHostFile(TextDocument.create(`file:///ws/infra/main.${ext[kind]}`, kind, 1, text));
 }
 
@@ -176,7 +175,7 @@ test('a policy file loaded by the template sees its named values', () => {
     '}',
   ].join('\n');
   const [load] = findIacLoads(hostUri, host);
-  const service = getLanguageService({ workspace: createWorkspaceIndex() });
+  const service = getLanguageService();
   const loaded = TextDocument.create('file:///ws/infra/policies/api.xml', 'apim-policy', 1, POLICY);
   const warned = service.validateLoadedPolicy(loaded, load).filter(d => d.code === 'unknown-named-value').map(d => loaded.getText(d.range));
   // display names are case-insensitive in APIM
@@ -184,9 +183,8 @@ test('a policy file loaded by the template sees its named values', () => {
 });
 
 test('named values of the APIOps workspace and of the template are both known', () => {
-  const index = createWorkspaceIndex();
-  index.update('file:///ws/named%20values/missing-key/namedValueInformation.json', JSON.stringify({ properties: { displayName: 'missing-key', value: 'v' } }));
-  const service = getLanguageService({ workspace: index });
+  const service = getLanguageService();
+  service.workspace.update('file:///ws/named%20values/missing-key/namedValueInformation.json', JSON.stringify({ properties: { displayName: 'missing-key', value: 'v' } }));
   const text = [...bicepNamedValue('backend-key'), ...bicepPolicy].join('\n');
   const ds = service.validateHostFile(TextDocument.create('file:///ws/infra/main.bicep', 'bicep', 1, text));
   assert.deepEqual(ds.filter(d => d.code === 'unknown-named-value'), []);

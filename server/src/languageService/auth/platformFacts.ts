@@ -40,7 +40,9 @@ export function platformFacts(url: string, resource: string | undefined, clientI
   // flow's settings would change, so only what holds for both is said.
   const type: FlowType = trigger.types[0];
   const platform = platformOf(type);
-  const cloud: Cloud = trigger.cloud ?? (resource !== undefined ? classifyResource(resource).cloud : undefined) ?? 'public';
+  // A sovereign Flow audience names its cloud; which hosts the US Government and China clouds give
+  // their environments is UNCONFIRMED, so a host never overrules the audience's own cloud.
+  const cloud: Cloud = (resource !== undefined ? classifyResource(resource).cloud : undefined) ?? trigger.cloud ?? 'public';
   const flow: FlowConfig = {
     name: trigger.workflow ?? trigger.info.host,
     type, url, cloud, tenantId: trigger.tenantId, trigger: {}, policies: [],
