@@ -71,7 +71,9 @@ test('"Invalid audience": resource without the trailing slash, on the resource a
   const d = r.flowDiags[0];
   assert.equal(d.severity, 1);
   assert.equal(r.document.getText(d.range), 'https://service.flow.microsoft.com');
-  assert.match(d.message, /MisMatchingOAuthClaims/);
+  // the fix first, then who answers what: the Problems panel's cut-off keeps both
+  assert.match(d.message, /^Add the trailing slash: https:\/\/service\.flow\.microsoft\.com\/ — f \(Power Automate\) answers 401(\/403)? MisMatchingOAuthClaims/);
+  assert.doesNotMatch(d.message, /\(nothing\)/);
   assert.equal(d.relatedInformation?.[0].location.uri, `${root}/apim-flows.json`);
   const [fix] = r.service.doCodeActions(r.document, [d]);
   const edits = fix.edit!.changes![r.document.uri] as TextEdit[];
@@ -89,6 +91,7 @@ test('"Flow never triggers": specific users lists the client ID; the fix adds th
   const r = check({ f: pa('a1', { authentication: 'specificUsers', allowedCallers: [SYS_CLIENT] }) }, `${backend('a1')}\n${mi('https://service.flow.microsoft.com/')}`);
   assert.deepEqual(r.flowDiags.map(d => d.code), ['flow-caller']);
   assert.match(r.flowDiags[0].message, /client ID/);
+  assert.ok(r.flowDiags[0].message.startsWith(`Replace the client ID ${SYS_CLIENT} by the principal (object) ID ${SYS_PRINCIPAL} in the trigger's allowed users — f (Power Automate) answers`), r.flowDiags[0].message);
   const [fix] = r.service.doCodeActions(r.document, r.flowDiags);
   const configUri = `${root}/apim-flows.json`;
   const edits = fix.edit!.changes![configUri] as TextEdit[];

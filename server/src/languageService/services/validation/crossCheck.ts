@@ -1,4 +1,5 @@
 import type { Check } from '../../auth/types';
+import { fixFor } from '../../auth/inspect';
 import { FLOW_TYPE_LABEL } from '../../auth/platforms';
 import type { PolicyElement } from '../../parser/policyParser';
 import { analyzePolicyFlows, type FlowLink, type ManagedIdentityUse, type PlacedValue, type RequestTarget } from '../../workspace/flowLinks';
@@ -25,18 +26,48 @@ function severityOf(check: Check): Severity | undefined {
   return undefined;
 }
 
-function describeCheck(link: FlowLink, check: Check): string {
-  const parts = [`${link.flow.name} (${FLOW_TYPE_LABEL[link.flow.type]}): ${check.outcome ?? check.title}`];
-  if (check.expected !== undefined || check.actual !== undefined) {
-    parts.push(` — expected ${check.expected ?? '(nothing)'}, actual ${check.actual ?? '(nothing)'}`);
+/**
+ * What to change, said from the policy's side where the policy holds the value (the resource
+ * string), else the inspector's sentence for the same check.
+ */
+function fixOf(link: FlowLink, check: Check, payload: Record<string, unknown>): string | undefined {
+  if (check.id === 'audience' && link.flow.type === 'powerAutomate' && check.expected) {
+    if (check.actual !== undefined && check.actual + '/' === check.expected) return `Add the trailing slash: ${check.expected}`;
+    return `Set resource="${check.expected}"`;
   }
+  return fixFor(check, link.flow, payload);
+}
+
+/**
+ * The message of a failing check, the fix first: the Problems panel cuts long messages off, so
+ * the words that survive are what to change and what the trigger answers; then what is wrong,
+ * the values compared, and why.
+ */
+function describeCheck(link: FlowLink, check: Check, payload: Record<string, unknown>): string {
+  const flow = `${link.flow.name} (${FLOW_TYPE_LABEL[link.flow.type]})`;
+  const e = check.platformError;
+  const answer = e ? `${flow} answers ${e.status} ${e.code}${e.confirmed ? '' : ' (status or text UNCONFIRMED)'}` : flow;
+  const fix = fixOf(link, check, payload)?.replace(/\.$/, '');
+  const what = check.outcome ?? check.title;
+  const values = [check.expected !== undefined ? `expected ${check.expected}` : '', check.actual !== undefined ? `found ${check.actual}` : ''].filter(Boolean).join(', ');
+  const parts = [fix ? `${fix} — ${answer}. ${capitalise(what)}` : `${capitalise(what)} — ${answer}`];
+  if (values) parts.push(` (${values})`);
   parts.push('.');
-  if (check.platformError) {
-    const e = check.platformError;
-    parts.push(` The trigger answers ${e.status} ${e.code}${e.confirmed ? '' : ' (status or text UNCONFIRMED)'}.`);
-  }
-  if (check.detail) parts.push(` ${check.detail}`);
+  const detail = fix ? withoutRepeat(check.detail, fix) : check.detail;
+  if (detail) parts.push(` ${detail}`);
   return parts.join('');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.substring(1);
+}
+
+/** The detail without its sentences that say the fix again (they start with the fix's first words). */
+function withoutRepeat(detail: string | undefined, fix: string): string | undefined {
+  if (!detail) return undefined;
+  const opening = fix.split(' ').slice(0, 3).join(' ');
+  const kept = detail.split(/(?<=\.) (?=[A-Z])/).filter(sentence => !sentence.startsWith(opening));
+  return kept.length ? kept.join(' ') : undefined;
 }
 
 function flowRelated(link: FlowLink): Finding['related'] {
@@ -90,7 +121,7 @@ function reportUse(ctx: RuleContext, use: ManagedIdentityUse): void {
       principalId: use.prediction?.identity?.principalId,
       url: check.id === 'sas-and-bearer' ? sasFix(use.target) : undefined,
     };
-    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(link, check), related, data: data as unknown as Finding['data'] });
+    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(link, check, use.prediction?.claims.payload ?? {}), related, data: data as unknown as Finding['data'] });
   }
 }
 
@@ -127,7 +158,7 @@ export const crossCheckRule: Rule = {
         if (severity !== 'error' || check.id === 'result') continue;
         ctx.report({
           start: p.start, end: p.end, severity, code: `flow-${check.id}`,
-          message: `${describeCheck(call.link, check)} No <authentication-managed-identity> sends a token on this request.`,
+          message: `${describeCheck(call.link, check, {})} No <authentication-managed-identity> sends a token on this request.`,
           related: [...p.related, ...(flowRelated(call.link) ?? [])],
           data: { flow: call.link.flow.name, configUri: call.link.entry.uri, checkId: check.id } as unknown as Finding['data'],
         });
