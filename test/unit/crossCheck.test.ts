@@ -224,3 +224,25 @@ test('a *.policy.xml file is a policy of the index: listed by policies(), and it
   const [flow] = listFlows(index, service.catalog);
   assert.deepEqual(flow.policies.map(p => [p.uri, p.verdict]), [[uri, 'accepted']]);
 });
+
+test('the Flows view names a policy by its API and operation display names, and says why a call is rejected', () => {
+  const op = `${root}/apis/orders-v2/operations/get-order/policy.xml`;
+  const api = `${root}/apis/invoices/policy.xml`;
+  const { index, service } = setup({ f: pa('a1', { authentication: 'tenant' }) }, {
+    [`${root}/apis/orders-v2/apiInformation.json`]: JSON.stringify({ properties: { displayName: 'Orders API', path: 'orders' } }),
+    [`${root}/apis/orders-v2/operations/get-order/operationInformation.json`]: JSON.stringify({ properties: { displayName: 'Get order', method: 'GET' } }),
+    [op]: policy(`${backend('a1')}\n${mi('https://service.flow.microsoft.com')}`),
+    // no apiInformation.json: the folder name
+    [api]: policy(`${backend('a1')}\n${mi('https://service.flow.microsoft.com/')}`),
+  });
+  const [flow] = listFlows(index, service.catalog);
+  const byUri = new Map(flow.policies.map(p => [p.uri, p]));
+  assert.equal(byUri.get(op)?.label, 'Orders API › Get order');
+  assert.equal(byUri.get(op)?.verdict, 'rejected');
+  assert.match(byUri.get(op)?.reason ?? '', /^Audience .*\(found https:\/\/service\.flow\.microsoft\.com\) → 401(\/403)? MisMatchingOAuthClaims$/);
+  assert.equal(byUri.get(api)?.label, 'invoices');
+  assert.equal(byUri.get(api)?.reason, undefined);
+  // a display name removed with its file
+  index.remove(`${root}/apis/orders-v2/apiInformation.json`);
+  assert.equal(listFlows(index, service.catalog)[0].policies.find(p => p.uri === op)?.label, 'orders-v2 › Get order');
+});
