@@ -26,14 +26,10 @@ function severityOf(check: Check): Severity | undefined {
   return undefined;
 }
 
-/**
- * What to change, said from the policy's side where the policy holds the value (the resource
- * string), else the inspector's sentence for the same check.
- */
+/** What to change: the inspector's sentence for the check, or the one-character fix when that is all. */
 function fixOf(link: FlowLink, check: Check, payload: Record<string, unknown>): string | undefined {
-  if (check.id === 'audience' && link.flow.type === 'powerAutomate' && check.expected) {
-    if (check.actual !== undefined && check.actual + '/' === check.expected) return `Add the trailing slash: ${check.expected}`;
-    return `Set resource="${check.expected}"`;
+  if (check.id === 'audience' && check.expected && check.actual !== undefined && check.actual + '/' === check.expected) {
+    return `Add the trailing slash: ${check.expected}`;
   }
   return fixFor(check, link.flow, payload);
 }
