@@ -100,6 +100,10 @@ export interface FlowPolicyLink {
   verdict: Verdict | 'not checked';
   /** The CodeLens title: flow, mode and verdict with the first failing check. */
   title: string;
+  /** Where the policy applies, by display names: "Orders API › Get order", "global policy". */
+  label: string;
+  /** Why the trigger rejects the call (the first failing check and the platform's answer). */
+  reason?: string;
 }
 
 export interface FlowSummary {

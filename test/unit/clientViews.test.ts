@@ -94,7 +94,7 @@ test('Token Inspector results: failures first as cards with the fix and a link; 
     { id: 'roles', title: 'Expected app roles', status: 'skip', detail: 'No app role is expected.', reference: 'r' },
     { id: 'result', title: 'Result', status: 'fail', reference: 'r' },
   ];
-  const flow: FlowSummary = { ...FLOW, policies: [{ uri: POLICY, line: 11, verdict: 'rejected', title: '' }] };
+  const flow: FlowSummary = { ...FLOW, policies: [{ uri: POLICY, line: 11, verdict: 'rejected', title: '', label: 'Orders API › Get order' }] };
   const r = resultsOf(decodedWith(checks), flow);
   assert.deepEqual(r.cards.map(c => c.id), ['caller', 'audience', 'header-typ'], 'failures before warnings; the result row is the verdict');
   const [c, a, w] = r.cards;

@@ -111,3 +111,25 @@ test('root elements in an empty document', () => {
   const l = labels('<|');
   assert.deepEqual(l.sort(), ['fragment', 'policies']);
 });
+
+test('an empty document offers the whole-document skeletons, <policies> first and preselected', () => {
+  for (const text of ['|', '\n  |\n', 'pol|']) {
+    const { items, document } = complete(text);
+    const sorted = items.slice().sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+    assert.deepEqual(sorted.map(i => i.label), ['<policies>', '<fragment>'], JSON.stringify(text));
+    assert.equal(sorted[0].preselect, true);
+    assert.match(applyCompletion(document, sorted[0]), /^\s*<policies>\n\t<inbound>\n\t\t<base \/>/);
+  }
+  // once the document has a root, plain text at the top offers nothing
+  assert.deepEqual(labels('<policies></policies>\n|'), []);
+});
+
+test('set-backend-service is offered in both its forms, each with its attribute', () => {
+  const { items, document } = complete('<policies><inbound><base /><set-back|</inbound></policies>');
+  const forms = items.filter(i => i.label === 'set-backend-service');
+  assert.deepEqual(forms.map(i => i.labelDetails?.detail), [' base-url', ' backend-id']);
+  assert.deepEqual(forms.map(i => applyCompletion(document, i)), [
+    '<policies><inbound><base /><set-backend-service base-url="" /></inbound></policies>',
+    '<policies><inbound><base /><set-backend-service backend-id="" /></inbound></policies>',
+  ]);
+});

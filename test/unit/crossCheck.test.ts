@@ -69,7 +69,9 @@ test('"Invalid audience": resource without the trailing slash, on the resource a
   const d = r.flowDiags[0];
   assert.equal(d.severity, 1);
   assert.equal(r.document.getText(d.range), 'https://service.flow.microsoft.com');
-  assert.match(d.message, /MisMatchingOAuthClaims/);
+  // the fix first, then who answers what: the Problems panel's cut-off keeps both
+  assert.match(d.message, /^Add the trailing slash: https:\/\/service\.flow\.microsoft\.com\/ — f \(Power Automate\) answers 401(\/403)? MisMatchingOAuthClaims/);
+  assert.doesNotMatch(d.message, /\(nothing\)/);
   assert.equal(d.relatedInformation?.[0].location.uri, `${root}/apim-flows.json`);
   const [fix] = r.service.doCodeActions(r.document, [d]);
   const edits = fix.edit!.changes![r.document.uri] as TextEdit[];
@@ -87,6 +89,7 @@ test('"Flow never triggers": specific users lists the client ID; the fix adds th
   const r = check({ f: pa('a1', { authentication: 'specificUsers', allowedCallers: [SYS_CLIENT] }) }, `${backend('a1')}\n${mi('https://service.flow.microsoft.com/')}`);
   assert.deepEqual(r.flowDiags.map(d => d.code), ['flow-caller']);
   assert.match(r.flowDiags[0].message, /client ID/);
+  assert.ok(r.flowDiags[0].message.startsWith(`Replace the client ID ${SYS_CLIENT} by the principal (object) ID ${SYS_PRINCIPAL} in the trigger's allowed users — f (Power Automate) answers`), r.flowDiags[0].message);
   const [fix] = r.service.doCodeActions(r.document, r.flowDiags);
   const configUri = `${root}/apim-flows.json`;
   const edits = fix.edit!.changes![configUri] as TextEdit[];
@@ -252,4 +255,26 @@ test('a *.policy.xml file is a policy of the index: listed by policies(), and it
   assert.deepEqual(index.policies().map(p => p.uri), [uri]);
   const [flow] = service.listFlows();
   assert.deepEqual(flow.policies.map(p => [p.uri, p.verdict]), [[uri, 'accepted']]);
+});
+
+test('the Flows view names a policy by its API and operation display names, and says why a call is rejected', () => {
+  const op = `${root}/apis/orders-v2/operations/get-order/policy.xml`;
+  const api = `${root}/apis/invoices/policy.xml`;
+  const { index, service } = setup({ f: pa('a1', { authentication: 'tenant' }) }, {
+    [`${root}/apis/orders-v2/apiInformation.json`]: JSON.stringify({ properties: { displayName: 'Orders API', path: 'orders' } }),
+    [`${root}/apis/orders-v2/operations/get-order/operationInformation.json`]: JSON.stringify({ properties: { displayName: 'Get order', method: 'GET' } }),
+    [op]: policy(`${backend('a1')}\n${mi('https://service.flow.microsoft.com')}`),
+    // no apiInformation.json: the folder name
+    [api]: policy(`${backend('a1')}\n${mi('https://service.flow.microsoft.com/')}`),
+  });
+  const [flow] = listFlows(index, service.catalog);
+  const byUri = new Map(flow.policies.map(p => [p.uri, p]));
+  assert.equal(byUri.get(op)?.label, 'Orders API › Get order');
+  assert.equal(byUri.get(op)?.verdict, 'rejected');
+  assert.match(byUri.get(op)?.reason ?? '', /^Audience .*\(found https:\/\/service\.flow\.microsoft\.com\) → 401(\/403)? MisMatchingOAuthClaims$/);
+  assert.equal(byUri.get(api)?.label, 'invoices');
+  assert.equal(byUri.get(api)?.reason, undefined);
+  // a display name removed with its file
+  index.remove(`${root}/apis/orders-v2/apiInformation.json`);
+  assert.equal(listFlows(index, service.catalog)[0].policies.find(p => p.uri === op)?.label, 'orders-v2 › Get order');
 });

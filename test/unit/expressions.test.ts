@@ -270,3 +270,35 @@ test('unterminated expressions are left to the XML rules', async () => {
   assert.ok(codes.includes('xml-unterminated-expression'));
   assert.ok(!codes.some(c => c.startsWith('expr-syntax')));
 });
+
+/** The quick fixes offered for the diagnostics of `text` with `code`, applied. */
+async function fixed(text: string, code: string): Promise<Array<{ title: string; message: string; result: string }>> {
+  const service = await services;
+  const doc = document(text);
+  const diags = service.doValidation(doc).filter(d => d.code === code);
+  assert.ok(diags.length > 0, `no ${code} diagnostic`);
+  return service.doCodeActions(doc, diags).map(a => ({
+    title: a.title,
+    message: a.diagnostics?.[0]?.message ?? '',
+    result: TextDocument.applyEdits(doc, a.edit!.changes![doc.uri]),
+  }));
+}
+
+test('a misspelt context member has a quick fix to the member it resembles', async () => {
+  const text = policy('<set-body>@(context.LastError.Mesage)</set-body>');
+  const [f] = await fixed(text, 'expr-unknown-member');
+  assert.match(f.message, /Did you mean 'Message'\?/);
+  assert.equal(f.title, "Change to 'Message'");
+  assert.equal(f.result, policy('<set-body>@(context.LastError.Message)</set-body>'));
+});
+
+test('a variable read under a misspelt name suggests the set one, with a quick fix', async () => {
+  const text = policy('<set-variable name="cancelReason" value="late" />\n<set-body>@((string)context.Variables["cancelReson"])</set-body>');
+  const fixes = await fixed(text, 'expr-variable-not-set');
+  assert.match(fixes[0].message, /Did you mean 'cancelReason'\?/);
+  assert.deepEqual(fixes.map(f => f.title), ["Change to 'cancelReason'"]);
+  assert.equal(fixes[0].result, policy('<set-variable name="cancelReason" value="late" />\n<set-body>@((string)context.Variables["cancelReason"])</set-body>'));
+  // in the escaped format the name between the entities is what changes
+  const escaped = policy('<set-variable name="cancelReason" value="late" />\n<set-header name="x" exists-action="override"><value>@((string)context.Variables[&quot;cancelReson&quot;])</value></set-header>');
+  assert.equal((await fixed(escaped, 'expr-variable-not-set'))[0].result, escaped.replace('cancelReson', 'cancelReason'));
+});

@@ -19,6 +19,7 @@ interface Snippet {
   body: string | string[];
   description: string;
   scope?: string;
+  isFileTemplate?: boolean;
 }
 
 const file = path.resolve(__dirname, '../../../snippets/apim-policy.code-snippets');
@@ -342,3 +343,11 @@ for (const [name, s] of Object.entries(snippets)) {
     }
   });
 }
+
+test('snippets: exactly the whole-document ones are file templates (offered for a new, empty file)', () => {
+  const templates = Object.values(snippets).filter(s => s.isFileTemplate).map(s => expandSnippet(bodyOf(s)).text.trim());
+  assert.equal(templates.length, 4);
+  for (const t of templates) assert.match(t, /^<(policies|fragment)>/);
+  const wholeDocuments = Object.values(snippets).filter(s => /^<(policies|fragment)>/.test(expandSnippet(bodyOf(s)).text.trim()));
+  assert.equal(wholeDocuments.length, templates.length);
+});

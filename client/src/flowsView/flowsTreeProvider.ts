@@ -45,9 +45,10 @@ export class FlowsTreeProvider implements vscode.TreeDataProvider<Node> {
     }
     const l = node.link;
     const uri = vscode.Uri.parse(l.uri);
-    const item = new vscode.TreeItem(`${vscode.workspace.asRelativePath(uri)}:${l.line + 1}`);
-    item.description = l.verdict;
-    item.tooltip = l.title;
+    const where = `${vscode.workspace.asRelativePath(uri)}:${l.line + 1}`;
+    const item = new vscode.TreeItem(l.label);
+    item.description = l.reason ? `${l.verdict}: ${l.reason}` : l.verdict;
+    item.tooltip = `${l.title}\n\n${where}`;
     item.iconPath = new vscode.ThemeIcon(VERDICT_ICON[l.verdict] ?? 'circle-outline');
     const at = new vscode.Position(l.line, 0);
     item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(at, at) }] };

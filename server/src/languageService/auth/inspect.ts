@@ -97,7 +97,7 @@ function rangeOf(check: Check, flow: FlowConfig): { range: SourceRange; where: s
 }
 
 /** What to change for a failing or warning check: the fix first, the values it needs spelled out. */
-function fixFor(check: Check, flow: FlowConfig | undefined, payload: Record<string, unknown>): string | undefined {
+export function fixFor(check: Check, flow: FlowConfig | undefined, payload: Record<string, unknown>): string | undefined {
   if (check.status !== 'fail' && check.status !== 'warn') return undefined;
   const oid = text(payload, 'oid');
   const appId = text(payload, 'appid') ?? text(payload, 'azp');

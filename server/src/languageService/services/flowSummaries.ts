@@ -3,7 +3,8 @@
  * trigger's verdict on their managed-identity token (the "Flows" view).
  */
 import type { PolicyDocument } from '../parser/policyParser';
-import type { PolicyFlowAnalysis } from '../workspace/flowLinks';
+import type { ManagedIdentityUse, PolicyFlowAnalysis } from '../workspace/flowLinks';
+import { locatePolicy } from '../workspace/apiopsLayout';
 import { flowFileText, type WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { FlowSummary } from '../../../../common/protocol';
 import { positionIn } from '../utils/positions';
@@ -54,8 +55,48 @@ export function* listFlowsInSteps(ws: WorkspaceIndex, analyze: AnalyzeFlows, opt
         line: positionIn(doc.text, use.element.start).line,
         verdict: use.outputVariable && !use.tokenSentFromVariable ? 'unknown' : use.result?.verdict ?? 'not checked',
         title: lensTitle(use),
+        label: policyLabel(ws, policy.uri),
+        reason: rejection(use),
       });
     }
   }
   return out;
+}
+
+/**
+ * Where a policy applies, named as people know it: the API's and operation's display names from
+ * apiInformation.json / operationInformation.json, else their folder names.
+ */
+export function policyLabel(ws: WorkspaceIndex, uri: string): string {
+  const at = locatePolicy(uri, () => true);
+  const folder = uri.substring(0, uri.lastIndexOf('/'));
+  const parent = (u: string, levels: number) => u.split('/').slice(0, -levels).join('/');
+  const ws0 = at?.workspace ? `${at.workspace}: ` : '';
+  switch (at?.scope) {
+    case 'operation': {
+      const api = ws.displayNameOf(`${parent(folder, 2)}/policy.xml`) ?? at.api;
+      return `${ws0}${api} › ${ws.displayNameOf(uri) ?? at.operation}`;
+    }
+    case 'api':
+      return `${ws0}${ws.displayNameOf(uri) ?? at.api}`;
+    case 'product':
+      return `${ws0}product ${at.product}`;
+    case 'fragment':
+      return `${ws0}fragment ${at.fragment}`;
+    case 'workspace':
+      return `workspace ${at.workspace}`;
+    case 'global':
+      return 'global policy';
+    default:
+      return decodeURIComponent(uri.substring(uri.lastIndexOf('/') + 1));
+  }
+}
+
+/** The first failing check of a rejected call, with what the trigger answers. */
+function rejection(use: ManagedIdentityUse): string | undefined {
+  if (use.result?.verdict !== 'rejected') return undefined;
+  const failed = use.result.checks.find(c => c.status === 'fail' && c.id !== 'result');
+  if (!failed) return undefined;
+  const answer = failed.platformError ? ` → ${failed.platformError.status} ${failed.platformError.code}` : '';
+  return `${failed.outcome ?? failed.title}${failed.actual !== undefined ? ` (found ${failed.actual})` : ''}${answer}`;
 }

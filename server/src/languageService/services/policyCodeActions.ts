@@ -1,5 +1,6 @@
 /**
- * Quick fixes for the diagnostics whose answer is certain: a "did you mean" name, a valid value,
+ * Quick fixes for the diagnostics whose answer is certain: a "did you mean" name (element, attribute,
+ * `context` member, variable), a valid value,
  * a missing attribute or `<base />`, a policy in the one section where it belongs.
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
@@ -86,7 +87,9 @@ function fixesFor(ctx: FixContext): CodeAction[] {
     case 'fragment-scope':
       if (!el) return [];
       return suggestions(d).map((s, i) => action(`Change to <${s}>`, ctx, renameElement(ctx, el, s), i === 0));
-    case 'unknown-attribute': {
+    case 'unknown-attribute':
+    case 'expr-unknown-member':
+    case 'expr-variable-not-set': {
       const start = document.offsetAt(d.range.start);
       const end = document.offsetAt(d.range.end);
       return suggestions(d).map((s, i) => action(`Change to '${s}'`, ctx, [{ range: range(document, start, end), newText: s }], i === 0));

@@ -63,10 +63,24 @@ function elementItem(name: string, detail: string, doc: string | undefined, body
   };
 }
 
-function policyItem(info: ElementInfo, range: Range, sort = '2'): CompletionItem {
+/**
+ * Policies that take exactly one of several attributes (the catalog states it only in prose, so
+ * none of them is marked required): each form is an item of its own, its attribute filled in.
+ */
+const ONE_OF_FORMS: Readonly<Record<string, readonly string[]>> = {
+  'set-backend-service': ['base-url', 'backend-id'],
+};
+
+function policyItems(info: ElementInfo, range: Range, sort = '2'): CompletionItem[] {
   const hasChildren = info.children.length > 0;
-  return elementItem(info.name, `${info.category ?? 'policy'} · ${info.sections.join(', ')}`, describeElement(info),
-    elementBody(info.name, info.attributes, hasChildren, !!info.content && !hasChildren), range, `${sort}_${info.name}`);
+  const detail = `${info.category ?? 'policy'} · ${info.sections.join(', ')}`;
+  const item = (attributes: AttributeInfo[], form?: string) => ({
+    ...elementItem(info.name, detail, describeElement(info), elementBody(info.name, attributes, hasChildren, !!info.content && !hasChildren), range, `${sort}_${info.name}${form ? `_${form}` : ''}`),
+    ...(form ? { labelDetails: { detail: ` ${form}` } } : {}),
+  });
+  const forms = ONE_OF_FORMS[info.name]?.filter(f => info.attributes.some(a => a.name === f));
+  if (!forms?.length) return [item(info.attributes)];
+  return forms.map(form => item(info.attributes.map(a => (a.name === form ? { ...a, required: true } : a)), form));
 }
 
 function childItem(name: string, owner: ElementInfo, info: ChildElementInfo | undefined, required: boolean, range: Range): CompletionItem {
@@ -75,19 +89,30 @@ function childItem(name: string, owner: ElementInfo, info: ChildElementInfo | un
     elementBody(name, info?.attributes ?? [], hasChildren, !hasChildren && (!!info?.content || !info)), range, `${required ? '0' : '1'}_${name}`);
 }
 
+/** The whole-document skeletons, `lead` (`<` when none was typed) written before the name. */
+function rootCompletions(ctx: CompletionContext, range: Range, lead: string, items: CompletionItem[]): void {
+  for (const root of ['policies', 'fragment']) {
+    const info = ctx.catalog.getElement(root);
+    if (!info) continue;
+    const body = root === 'policies'
+      ? `>\n\t<inbound>\n\t\t<base />\n\t\t$0\n\t</inbound>\n\t<backend>\n\t\t<base />\n\t</backend>\n\t<outbound>\n\t\t<base />\n\t</outbound>\n\t<on-error>\n\t\t<base />\n\t</on-error>\n</policies>`
+      : `>\n\t$0\n</fragment>`;
+    const item = elementItem(root, root === 'policies' ? 'whole policy document' : 'whole policy fragment', describeElement(info), body, range, `0_${root === 'policies' ? 0 : 1}${root}`);
+    if (lead && item.textEdit && 'range' in item.textEdit) {
+      item.textEdit.newText = lead + item.textEdit.newText;
+      item.label = `${lead}${root}>`;
+      item.filterText = root;
+    }
+    items.push(item);
+  }
+}
+
 /** Elements allowed as children of `parent` (undefined: the document root). */
 function elementCompletions(ctx: CompletionContext, parent: PolicyElement | undefined, range: Range, items: CompletionItem[]): void {
   const { catalog } = ctx;
   if (!parent) {
     if (ctx.doc.roots.some(r => r.start < ctx.offset - 1 && r.closed && r.end <= ctx.offset)) return;
-    for (const root of ['policies', 'fragment']) {
-      const info = catalog.getElement(root);
-      if (!info) continue;
-      const body = root === 'policies'
-        ? `>\n\t<inbound>\n\t\t<base />\n\t\t$0\n\t</inbound>\n\t<backend>\n\t\t<base />\n\t</backend>\n\t<outbound>\n\t\t<base />\n\t</outbound>\n\t<on-error>\n\t\t<base />\n\t</on-error>\n</policies>`
-        : `>\n\t$0\n</fragment>`;
-      items.push(elementItem(root, 'root element', describeElement(info), body, range, `0_${root}`));
-    }
+    rootCompletions(ctx, range, '', items);
     return;
   }
   const role = ctx.roleOf(parent);
@@ -109,7 +134,7 @@ function elementCompletions(ctx: CompletionContext, parent: PolicyElement | unde
       if (!c.multiple && parent.children.some(x => x.name === c.name && (x.end <= ctx.offset || x.start >= ctx.offset))) continue;
       const asPolicy = catalog.getElement(c.name);
       const info = owner.childElements[c.name];
-      if (!info && asPolicy?.kind === 'policy') items.push(policyItem(asPolicy, range, c.required ? '0' : '1'));
+      if (!info && asPolicy?.kind === 'policy') items.push(...policyItems(asPolicy, range, c.required ? '0' : '1'));
       else items.push(childItem(c.name, owner, info, c.required, range));
     }
   }
@@ -123,7 +148,7 @@ function elementCompletions(ctx: CompletionContext, parent: PolicyElement | unde
     if (info.deprecated) continue;
     if (section && info.sections.length && !info.sections.includes(section)) continue;
     if (info.scopes.length === 1 && info.scopes[0] === 'graphql-resolver') continue;
-    items.push(policyItem(info, range));
+    items.push(...policyItems(info, range));
   }
 }
 
@@ -212,6 +237,13 @@ export function doComplete(document: TextDocument, doc: PolicyDocument, catalog:
   const container = el && (el.startTagEnd === undefined || offset >= el.startTagEnd) ? el : el?.parent;
   if (text.charAt(p) === '<') {
     elementCompletions(ctx, container, ctx.range(p + 1, offset), items);
+    return { isIncomplete: false, items };
+  }
+  // A document with nothing in it yet: the whole-document skeletons, ahead of any snippet the
+  // editor adds (VS Code sorts extension snippets after the server's items: their sortText starts with 'z').
+  if (!doc.roots.length && !text.substring(0, p + 1).trim()) {
+    rootCompletions(ctx, ctx.range(p + 1, offset), '<', items);
+    for (const item of items) item.preselect = item.label === '<policies>' || undefined;
     return { isIncomplete: false, items };
   }
   if (text.charAt(p) === '/' && text.charAt(p - 1) === '<') {

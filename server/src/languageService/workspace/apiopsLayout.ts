@@ -2,7 +2,7 @@
  * Where a policy file sits in an APIOps tree, from its path alone. Pure string work: the same
  * answer for a file:// URI, a Windows path or an in-memory name.
  */
-import { BACKEND_FILE, BACKENDS_FOLDER, FLOW_CONFIG_FILE, FRAGMENTS_FOLDER, isPolicyFileName, NAMED_VALUE_FILE, NAMED_VALUES_FOLDER, PRODUCT_API_FILE, splitPath } from './apiopsPaths';
+import { API_FILE, BACKEND_FILE, BACKENDS_FOLDER, FLOW_CONFIG_FILE, FRAGMENTS_FOLDER, isPolicyFileName, NAMED_VALUE_FILE, NAMED_VALUES_FOLDER, OPERATION_FILE, PRODUCT_API_FILE, splitPath } from './apiopsPaths';
 
 export type PolicyScope = 'global' | 'workspace' | 'product' | 'api' | 'operation' | 'fragment';
 
@@ -58,7 +58,7 @@ function splitRevision(folder: string): [string, number | undefined] {
   return m ? [m[1], Number(m[2])] : [folder, undefined];
 }
 
-export type ArtifactKind = 'namedValue' | 'backend' | 'fragment' | 'policy' | 'productApi' | 'flowConfig';
+export type ArtifactKind = 'namedValue' | 'backend' | 'fragment' | 'policy' | 'productApi' | 'flowConfig' | 'apiInfo' | 'operationInfo';
 
 export interface Artifact {
   kind: ArtifactKind;
@@ -82,6 +82,10 @@ export function classifyArtifact(uri: string): Artifact | undefined {
   if (file === BACKEND_FILE && decoded[n - 3] === BACKENDS_FOLDER) return { kind: 'backend', service: service(n - 3), name: decoded[n - 2] };
   if (file === PRODUCT_API_FILE && decoded[n - 3] === 'apis' && decoded[n - 5] === 'products') {
     return { kind: 'productApi', service: service(n - 5), name: decoded[n - 4], api: decoded[n - 2] };
+  }
+  if (file === API_FILE && decoded[n - 3] === 'apis') return { kind: 'apiInfo', service: service(n - 3), name: decoded[n - 2] };
+  if (file === OPERATION_FILE && decoded[n - 3] === 'operations' && decoded[n - 5] === 'apis') {
+    return { kind: 'operationInfo', service: service(n - 5), name: decoded[n - 2], api: decoded[n - 4] };
   }
   if (!isPolicyFileName(file)) return undefined;
   if (file.toLowerCase() !== 'policy.xml') return { kind: 'policy', name: file };

@@ -13,6 +13,9 @@ export const FLOW_CONFIG_FILE = 'apim-flows.json';
 export const NAMED_VALUE_FILE = 'namedValueInformation.json';
 export const BACKEND_FILE = 'backendInformation.json';
 export const PRODUCT_API_FILE = 'productApiInformation.json';
+/** An API's and an operation's properties (`properties.displayName`: the name people know it by). */
+export const API_FILE = 'apiInformation.json';
+export const OPERATION_FILE = 'operationInformation.json';
 
 /** `policy.xml` (the APIOps name) or `*.policy.xml` (a policy anywhere), in any case. */
 export function isPolicyFileName(name: string): boolean {
@@ -22,7 +25,7 @@ export function isPolicyFileName(name: string): boolean {
 
 /** File names the workspace index cares about. */
 export function isIndexedFileName(name: string): boolean {
-  return isPolicyFileName(name) || name === NAMED_VALUE_FILE || name === BACKEND_FILE || name === PRODUCT_API_FILE || name === FLOW_CONFIG_FILE;
+  return isPolicyFileName(name) || name === NAMED_VALUE_FILE || name === BACKEND_FILE || name === PRODUCT_API_FILE || name === FLOW_CONFIG_FILE || name === API_FILE || name === OPERATION_FILE;
 }
 
 /** Segments of a URI or path, decoded and as written (to rebuild a URI prefix). */

@@ -130,6 +130,11 @@ export interface WorkspaceIndex {
   parentPolicies(uri: string): string[];
   /** Every indexed policy file (not fragments). */
   policies(): PolicyEntry[];
+  /**
+   * The `properties.displayName` of the API or operation whose folder holds `policyUri`
+   * (apiInformation.json / operationInformation.json beside it), when the workspace has one.
+   */
+  displayNameOf(policyUri: string): string | undefined;
   /** Every `apim-flows.json` of the workspace, parsed. */
   flowConfigs(): FlowConfigEntry[];
   /** Adds a flow config whatever its file name (the CLI's --config). */
@@ -175,6 +180,9 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const parse = options.parse ?? ((_uri: string, text: string) => parsePolicy(text));
   const changed = (uri: string | undefined) => options.onDidChange?.(uri);
   const productApis = new Map<string, { service: string; product: string; api: string }>();
+  /** Display names by the folder URI of their API or operation. */
+  const displayNames = new Map<string, string>();
+  const folderOf = (uri: string) => uri.substring(0, uri.lastIndexOf('/'));
   const serviceOf = new Map<string, string>();
 
   const byService = <T>(map: Map<string, T>, uri: string): T[] => {
@@ -238,6 +246,13 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
         case 'productApi':
           productApis.set(uri, { service: c.service!, product: c.name, api: c.api! });
           break;
+        case 'apiInfo':
+        case 'operationInfo': {
+          const display = stringAt(parseJsonTree(text).root, ['properties', 'displayName'])?.value.trim();
+          if (display) displayNames.set(folderOf(uri), display);
+          else displayNames.delete(folderOf(uri));
+          break;
+        }
         case 'flowConfig':
           flowConfigs.set(uri, parseConfig(uri, text));
           break;
@@ -262,11 +277,14 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       policies.delete(uri);
       texts.delete(uri);
       productApis.delete(uri);
+      const c = classifyArtifact(uri);
+      if (c?.kind === 'apiInfo' || c?.kind === 'operationInfo') displayNames.delete(folderOf(uri));
       serviceOf.delete(uri);
       flowConfigs.delete(uri);
       changed(uri);
     },
     servicesOf,
+    displayNameOf: policyUri => displayNames.get(folderOf(policyUri)),
     knows(service, kind) {
       const map: Map<string, unknown> = kind === 'namedValue' ? namedValues : kind === 'backend' ? backends : fragments;
       for (const uri of map.keys()) if (serviceOf.get(uri) === service) return true;

@@ -1,6 +1,7 @@
 import type { Check, FlowConfig } from '../../auth/types';
 import type { PlatformFacts } from '../../auth/platformFacts';
 import { describeFlow, nearestConfigUri, newConfigUri, type FlowDescription } from '../flowScaffold';
+import { fixFor } from '../../auth/inspect';
 import { FLOW_TYPE_LABEL, platformOf } from '../../auth/platforms';
 import type { PolicyElement } from '../../parser/policyParser';
 import type { FlowLink, ManagedIdentityUse, PlacedValue, RequestTarget } from '../../workspace/flowLinks';
@@ -32,18 +33,43 @@ function severityOf(check: Check): Severity | undefined {
   return undefined;
 }
 
-function describeCheck(flow: FlowConfig, check: Check, head = `${flow.name} (${FLOW_TYPE_LABEL[flow.type]})`): string {
-  const parts = [`${head}: ${check.outcome ?? check.title}`];
-  if (check.expected !== undefined || check.actual !== undefined) {
-    parts.push(` — expected ${check.expected ?? '(nothing)'}, actual ${check.actual ?? '(nothing)'}`);
+/** What to change: the inspector's sentence for the check, or the one-character fix when that is all. */
+function fixOf(flow: FlowConfig, check: Check, payload: Record<string, unknown>): string | undefined {
+  if (check.id === 'audience' && check.expected && check.actual !== undefined && check.actual + '/' === check.expected) {
+    return `Add the trailing slash: ${check.expected}`;
   }
+  return fixFor(check, flow, payload);
+}
+
+/**
+ * The message of a failing check, the fix first: the Problems panel cuts long messages off, so
+ * the words that survive are what to change and what the trigger answers; then what is wrong,
+ * the values compared, and why.
+ */
+function describeCheck(flowConfig: FlowConfig, check: Check, payload: Record<string, unknown>, flow = `${flowConfig.name} (${FLOW_TYPE_LABEL[flowConfig.type]})`): string {
+  const e = check.platformError;
+  const answer = e ? `${flow} answers ${e.status} ${e.code}${e.confirmed ? '' : ' (status or text UNCONFIRMED)'}` : flow;
+  const fix = fixOf(flowConfig, check, payload)?.replace(/\.$/, '');
+  const what = check.outcome ?? check.title;
+  const values = [check.expected !== undefined ? `expected ${check.expected}` : '', check.actual !== undefined ? `found ${check.actual}` : ''].filter(Boolean).join(', ');
+  const parts = [fix ? `${fix} — ${answer}. ${capitalise(what)}` : `${capitalise(what)} — ${answer}`];
+  if (values) parts.push(` (${values})`);
   parts.push('.');
-  if (check.platformError) {
-    const e = check.platformError;
-    parts.push(` The trigger answers ${e.status} ${e.code}${e.confirmed ? '' : ' (status or text UNCONFIRMED)'}.`);
-  }
-  if (check.detail) parts.push(` ${check.detail}`);
+  const detail = fix ? withoutRepeat(check.detail, fix) : check.detail;
+  if (detail) parts.push(` ${detail}`);
   return parts.join('');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.substring(1);
+}
+
+/** The detail without its sentences that say the fix again (they start with the fix's first words). */
+function withoutRepeat(detail: string | undefined, fix: string): string | undefined {
+  if (!detail) return undefined;
+  const opening = fix.split(' ').slice(0, 3).join(' ');
+  const kept = detail.split(/(?<=\.) (?=[A-Z])/).filter(sentence => !sentence.startsWith(opening));
+  return kept.length ? kept.join(' ') : undefined;
 }
 
 function flowRelated(link: FlowLink): Finding['related'] {
@@ -97,7 +123,7 @@ function reportUse(ctx: RuleContext, use: ManagedIdentityUse): void {
       principalId: use.prediction?.identity?.principalId,
       url: check.id === 'sas-and-bearer' ? sasFix(use.target) : undefined,
     };
-    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(link.flow, check), related, data });
+    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(link.flow, check, use.prediction?.claims.payload ?? {}), related, data });
   }
 }
 
@@ -130,7 +156,7 @@ function reportPlatform(ctx: RuleContext, use: ManagedIdentityUse, facts: Platfo
       flow: facts.flow.name, configUri, checkId: check.id, expected: check.expected, actual: check.actual,
       url: check.id === 'sas-and-bearer' ? sasFix(use.target) : undefined,
     };
-    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(facts.flow, check, head), related, data });
+    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(facts.flow, check, {}, head), related, data });
   }
   const clientId = use.clientId && !/^\s*@[({]/.test(use.clientId.value) ? use.clientId.value.trim() : undefined;
   const ambiguous = facts.trigger.types.length > 1
@@ -208,7 +234,7 @@ export const crossCheckRule: Rule = {
         const data: CrossCheckData = { flow: call.link.flow.name, configUri: call.link.entry.uri, checkId: check.id };
         ctx.report({
           start: p.start, end: p.end, severity, code: `flow-${check.id}`,
-          message: `${describeCheck(call.link.flow, check)} No <authentication-managed-identity> sends a token on this request.`,
+          message: `${describeCheck(call.link.flow, check, {})} No <authentication-managed-identity> sends a token on this request.`,
           related,
           data,
         });

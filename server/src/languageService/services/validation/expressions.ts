@@ -1,4 +1,4 @@
-import type { ExpressionChecker } from '../../expressions/expressionChecks';
+import { closest, type ExpressionChecker } from '../../expressions/expressionChecks';
 import { visibleVariables, type VisibleVariables } from '../../expressions/variables';
 import { elementsOf, type PolicyDocument } from '../../parser/policyParser';
 import type { Rule, RuleContext } from './types';
@@ -43,6 +43,7 @@ export const expressionsRule: Rule = {
     let template: boolean | undefined;
     let visible: VisibleVariables | undefined;
     let names: Set<string> | undefined;
+    let defined: string[] | undefined;
     const fragment = doc.roots[0]?.name === 'fragment';
     for (const expr of doc.expressions) {
       if (!expr.closed) continue;
@@ -69,11 +70,15 @@ export const expressionsRule: Rule = {
         if (v.guarded || !v.name || /[{}]/.test(v.name)) continue;
         visible ??= visibleVariables(ctx.uri, doc, ctx.workspace);
         if (!visible.complete) break;
-        names ??= new Set(visible.definitions.map(d => d.name.toLowerCase()));
+        defined ??= visible.definitions.map(d => d.name);
+        names ??= new Set(defined.map(n => n.toLowerCase()));
         if (names.has(v.name.toLowerCase())) continue;
+        // a name one slip away from a set one is most likely that one misspelt
+        const suggestions = closest(v.name, defined);
         ctx.report({
           start: expr.start + v.start, end: expr.start + v.end, severity: 'information', code: 'expr-variable-not-set',
-          message: `Nothing ${ctx.workspace ? 'in this policy, its fragments or the policies that run before it' : 'in this policy'} sets the variable '${v.name}' (set-variable, or a policy's *-variable-name attribute): unless something else does, it has no value here.`,
+          message: `${suggestions.length ? `Did you mean '${suggestions[0]}'? ` : ''}Nothing ${ctx.workspace ? 'in this policy, its fragments or the policies that run before it' : 'in this policy'} sets the variable '${v.name}' (set-variable, or a policy's *-variable-name attribute): unless something else does, it has no value here.`,
+          data: suggestions.length ? { suggestions } : undefined,
         });
       }
     }
