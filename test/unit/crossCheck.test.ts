@@ -267,7 +267,7 @@ test('the Flows view names a policy by its API and operation display names, and 
     // no apiInformation.json: the folder name
     [api]: policy(`${backend('a1')}\n${mi('https://service.flow.microsoft.com/')}`),
   });
-  const [flow] = listFlows(index, service.catalog);
+  const [flow] = service.listFlows();
   const byUri = new Map(flow.policies.map(p => [p.uri, p]));
   assert.equal(byUri.get(op)?.label, 'Orders API › Get order');
   assert.equal(byUri.get(op)?.verdict, 'rejected');
@@ -276,5 +276,5 @@ test('the Flows view names a policy by its API and operation display names, and 
   assert.equal(byUri.get(api)?.reason, undefined);
   // a display name removed with its file
   index.remove(`${root}/apis/orders-v2/apiInformation.json`);
-  assert.equal(listFlows(index, service.catalog)[0].policies.find(p => p.uri === op)?.label, 'orders-v2 › Get order');
+  assert.equal(service.listFlows()[0].policies.find(p => p.uri === op)?.label, 'orders-v2 › Get order');
 });

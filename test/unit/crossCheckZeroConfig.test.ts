@@ -58,7 +58,7 @@ test('no config: the custom api:// audience sent to Power Automate is an error o
   const d = r.problems[0];
   assert.equal(d.severity, 1);
   assert.equal(r.document.getText(d.range), 'api://my-flow-secured-endpoint');
-  assert.match(d.message, /Power Automate trigger .*expected https:\/\/service\.flow\.microsoft\.com\/, actual api:\/\/my-flow-secured-endpoint/);
+  assert.match(d.message, /^Request the token for https:\/\/service\.flow\.microsoft\.com\/: .*Power Automate trigger .*expected https:\/\/service\.flow\.microsoft\.com\/, found api:\/\/my-flow-secured-endpoint/);
   const fix = r.service.doCodeActions(r.document, [d]).find(a => /Request a token/.test(a.title))!;
   const edits = fix.edit!.changes![r.document.uri] as TextEdit[];
   assert.match(TextDocument.applyEdits(r.document, edits), /resource="https:\/\/service\.flow\.microsoft\.com\/"/);
@@ -131,7 +131,7 @@ test('no config: the URL through a backend and a named value; the resource throu
   });
   assert.deepEqual(r.problems.map(d => d.code), ['flow-audience']);
   assert.equal(r.document.getText(r.problems[0].range), '{{flow-audience}}');
-  assert.match(r.problems[0].message, /actual https:\/\/service\.flow\.microsoft\.com(?!\/)/);
+  assert.match(r.problems[0].message, /^Add the trailing slash: .*found https:\/\/service\.flow\.microsoft\.com(?!\/)/);
 });
 
 test('a secret or Key Vault named value as resource is information: known only at run time', () => {
