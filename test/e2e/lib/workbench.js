@@ -68,8 +68,17 @@ class Workbench {
     // Quick open matches on label + path; the row description shows the folder.
     const base = path.basename(relPath);
     const dir = path.dirname(relPath);
-    await this.pickQuickInput(relPath, dir === '.' ? { rowMatch: base } : { rowMatch: dir.split(path.sep).pop(), description: dir.split(path.sep).join('/') });
-    await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ timeout: UI_TIMEOUT });
+    const folder = dir.split(path.sep).pop();
+    // Quick Open re-sorts its rows while the file search completes: a click can land on the row that
+    // took the matched one's place. The editor's breadcrumbs say which file opened; try again if not.
+    for (let attempt = 1; ; attempt++) {
+      await this.pickQuickInput(relPath, dir === '.' ? { rowMatch: base } : { rowMatch: folder, description: dir.split(path.sep).join('/') });
+      await page.locator('.tabs-container .tab.active', { hasText: base }).waitFor({ timeout: UI_TIMEOUT });
+      if (dir === '.') break;
+      const crumbs = await page.locator('.editor-group-container.active .monaco-breadcrumbs').first().innerText().catch(() => '');
+      if (crumbs.split(/\s+/).includes(folder) || attempt === 3) break;
+      await page.keyboard.press(`${MOD}+P`);
+    }
     await this.activeEditor().waitFor({ timeout: UI_TIMEOUT });
     // the click only gives the editor focus: a loaded machine keeps the editor's layout moving for a
     // while after open, and Playwright's wait for a stable element then outlasts the timeout

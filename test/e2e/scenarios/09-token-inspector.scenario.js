@@ -20,6 +20,9 @@ async function pickTheme(page, theme) {
   await page.keyboard.press('F1');
   await widget.locator('input.input').fill('>Preferences: Color Theme');
   await widget.locator('.monaco-list-row', { hasText: 'Color Theme' }).first().click();
+  // the theme list replaces the command list in the same widget: wait for it before typing, or the
+  // text lands in the command list and no theme row ever shows
+  await widget.locator('.monaco-list-row', { hasText: /Modern/ }).first().waitFor({ timeout: 15_000 });
   await widget.locator('input.input').fill(theme);
   await widget.locator('.monaco-list-row', { hasText: theme }).first().click();
   await widget.waitFor({ state: 'hidden', timeout: 15_000 });

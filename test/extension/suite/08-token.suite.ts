@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DecodeTokenResult } from '../../../common/protocol';
-import { getExtension } from './helpers';
+import { getExtension, until } from './helpers';
 
 const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const TENANT = 'd7f3c2a1-4b5e-4c8d-9e0f-1a2b3c4d5e6f';
@@ -56,8 +56,8 @@ suite('token inspector', () => {
     await vscode.commands.executeCommand('apimPolicy.simulateFlowTrigger', 'order-approval', token());
     await vscode.commands.executeCommand('apimPolicy.openTokenInspectorInEditor');
     assert.ok(api.tokenView.hasPanel());
-    const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs);
-    assert.ok(tabs.some(t => t.label === 'Token Inspector'), `an editor tab is the inspector panel: ${tabs.map(t => t.label).join(', ')}`);
+    // the workbench adds the panel's tab a moment after the command returns
+    await until('an editor tab for the inspector panel', () => vscode.window.tabGroups.all.flatMap(g => g.tabs.map(t => t.label)), labels => labels.includes('Token Inspector'));
     const caller = api.tokenView.current().results?.cards.find(c => c.id === 'caller');
     assert.match(caller?.fix ?? '', /principal \(object\) ID/);
     assert.match(caller?.link?.uri ?? '', /(apim-flows|definition)\.json$/);

@@ -7,6 +7,7 @@
  * some C# we cannot see: they become an identifier of the same length.
  */
 import { entityAt } from '../utils/xmlEntities';
+import { replaceNamedValues } from '../utils/namedValues';
 
 export interface ExpressionSource {
   kind: 'inline' | 'block';
@@ -71,10 +72,9 @@ export function fromRelative(src: ExpressionSource, rel: number): number {
   return lo;
 }
 
-const NAMED_VALUE = /\{\{[A-Za-z0-9._-]+\}\}/g;
 
 /** `{{name}}` replaced by an identifier of the same length, for parsing. */
 export function maskNamedValues(text: string): string {
   if (text.indexOf('{{') < 0) return text;
-  return text.replace(NAMED_VALUE, m => '_'.repeat(m.length));
+  return replaceNamedValues(text, (_name, reference) => '_'.repeat(reference.length));
 }

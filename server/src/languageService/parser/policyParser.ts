@@ -5,6 +5,7 @@
  */
 import { createScanner, TokenType, type TokenError, type TokenExpression } from './scanner';
 import type { LexProblem } from './expressionLexer';
+import { namedValuePattern } from '../utils/namedValues';
 
 export interface OffsetRange {
   start: number;
@@ -95,7 +96,16 @@ export interface PolicyDocument {
   getAttribute(element: PolicyElement, name: string): PolicyAttribute | undefined;
 }
 
-const NAMED_VALUE = /\{\{([A-Za-z0-9._-]+)\}\}/g;
+
+/**
+ * Where an attribute's value text lies: inside its quotes, without the closing quote when there is
+ * one (an unclosed value runs to where the scanner stopped it). The one place that knows this.
+ */
+export function valueRange(attr: PolicyAttribute): { start: number; end: number } | undefined {
+  if (attr.valueStart === undefined || attr.value === undefined) return undefined;
+  const start = attr.quote ? attr.valueStart + 1 : attr.valueStart;
+  return { start, end: start + attr.value.length };
+}
 
 /**
  * An attribute whose value text is cut from the document only when someone reads it: most
@@ -189,7 +199,7 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
     }
     if (nextBraces < 0 || nextBraces >= end) return;
     const slice = text.substring(start, end);
-    NAMED_VALUE.lastIndex = 0;
+    const NAMED_VALUE = namedValuePattern();
     for (let m = NAMED_VALUE.exec(slice); m; m = NAMED_VALUE.exec(slice)) {
       const s = start + m.index;
       namedValues.push({ start: s, end: s + m[0].length, name: m[1], nameStart: s + 2, nameEnd: s + 2 + m[1].length, inExpression, inLiquid: liquid !== undefined });

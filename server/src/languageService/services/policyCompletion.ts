@@ -5,7 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createRoleResolver, findAttribute, SECTIONS, type AttributeInfo, type Catalog, type ElementInfo, type ElementRole, type ChildElementInfo,
 } from '../catalog';
-import type { PolicyDocument, PolicyElement } from '../parser/policyParser';
+import { valueRange, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
 import { describeAttribute, describeElement } from './policyHover';
 
 interface CompletionContext {
@@ -209,10 +209,9 @@ export function doComplete(document: TextDocument, doc: PolicyDocument, catalog:
   // 2. In a start tag: attribute names and values.
   if (el && offset > el.nameEnd && (el.startTagEnd === undefined || offset < el.startTagEnd)) {
     for (const attr of el.attributes) {
-      if (attr.valueStart !== undefined && attr.valueEnd !== undefined && attr.quote) {
-        const innerStart = attr.valueStart + 1;
-        const closedQuote = attr.valueEnd - 1 > attr.valueStart && text.charAt(attr.valueEnd - 1) === attr.quote;
-        const innerEnd = closedQuote ? attr.valueEnd - 1 : attr.valueEnd;
+      const inner = attr.quote ? valueRange(attr) : undefined;
+      if (inner) {
+        const { start: innerStart, end: innerEnd } = inner;
         if (offset >= innerStart && offset <= innerEnd) {
           if (!attr.expression) attributeValueCompletions(ctx, el, attr.name, ctx.range(innerStart, innerEnd), items);
           return { isIncomplete: false, items };

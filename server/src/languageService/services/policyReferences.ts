@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind, type CompletionItem, type Hover, type Location } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PolicyDocument } from '../parser/policyParser';
+import { valueRange, type PolicyDocument } from '../parser/policyParser';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { positionIn } from '../utils/positions';
 
@@ -26,9 +26,9 @@ function referenceAttributeAt(doc: PolicyDocument, offset: number): { kind: 'fra
   if (!el) return undefined;
   for (const attr of el.attributes) {
     const ref = REFERENCE_ATTRIBUTES[attr.name];
-    if (!ref || ref.element !== el.name || attr.valueStart === undefined || attr.value === undefined || attr.expression) continue;
-    const start = attr.valueStart + 1;
-    const end = start + attr.value.length;
+    const range = ref && ref.element === el.name && !attr.expression ? valueRange(attr) : undefined;
+    if (!range || attr.value === undefined) continue;
+    const { start, end } = range;
     if (offset >= start && offset <= end) return { kind: ref.kind, value: attr.value, start, end };
   }
   return undefined;

@@ -8,13 +8,14 @@
  * search follows the chain of policies that run for the request.
  */
 import { createRoleResolver, type Catalog } from '../catalog';
-import { elementsOf, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
+import { elementsOf, valueRange, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
 import { decodeXml } from '../utils/xmlEntities';
 import { predictToken, type TokenPrediction } from '../auth/predict';
 import { simulateTrigger } from '../auth/simulate';
 import { platformFacts, type PlatformFacts } from '../auth/platformFacts';
 import type { FlowConfig, RequestContext, SimulationResult } from '../auth/types';
 import type { FlowConfigEntry, WorkspaceIndex } from './workspaceIndex';
+import { replaceNamedValues } from '../utils/namedValues';
 
 /** A literal value in a policy file, with its place. */
 export interface PlacedValue {
@@ -90,9 +91,9 @@ export interface PolicyFlowAnalysis {
 
 function placed(uri: string, doc: PolicyDocument, el: PolicyElement, name: string): PlacedValue | undefined {
   const a = el.attributes.find(x => x.name === name);
-  if (!a || a.value === undefined || a.valueStart === undefined) return undefined;
-  const start = a.quote ? a.valueStart + 1 : a.valueStart;
-  return { uri, text: doc.text, value: decodeXml(a.value), start, end: start + a.value.length };
+  const range = a && valueRange(a);
+  if (!a || a.value === undefined || !range) return undefined;
+  return { uri, text: doc.text, value: decodeXml(a.value), ...range };
 }
 
 function textOf(uri: string, doc: PolicyDocument, el: PolicyElement): PlacedValue | undefined {
@@ -120,7 +121,7 @@ function resolveNamedValues(value: string, uri: string, ws: WorkspaceIndex): str
  */
 function resolveWithReason(value: string, uri: string, ws: WorkspaceIndex): { value: string } | { why: 'secret' | 'unknown-named-value' } {
   let why: 'secret' | 'unknown-named-value' | undefined;
-  const out = value.replace(/\{\{([A-Za-z0-9._-]+)\}\}/g, (_m, name: string) => {
+  const out = replaceNamedValues(value, name => {
     const nv = ws.findNamedValue(uri, name);
     if (nv && (nv.secret || nv.keyVaultSecret !== undefined)) why = 'secret';
     else if (!nv || nv.value === undefined) why ??= 'unknown-named-value';

@@ -3,16 +3,13 @@ import { didYouMean } from '../../utils/strings';
 import { decodeXml } from '../../utils/xmlEntities';
 import type { PolicyAttribute, PolicyElement } from '../../parser/policyParser';
 import type { Rule, RuleContext } from './types';
+import { hasNamedValue } from '../../utils/namedValues';
 
 /** `{tpm}`-style placeholders that templates replace before deploying. */
 const PLACEHOLDER = /^\{[A-Za-z_][\w.-]*\}$|^\$\{[^}]+\}$|^__[\w-]+__$|^#\{[^}]+\}#?$|^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 
 export function isExpressionValue(attr: PolicyAttribute): boolean {
   return !!attr.expression;
-}
-
-export function hasNamedValue(value: string): boolean {
-  return /\{\{[A-Za-z0-9._-]+\}\}/.test(value);
 }
 
 /** Checks a literal value against its type. Returns a message, or undefined when fine. */

@@ -1,5 +1,5 @@
 import { resolveRole, type ElementRole, type Section } from '../../catalog';
-import type { PolicyElement } from '../../parser/policyParser';
+import { valueRange, type PolicyElement } from '../../parser/policyParser';
 import { decodeXml } from '../../utils/xmlEntities';
 import type { Rule, RuleContext } from './types';
 
@@ -44,8 +44,9 @@ export const referencesRule: Rule = {
 
 function literal(el: PolicyElement, name: string): { value: string; start: number; end: number } | undefined {
   const a = el.attributes.find(x => x.name === name);
-  if (!a || a.value === undefined || a.expression || a.valueStart === undefined || /\{\{/.test(a.value)) return undefined;
-  return { value: decodeXml(a.value).trim(), start: a.valueStart + 1, end: a.valueStart + 1 + a.value.length };
+  const range = a && !a.expression && !/\{\{/.test(a.value ?? '') ? valueRange(a) : undefined;
+  if (!a || a.value === undefined || !range) return undefined;
+  return { value: decodeXml(a.value).trim(), ...range };
 }
 
 function closest(name: string, names: string[]): string[] {
