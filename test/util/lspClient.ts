@@ -21,7 +21,7 @@ export interface TestClient {
   shown(): string[];
   /** Resolves with the next diagnostics published for `uri` (and version, when given). */
   diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
-  open(uri: string, text: string, version?: number): void;
+  open(uri: string, text: string, version?: number, languageId?: string): void;
   change(uri: string, text: string, version: number): void;
   close(): Promise<void>;
 }
@@ -73,8 +73,8 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
         waiting.push({ uri, version, resolve: p => { clearTimeout(timer); resolve(p); } });
       });
     },
-    open(uri, text, version = 1) {
-      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'apim-policy', version, text } });
+    open(uri, text, version = 1, languageId = 'apim-policy') {
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     },
     change(uri, text, version) {
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
