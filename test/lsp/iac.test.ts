@@ -140,3 +140,43 @@ test('an edit of the loading Bicep file that drops the resource rechecks the ope
   const d = await client.diagnostics(policyUri);
   assert.ok(!d.diagnostics.some(x => x.code === 'policy-not-allowed-in-scope'), JSON.stringify(d.diagnostics));
 });
+
+test('a Bicep file created after start that loads a policy file: the watched-file change gives the open policy its scope', async () => {
+  const policyPath = path.join(ws, 'later', 'policies', 'op.xml');
+  fs.mkdirSync(path.dirname(policyPath), { recursive: true });
+  fs.writeFileSync(policyPath, quotaPolicy);
+  const policyUri = pathToFileURL(policyPath).href;
+  client.open(policyUri, quotaPolicy, 1);
+  const before = await client.diagnostics(policyUri, 1);
+  assert.ok(!before.diagnostics.some(x => x.code === 'policy-not-allowed-in-scope'), 'no scope before any resource loads it');
+  const bicepPath = path.join(ws, 'later', 'main.bicep');
+  fs.writeFileSync(bicepPath, loadingBicep.replace('policies/get-order.xml', 'policies/op.xml'));
+  client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(bicepPath).href, type: 1 }] });
+  const after = await client.diagnostics(policyUri, 1);
+  assert.ok(after.diagnostics.some(x => x.code === 'policy-not-allowed-in-scope'), JSON.stringify(after.diagnostics));
+});
+
+test('a client that registers dynamically gets the formatters for policy documents only, not for Bicep or JSON', async () => {
+  const dynamic = await startClient(wsUri(), { formatting: { dynamicRegistration: true }, rangeFormatting: { dynamicRegistration: true } });
+  try {
+    assert.equal(dynamic.initializeResult.capabilities.documentFormattingProvider, false);
+    assert.equal(dynamic.initializeResult.capabilities.documentRangeFormattingProvider, false);
+    const until = Date.now() + 10_000;
+    while (dynamic.registrations().length < 2 && Date.now() < until) await new Promise(resolve => setTimeout(resolve, 20));
+    assert.deepEqual(dynamic.registrations().map(r => [r.method, r.registerOptions]).sort(), [
+      ['textDocument/formatting', { documentSelector: [{ language: 'apim-policy' }] }],
+      ['textDocument/rangeFormatting', { documentSelector: [{ language: 'apim-policy' }] }],
+    ]);
+  } finally {
+    await dynamic.close();
+  }
+});
+
+test('an ARM template opened as JSON: the error inside the escaped string at the same place the CLI reports it', async () => {
+  const file = path.resolve(__dirname, '../../../examples/iac/arm/azuredeploy.json');
+  const uri = `${wsUri()}/azuredeploy.json`;
+  client.open(uri, fs.readFileSync(file, 'utf8'), 1, 'json');
+  const d = await client.diagnostics(uri, 1);
+  const errors = d.diagnostics.filter(x => x.severity === 1);
+  assert.deepEqual(errors.map(x => [x.code, x.range.start.line + 1, x.range.start.character + 1]), [['unknown-element', 40, 210]]);
+});
