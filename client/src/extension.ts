@@ -23,6 +23,9 @@ export interface ExtensionApi {
   tokenView: TokenViewProvider;
 }
 
+/** Languages whose documents may hold APIM policies: Bicep, Terraform (both ids in use), ARM JSON. */
+const IAC_LANGUAGES = ['bicep', 'terraform', 'tf', 'json', 'jsonc'];
+
 interface State {
   client: LanguageClient | undefined;
   output: vscode.OutputChannel;
@@ -36,12 +39,20 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   };
   const clientOptions: LanguageClientOptions = {
     // apim-flows.json goes to the server too: its problems show while it is edited
-    documentSelector: [{ language: LANGUAGE_ID }, { scheme: 'file', pattern: '**/apim-flows.json' }],
+    // Bicep, Terraform and JSON files too: the server checks the policies embedded in them (a JSON
+    // file only when it is an ARM template) and offers nothing else there, so the languages' own
+    // extensions keep their features; it registers its formatter for policy documents only
+    documentSelector: [
+      { language: LANGUAGE_ID },
+      { scheme: 'file', pattern: '**/apim-flows.json' },
+      ...IAC_LANGUAGES.map(language => ({ scheme: 'file', language })),
+    ],
     synchronize: {
       configurationSection: CONFIG_SECTION,
       // files the server's workspace index follows
       // policies, APIOps artifacts, flow configs and the definition files they read
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{policy.xml,*.policy.xml,*.json}'),
+      // and the IaC files whose resources load policy files
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{policy.xml,*.policy.xml,*.json,*.bicep,*.tf}'),
     },
     outputChannel: output,
     // LSP traces carry the Token Inspector's requests: both channels redact tokens

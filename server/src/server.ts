@@ -4,20 +4,21 @@
  * logs and returns a fallback, so no input can take the server down.
  */
 import {
-  CodeActionKind, createConnection, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DocumentFormattingRequest, DocumentRangeFormattingRequest, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type DidChangeWatchedFilesParams, type InitializeParams, type InitializeResult, type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
 import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
-  classifyArtifact, getLanguageService, isRefusal, loadCSharpParser,
-  type CSharpParser, type PolicyDocument, type TokenInspection,
+  classifyArtifact, findIacLoads, getLanguageService, iacHostKind, isRefusal, loadCSharpParser,
+  type CSharpParser, type IacPolicyLoad, type PolicyDocument, type TokenInspection,
 } from './languageService/languageService';
-import { createLocator, createUriReader, indexCapWarning, readIndexedFiles } from './node/policyFiles';
+import { createLocator, createUriReader, indexCapWarning, isIndexedFile, readIndexedFiles } from './node/policyFiles';
+import { mayBeIacFile } from './node/iacFiles';
 import { isInside } from './node/confinedFiles';
 import {
-  CONFIG_SECTION, DecodeTokenRequest, defaultSettings, ListFlowsRequest, readSettings,
+  CONFIG_SECTION, DecodeTokenRequest, defaultSettings, LANGUAGE_ID, ListFlowsRequest, readSettings,
   type DecodeTokenParams, type DecodeTokenResult, type ListFlowsParams, type ServerSettings,
 } from '../../common/protocol';
 import { redactSecrets } from '../../common/redact';
@@ -26,6 +27,28 @@ import { warmUp } from './warmUp';
 
 function isFlowConfig(uri: string): boolean {
   return uri.endsWith('/apim-flows.json');
+}
+
+/**
+ * Languages the client sends us for the policies embedded in them (Bicep, Terraform, ARM JSON):
+ * such a document gets our policy diagnostics only, and no other feature, so that those
+ * languages' own extensions are not disturbed.
+ */
+const HOST_LANGUAGES = new Set(['bicep', 'terraform', 'tf', 'json', 'jsonc']);
+
+/** What the server does with a document: its policies live in it, around it, or not at all. */
+type DocumentRole = 'flowConfig' | 'iacHost' | 'foreign' | 'policy';
+
+function roleOf(document: TextDocument): DocumentRole {
+  if (isFlowConfig(document.uri)) return 'flowConfig';
+  const hostLanguage = HOST_LANGUAGES.has(document.languageId);
+  // a .json counts only when its content is an ARM template; .bicep and .tf by their names
+  if ((hostLanguage || mayBeIacFile(document.uri)) && iacHostKind(document.uri, document.getText())) return 'iacHost';
+  return hostLanguage ? 'foreign' : 'policy';
+}
+
+function fileName(uri: string): string {
+  return uri.substring(uri.lastIndexOf('/') + 1);
 }
 
 export interface StartOptions {
@@ -94,6 +117,13 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   const justOpened = new Set<string>();
   let supportsConfiguration = false;
   let codeLensRefresh = false;
+  /**
+   * The policy files IaC resources load, by host file (in the order the hosts were read): a
+   * loaded policy is checked with its resource's scope.
+   */
+  const hostLoads = new Map<string, IacPolicyLoad[]>();
+  /** Formatting is registered for policy documents only when the client lets us say so (see onInitialized). */
+  let dynamicFormatting = false;
   /** URIs that got flow-config diagnostics last time, to clear the ones that no longer have any. */
   let configDiagnosticUris = new Set<string>();
   /** Validations under way (waiting for the settings or the C# parser, or running). */
@@ -108,7 +138,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   function withDocument<T>(params: { textDocument: TextDocumentIdentifier }, fallback: T, fn: (document: TextDocument, doc: PolicyDocument) => T): T {
     lastRequest = performance.now();
     const document = documents.get(params.textDocument.uri);
-    if (!document || isFlowConfig(document.uri)) return fallback;
+    if (!document || roleOf(document) !== 'policy') return fallback;
     try {
       return fn(document, service.parsed(document));
     } catch (e) {
@@ -166,6 +196,39 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     connection.sendRequest('workspace/codeLens/refresh').catch(e => connection.console.warn(`Refreshing the CodeLenses failed: ${describe(e)}`));
   }
 
+  /** The first host's resource that loads `uri`, as the CLI picks it. */
+  function loadOf(uri: string): IacPolicyLoad | undefined {
+    for (const loads of hostLoads.values()) {
+      const load = loads.find(l => l.uri === uri);
+      if (load) return load;
+    }
+    return undefined;
+  }
+
+  /**
+   * Records the policy files an IaC host loads (none when `text` is undefined: the file is
+   * gone); returns the loaded URIs whose load changed, old and new.
+   */
+  function updateHostLoads(uri: string, text: string | undefined): Set<string> {
+    const before = hostLoads.get(uri) ?? [];
+    let after: IacPolicyLoad[] = [];
+    try {
+      after = text === undefined ? [] : findIacLoads(uri, text);
+    } catch (e) {
+      connection.console.error(`Reading the policy files ${uri} loads failed: ${describe(e)}`);
+    }
+    if (after.length) hostLoads.set(uri, after);
+    else hostLoads.delete(uri);
+    return new Set([...before, ...after].map(l => l.uri));
+  }
+
+  function revalidateLoaded(loaded: Set<string>, delay: number): void {
+    for (const uri of loaded) {
+      const open = documents.get(uri);
+      if (open) scheduleValidation(open, delay);
+    }
+  }
+
   async function validate(document: TextDocument): Promise<void> {
     if (isFlowConfig(document.uri)) {
       // the index has the text already (onDidChangeContent): parsing the config again would re-read its definition files
@@ -190,9 +253,15 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     const current = documents.get(document.uri);
     if (!current || current.version !== version) return;
     let diagnostics: ReturnType<typeof service.doValidation> = [];
-    if (settings.validation.enable) {
+    const role = roleOf(current);
+    // a JSON document that is no template gets an empty list: it clears what an earlier version had
+    if (settings.validation.enable && role !== 'foreign') {
+      const checkSettings = { missingBase: settings.validation.missingBase };
       try {
-        diagnostics = service.doValidation(current, service.parsed(current), { missingBase: settings.validation.missingBase });
+        const load = role === 'policy' ? loadOf(current.uri) : undefined;
+        diagnostics = role === 'iacHost' ? service.validateHostFile(current, checkSettings)
+          : load ? service.validateLoadedPolicy(current, load, checkSettings)
+          : service.doValidation(current, service.parsed(current), checkSettings);
       } catch (e) {
         connection.console.error(`Validation failed for ${document.uri}: ${describe(e)}`);
       }
@@ -216,6 +285,11 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
 
   /** Re-reads a file the index follows; gone files are removed. */
   function reindex(uri: string): void {
+    if (mayBeIacFile(fileName(uri))) {
+      const open = documents.get(uri);
+      const text = open ? open.getText() : readWorkspaceFile(uri);
+      revalidateLoaded(updateHostLoads(uri, typeof text === 'string' ? text : undefined), 50);
+    }
     if (!classifyArtifact(uri)) return;
     const open = documents.get(uri);
     if (open) {
@@ -232,11 +306,15 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     let files = 0;
     for (const folder of workspaceFolders) {
       const fsPath = URI.parse(folder).fsPath;
-      const read = readIndexedFiles(fsPath);
+      const read = readIndexedFiles(fsPath, undefined, { iac: true });
       for (const f of read.files) {
         const uri = URI.file(f.path).toString();
         // one file that breaks the indexer must not leave the rest of the workspace unindexed
         try {
+          const name = fileName(uri);
+          const text = documents.get(uri)?.getText() ?? f.text;
+          if (mayBeIacFile(name)) updateHostLoads(uri, text);
+          if (!isIndexedFile(name)) continue;
           if (!documents.get(uri)) index.update(uri, f.text);
         } catch (e) {
           connection.console.error(`Indexing ${uri} failed: ${describe(e)}`);
@@ -271,6 +349,8 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   // ---- Lifecycle ----
   function onInitialize(params: InitializeParams): InitializeResult {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    const textDocument = params.capabilities.textDocument;
+    dynamicFormatting = !!textDocument?.formatting?.dynamicRegistration && !!textDocument.rangeFormatting?.dynamicRegistration;
     codeLensRefresh = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     const folders = params.workspaceFolders?.map(f => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.filter(f => f.startsWith('file:'));
@@ -284,8 +364,10 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
         foldingRangeProvider: true,
         definitionProvider: true,
         codeLensProvider: { resolveProvider: false },
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
+        // registered statically, a formatter would apply to every language the client syncs: the
+        // editor would then ask the user to pick between us and the Bicep or JSON formatter
+        documentFormattingProvider: !dynamicFormatting,
+        documentRangeFormattingProvider: !dynamicFormatting,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'apim-policy-language-server', version: '0.1.0' },
@@ -293,6 +375,13 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   }
 
   function onInitialized(): void {
+    if (dynamicFormatting) {
+      const documentSelector = [{ language: LANGUAGE_ID }];
+      connection.client.register(DocumentFormattingRequest.type, { documentSelector })
+        .catch(e => connection.console.warn(`Registering the formatter failed: ${describe(e)}`));
+      connection.client.register(DocumentRangeFormattingRequest.type, { documentSelector })
+        .catch(e => connection.console.warn(`Registering the range formatter failed: ${describe(e)}`));
+    }
     const started = Date.now();
     const files = indexWorkspaceFolders();
     publishConfigDiagnostics();
@@ -322,6 +411,8 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   function onDidChangeContent(document: TextDocument): void {
     // unsaved edits of a fragment or a policy count for the documents that use them
     index.update(document.uri, document.getText());
+    // a resource that loads a policy file may have come, gone or changed its scope
+    if (mayBeIacFile(fileName(document.uri))) revalidateLoaded(updateHostLoads(document.uri, document.getText()), 150);
     if (justOpened.delete(document.uri)) return;
     scheduleValidation(document, 150);
   }

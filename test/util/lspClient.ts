@@ -11,6 +11,8 @@ export interface TestClient {
   process: ChildProcess;
   initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string } };
   stderr(): string;
+  /** Every capability the server registered dynamically. */
+  registrations(): Array<{ method: string; registerOptions?: unknown }>;
   /** Every window/logMessage the server sent. */
   logs(): string[];
   /** Resolves with the first log line matching `pattern`, waiting for it. */
@@ -21,12 +23,13 @@ export interface TestClient {
   shown(): string[];
   /** Resolves with the next diagnostics published for `uri` (and version, when given). */
   diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
-  open(uri: string, text: string, version?: number): void;
+  open(uri: string, text: string, version?: number, languageId?: string): void;
   change(uri: string, text: string, version: number): void;
   close(): Promise<void>;
 }
 
-export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClient> {
+/** `textDocumentCapabilities`: what the client says of its text document features (dynamic registration, …). */
+export async function startClient(rootUri = 'file:///tmp/ws', textDocumentCapabilities?: Record<string, unknown>): Promise<TestClient> {
   const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr!.on('data', d => { err += String(d); });
@@ -41,12 +44,14 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
     else received.push(p);
   });
   connection.onRequest('workspace/configuration', () => [null]);
+  const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
+  connection.onRequest('client/registerCapability', (p: { registrations: typeof registrations }) => { registrations.push(...p.registrations); return null; });
   const logs: string[] = [];
   connection.onNotification('window/logMessage', (p: { message: string }) => { logs.push(p.message); });
   const shown: string[] = [];
   connection.onRequest('window/showMessageRequest', (p: { message: string }) => { shown.push(p.message); return null; });
   connection.listen();
-  const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', { processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } }, workspaceFolders: null });
+  const initializeResult = await connection.sendRequest<TestClient['initializeResult']>('initialize', { processId: process.pid, rootUri, capabilities: { workspace: { configuration: true }, textDocument: textDocumentCapabilities }, workspaceFolders: null });
   connection.sendNotification('initialized', {});
   return {
     connection,
@@ -54,6 +59,7 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
     initializeResult,
     stderr: () => err,
     logs: () => logs,
+    registrations: () => registrations,
     async waitForLog(pattern, timeoutMs = 20_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
@@ -73,8 +79,8 @@ export async function startClient(rootUri = 'file:///tmp/ws'): Promise<TestClien
         waiting.push({ uri, version, resolve: p => { clearTimeout(timer); resolve(p); } });
       });
     },
-    open(uri, text, version = 1) {
-      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'apim-policy', version, text } });
+    open(uri, text, version = 1, languageId = 'apim-policy') {
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     },
     change(uri, text, version) {
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });

@@ -9,6 +9,7 @@ import { locatePolicy, type PolicyLocation } from '../languageService/workspace/
 import { isIndexedFileName, isPolicyFileName, SERVICE_MARKERS } from '../languageService/workspace/apiopsPaths';
 import type { FileRead } from '../languageService/workspace/fileRead';
 import { createConfinedReader, isInside, readRegularFile, type ConfinedRead } from './confinedFiles';
+import { mayBeIacFile } from './iacFiles';
 
 /** A folder is an APIOps service folder when it holds one of the artifact folders. */
 export function createLocator(): (uriOrPath: string) => PolicyLocation | undefined {
@@ -168,11 +169,12 @@ export interface IndexedFiles {
 
 /**
  * Reads the files the workspace index needs under `folder` (policies, named values, backends,
- * product-API links, flow configs). Bounded: at most `maxFiles` files are read (counted in files,
+ * product-API links, flow configs), and with `iac` the Bicep, Terraform and JSON files that may be
+ * templates whose resources load policy files. Bounded: at most `maxFiles` files are read (counted in files,
  * not folders), each through the confined reader (inside `folder`, regular, size-capped); past
  * the cap the walk only counts what it leaves out, so the caller can say so.
  */
-export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES): IndexedFiles {
+export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES, options: { iac?: boolean } = {}): IndexedFiles {
   const read = createConfinedReader({ roots: [folder] });
   const files: IndexedFile[] = [];
   const skipped: IndexedFiles['skipped'] = [];
@@ -192,7 +194,7 @@ export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES): 
       const full = path.join(dir, ent.name);
       if (ent.isDirectory()) {
         if (!SKIP_DIRS.has(ent.name) && !ent.name.startsWith('.')) stack.push(full);
-      } else if (isIndexedFile(ent.name)) {
+      } else if (isIndexedFile(ent.name) || (options.iac && mayBeIacFile(ent.name))) {
         if (files.length >= maxFiles) {
           leftOut++;
           continue;
@@ -201,7 +203,8 @@ export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES): 
         // goes through the confined reader, which refuses one that leads out
         const r = ent.isFile() ? readRegularFile(full) : ent.isSymbolicLink() ? read(full) : { ok: false as const, error: 'not a regular file' };
         if (r.ok) files.push({ path: full, text: r.text });
-        else skipped.push({ path: full, reason: r.error });
+        // any JSON file may be a template: one too large to read is data, not worth a warning
+        else if (isIndexedFile(ent.name) || !/\.json$/i.test(ent.name)) skipped.push({ path: full, reason: r.error });
       }
     }
   }
