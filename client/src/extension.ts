@@ -46,6 +46,10 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
       { language: LANGUAGE_ID },
       { scheme: 'file', pattern: '**/apim-flows.json' },
       ...IAC_LANGUAGES.map(language => ({ scheme: 'file', language })),
+      // without a Bicep or Terraform extension these files have no language of their own
+      { scheme: 'file', pattern: '**/*.{bicep,tf}' },
+      // an XML policy file that a Bicep or Terraform resource loads (the server ignores other XML)
+      { scheme: 'file', language: 'xml' },
     ],
     synchronize: {
       configurationSection: CONFIG_SECTION,

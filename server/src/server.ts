@@ -39,11 +39,17 @@ const HOST_LANGUAGES = new Set(['bicep', 'terraform', 'tf', 'json', 'jsonc']);
 /** What the server does with a document: its policies live in it, around it, or not at all. */
 type DocumentRole = 'flowConfig' | 'iacHost' | 'foreign' | 'policy';
 
-function roleOf(document: TextDocument): DocumentRole {
+/**
+ * What a synced document is to us. Besides policies and flow configs the client syncs IaC files
+ * (by language, and `*.bicep` / `*.tf` by name where no Bicep or Terraform extension gives them a
+ * language) and XML files: an XML file is a policy only when an IaC resource loads it.
+ */
+function roleOf(document: TextDocument, loadedByIac: (uri: string) => boolean): DocumentRole {
   if (isFlowConfig(document.uri)) return 'flowConfig';
-  const hostLanguage = HOST_LANGUAGES.has(document.languageId);
+  const hostLanguage = HOST_LANGUAGES.has(document.languageId) || (document.languageId === 'plaintext' && mayBeIacFile(document.uri));
   // a .json counts only when its content is an ARM template; .bicep and .tf by their names
   if ((hostLanguage || mayBeIacFile(document.uri)) && iacHostKind(document.uri, document.getText())) return 'iacHost';
+  if (document.languageId === 'xml' || document.languageId === 'plaintext') return loadedByIac(document.uri) ? 'policy' : 'foreign';
   return hostLanguage ? 'foreign' : 'policy';
 }
 
@@ -138,7 +144,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   function withDocument<T>(params: { textDocument: TextDocumentIdentifier }, fallback: T, fn: (document: TextDocument, doc: PolicyDocument) => T): T {
     lastRequest = performance.now();
     const document = documents.get(params.textDocument.uri);
-    if (!document || roleOf(document) !== 'policy') return fallback;
+    if (!document || roleOf(document, isLoaded) !== 'policy') return fallback;
     try {
       return fn(document, service.parsed(document));
     } catch (e) {
@@ -195,6 +201,8 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     if (!codeLensRefresh) return;
     connection.sendRequest('workspace/codeLens/refresh').catch(e => connection.console.warn(`Refreshing the CodeLenses failed: ${describe(e)}`));
   }
+
+  const isLoaded = (uri: string) => loadOf(uri) !== undefined;
 
   /** The first host's resource that loads `uri`, as the CLI picks it. */
   function loadOf(uri: string): IacPolicyLoad | undefined {
@@ -253,7 +261,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     const current = documents.get(document.uri);
     if (!current || current.version !== version) return;
     let diagnostics: ReturnType<typeof service.doValidation> = [];
-    const role = roleOf(current);
+    const role = roleOf(current, isLoaded);
     // a JSON document that is no template gets an empty list: it clears what an earlier version had
     if (settings.validation.enable && role !== 'foreign') {
       const checkSettings = { missingBase: settings.validation.missingBase };

@@ -180,3 +180,33 @@ test('an ARM template opened as JSON: the error inside the escaped string at the
   const errors = d.diagnostics.filter(x => x.severity === 1);
   assert.deepEqual(errors.map(x => [x.code, x.range.start.line + 1, x.range.start.character + 1]), [['unknown-element', 40, 210]]);
 });
+
+test('without Bicep or XML extensions: a .bicep file as plain text is checked, a loaded .xml file opened as xml is a policy, any other xml file is left alone', async () => {
+  const bicepUri = `${wsUri()}/infra/plain.bicep`;
+  const text = [
+    "resource apim 'Microsoft.ApiManagement/service@2023-05-01-preview' existing = { name: 'x' }",
+    "resource p 'Microsoft.ApiManagement/service/policies@2023-05-01-preview' = {",
+    '  parent: apim',
+    "  name: 'policy'",
+    "  properties: { format: 'rawxml', value: '<policies><inbound><set-headr /></inbound></policies>' }",
+    '}',
+  ].join('\n');
+  client.open(bicepUri, text, 1, 'plaintext');
+  const host = await client.diagnostics(bicepUri, 1);
+  assert.deepEqual(host.diagnostics.filter(x => x.code === 'unknown-element').map(x => x.range.start.line), [4]);
+
+  // a host of its own (the tests before this one edit main.bicep), loading a file opened as xml
+  fs.writeFileSync(path.join(ws, 'infra', 'policies', 'plain-op.xml'), quotaPolicy);
+  const loadingUri = `${wsUri()}/infra/plain-loading.bicep`;
+  client.open(loadingUri, loadingBicep.replace('policies/get-order.xml', 'policies/plain-op.xml'), 1, 'plaintext');
+  await client.diagnostics(loadingUri, 1);
+  const loadedUri = `${wsUri()}/infra/policies/plain-op.xml`;
+  client.open(loadedUri, quotaPolicy, 1, 'xml');
+  const loaded = await client.diagnostics(loadedUri, 1);
+  assert.ok(loaded.diagnostics.some(x => x.code === 'policy-not-allowed-in-scope'), JSON.stringify(loaded.diagnostics));
+
+  const otherUri = `${wsUri()}/infra/pom.xml`;
+  client.open(otherUri, '<project><modelVersion>4.0.0</modelVersion></project>', 1, 'xml');
+  const other = await client.diagnostics(otherUri, 1);
+  assert.deepEqual(other.diagnostics, []);
+});
