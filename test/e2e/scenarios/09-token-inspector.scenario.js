@@ -14,14 +14,16 @@ function testToken() {
   })}.c2ln`;
 }
 
-/** "Preferences: Color Theme" opens a second quick pick (the themes) in the same widget. */
+/**
+ * "Preferences: Color Theme" opens a second quick pick (the themes) in the same widget. Its row is
+ * matched exactly: "Preferences: Browse Color Themes in Marketplace" contains "Color Theme" too.
+ */
 async function pickTheme(page, theme) {
   const widget = page.locator('.quick-input-widget');
   await page.keyboard.press('F1');
   await widget.locator('input.input').fill('>Preferences: Color Theme');
-  await widget.locator('.monaco-list-row', { hasText: 'Color Theme' }).first().click();
-  // the theme list replaces the command list in the same widget: wait for it before typing, or the
-  // text lands in the command list and no theme row ever shows
+  await widget.locator('.monaco-list-row', { hasText: /Preferences: Color Theme(?!s)/ }).first().click();
+  // the theme list replaces the command list: wait for it before typing
   await widget.locator('.monaco-list-row', { hasText: /Modern/ }).first().waitFor({ timeout: 15_000 });
   await widget.locator('input.input').fill(theme);
   await widget.locator('.monaco-list-row', { hasText: theme }).first().click();
