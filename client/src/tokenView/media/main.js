@@ -200,14 +200,15 @@
     root.appendChild(verdict);
     timer = window.setInterval(() => { countdown.textContent = countdownText(); }, 1000);
 
+    // the failing checks right under the verdict: they are the answer; who is calling explains them
+    for (const card of r.cards) root.appendChild(checkCard(card));
+
     if (d.callers && d.callers.length) {
       const who = el('div', undefined, 'callers');
       who.appendChild(el('strong', 'Who is calling: '));
       who.appendChild(value(d.callers.map((/** @type {any} */ c) => c.text).join('; '), 'span'));
       root.appendChild(who);
     }
-
-    for (const card of r.cards) root.appendChild(checkCard(card));
 
     if (r.passed.length) {
       const list = el('ul', undefined, 'passed');
