@@ -38,7 +38,7 @@ function sizeName(bytes: number): string {
 }
 
 /** The local path of a `file:` URI or a path; undefined for other schemes. */
-function localPath(target: string): string | undefined {
+export function localPath(target: string): string | undefined {
   if (target.startsWith('file:')) {
     try {
       return fileURLToPath(target);

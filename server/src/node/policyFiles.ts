@@ -4,11 +4,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath } from 'url';
 import { locatePolicy, type PolicyLocation } from '../languageService/workspace/apiopsLayout';
 import { isIndexedFileName, isPolicyFileName, SERVICE_MARKERS } from '../languageService/workspace/apiopsPaths';
 import type { FileRead } from '../languageService/workspace/fileRead';
-import { createConfinedReader, isInside, readRegularFile, type ConfinedRead } from './confinedFiles';
+import { createConfinedReader, isInside, localPath, readRegularFile, type ConfinedRead } from './confinedFiles';
 import { mayBeIacFile } from './iacFiles';
 
 /** A folder is an APIOps service folder when it holds one of the artifact folders. */
@@ -35,17 +34,8 @@ export function createLocator(): (uriOrPath: string) => PolicyLocation | undefin
   };
 }
 
-export function toPath(uriOrPath: string): string | undefined {
-  if (uriOrPath.startsWith('file:')) {
-    try {
-      return fileURLToPath(uriOrPath);
-    } catch {
-      return undefined;
-    }
-  }
-  if (/^[a-z][a-z0-9+.-]+:/i.test(uriOrPath) && !/^[a-z]:[\\/]/i.test(uriOrPath)) return undefined;
-  return path.resolve(uriOrPath);
-}
+/** A `file:` URI or a path as a local path (one reading of them, the confined reader's). */
+export const toPath = localPath;
 
 /** The first element name of an XML text (after BOM, declaration, comments). */
 export function rootElementName(text: string): string | undefined {
