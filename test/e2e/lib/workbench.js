@@ -51,6 +51,12 @@ class Workbench {
     if (description !== undefined) rows = rows.filter({ has: page.locator('.label-description', { hasText: new RegExp(`^${description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
     const row = rowMatch ? rows.filter({ hasText: rowMatch }).first() : rows.first();
     await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    // file results keep arriving (and re-sorting the rows) for a moment after the first one shows:
+    // let the list settle so the click lands on the row it was aimed at
+    if (description !== undefined) {
+      await page.waitForTimeout(400);
+      await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    }
     await row.click();
     await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
