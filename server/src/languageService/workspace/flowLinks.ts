@@ -217,7 +217,9 @@ function authorizationFromVariable(docs: PolicyDocument[], variable: string): bo
 }
 
 function managedIdentities(doc: PolicyDocument): PolicyElement[] {
-  return [...elementsOf(doc.roots)].filter(el => el.name === 'authentication-managed-identity');
+  const out: PolicyElement[] = [];
+  for (const el of elementsOf(doc.roots)) if (el.name === 'authentication-managed-identity') out.push(el);
+  return out;
 }
 
 export interface AnalysisOptions {
@@ -231,6 +233,10 @@ export interface AnalysisOptions {
  */
 export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, options: AnalysisOptions): PolicyFlowAnalysis {
   const result: PolicyFlowAnalysis = { uses: [], unauthenticated: [] };
+  const mis = managedIdentities(doc);
+  // Without a flow config, only a managed identity's call is judged (by the platform its URL
+  // names): a policy without one has nothing to report, and the chain need not be read.
+  if (mis.length === 0 && ws.flowConfigs().length === 0) return result;
   const roleOf = createRoleResolver(options.catalog);
   const parents = ws.parentPolicies(uri).map(u => ({ uri: u, doc: ws.parsedPolicy(u) })).filter((p): p is { uri: string; doc: PolicyDocument } => !!p.doc);
   const chainDocs = [doc, ...parents.map(p => p.doc)];
@@ -240,7 +246,6 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
   let backendTarget = own;
   for (let i = parents.length - 1; !backendTarget && i >= 0; i--) backendTarget = ownBackendTarget(parents[i].uri, parents[i].doc, ws);
 
-  const mis = managedIdentities(doc);
   for (const el of mis) {
     const role = roleOf(el);
     const inSendRequest = el.parent?.name === 'send-request';
