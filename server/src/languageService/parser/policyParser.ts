@@ -175,6 +175,8 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
   };
   let pendingEndTag: { start: number; name?: string; nameStart?: number } | undefined;
   const seen = attributeNames();
+  // one per parse (its lastIndex is this parse's state), not one per text that holds braces
+  const NAMED_VALUE = namedValuePattern();
 
   const addErrors = (errs: readonly TokenError[]) => {
     for (const e of errs) errors.push({ start: e.offset, end: e.offset + Math.max(1, e.length), code: e.code, message: e.message });
@@ -199,7 +201,7 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
     }
     if (nextBraces < 0 || nextBraces >= end) return;
     const slice = text.substring(start, end);
-    const NAMED_VALUE = namedValuePattern();
+    NAMED_VALUE.lastIndex = 0;
     for (let m = NAMED_VALUE.exec(slice); m; m = NAMED_VALUE.exec(slice)) {
       const s = start + m.index;
       namedValues.push({ start: s, end: s + m[0].length, name: m[1], nameStart: s + 2, nameEnd: s + 2 + m[1].length, inExpression, inLiquid: liquid !== undefined });
