@@ -33,6 +33,7 @@ import { createExpressionChecker } from './expressions/expressionChecks';
 import { completeExpression } from './expressions/expressionCompletion';
 import { hoverExpression } from './expressions/expressionHover';
 import { validateHostText, validateMapped, type CheckPolicy } from './services/iacValidation';
+import { effectivePolicy, type ComposeOptions, type EffectivePolicy } from './services/effectivePolicy';
 import { readTemplateFile, withTemplateNamedValues, type IacPolicyLoad, type TemplateNamedValues } from './workspace/iac';
 
 export type { PolicyDocument } from './parser/policyParser';
@@ -48,6 +49,7 @@ export type { WorkspaceIndex } from './workspace/workspaceIndex';
 export type { ListFlowsOptions } from './services/flowSummaries';
 export type { InspectTokenOptions, TokenInspection } from './services/tokenInspection';
 export type { InspectResult } from './auth/inspect';
+export type { EffectivePolicy, RenderedElement as EffectivePolicyElement, SectionName } from './services/effectivePolicy';
 
 export interface LanguageServiceOptions {
   catalog?: Catalog;
@@ -115,6 +117,13 @@ export interface LanguageService {
   listFlowsInSteps(options?: ListFlowsOptions): Generator<void, FlowSummary[], void>;
   /** Decodes a bearer token, checks its signature when keys are at hand, and runs a flow's trigger checks. */
   inspectToken(raw: string, options?: InspectTokenOptions): Promise<TokenInspection>;
+  /**
+   * The policy APIM runs for a request to this operation, API or product policy (global → product →
+   * API → operation through `<base />`, fragments inline), with each statement's source; the
+   * products that hold the API, and which one was used (`options.product`, else the first by name).
+   * Undefined when the index does not place the file in an APIOps tree (or it is a fragment).
+   */
+  effectivePolicy(uri: string, options?: ComposeOptions): EffectivePolicy | undefined;
   /**
    * Diagnostics of the APIM policies embedded in a Bicep, ARM JSON or Terraform file, at their
    * places in that file; none when the file is not one of those or holds no policy.
@@ -272,6 +281,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       }
     },
     inspectToken: (raw, inspectOptions = {}) => inspectToken(raw, workspace, inspectOptions),
+    effectivePolicy: (uri, effectiveOptions = {}) => effectivePolicy(uri, workspace, effectiveOptions),
     validateHostFile(document, settings = {}) {
       const check = (defined: TemplateNamedValues) => checker(document.uri, settings, withTemplateNamedValues(workspace, defined));
       return validateHostText(document.uri, document.getText(), check).map(f => toDiagnostic(document, f));
