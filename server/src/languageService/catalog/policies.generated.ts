@@ -5874,6 +5874,11 @@ export const catalogData: CatalogData = {
       "content": "Text or expression to log; at most 200 KB, anything beyond is cut off.",
       "doc": "https://learn.microsoft.com/azure/api-management/log-to-eventhub-policy",
       "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://learn.microsoft.com/zh-cn/azure/api-management/log-to-eventhub-policy",
+        "read": "2026-11-30",
+        "note": "The global Learn page (its Chinese and Japanese renderings, whose usage sections came through): same attributes, all four sections, scopes without workspace, gateways classic, v2, consumption, self-hosted. It gives no date; docDate is the earlier reading."
+      },
       "notes": [
         "Application Insights sampling does not apply to it."
       ]
@@ -6343,7 +6348,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -6415,7 +6421,11 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/emit-metric-policy",
-      "docDate": "2024-03-18",
+      "docDate": "2024-09-25",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/emit-metric-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "No more than 10 custom dimensions."
       ]
@@ -6662,7 +6672,15 @@ export const catalogData: CatalogData = {
       ],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/retry-policy",
-      "docDate": "2022-12-08"
+      "docDate": "2022-12-08",
+      "checked": {
+        "source": "https://learn.microsoft.com/azure/api-management/retry-policy",
+        "read": "2026-11-30",
+        "note": "The current Learn page (English, and the Azure China copy for its usage section): same attributes, count 1-50, all four sections, scopes with workspace. It now excludes wait as a child; recorded as a note, not yet checked. It gives no date; docDate is the earlier reading."
+      },
+      "notes": [
+        "The current page says a <retry> may hold any policy except <wait>."
+      ]
     },
     {
       "name": "wait",
