@@ -3529,6 +3529,11 @@ export const catalogData: CatalogData = {
       },
       "doc": "https://learn.microsoft.com/azure/api-management/set-header-policy",
       "docDate": "2024-03-18",
+      "checked": {
+        "source": "https://learn.microsoft.com/ja-jp/azure/api-management/set-header-policy",
+        "read": "2026-11-30",
+        "note": "The global Learn page (its Japanese and Korean renderings, whose usage sections came through): same attributes and value child, all four sections, scopes with workspace, gateways classic, v2, consumption, self-hosted, workspace. It gives no date; docDate is the earlier reading."
+      },
       "notes": [
         "Server cannot be removed, and Connection, Content-Length, Keep-Alive and Transfer-Encoding cannot be changed or removed.",
         "Several values are joined as comma-separated text, except for headers such as User-Agent, WWW-Authenticate, Set-Cookie and Date, which stay separate."
