@@ -34,7 +34,8 @@ const SET_VARIABLE_TYPE = /^System\.[A-Za-z][A-Za-z0-9]*(\[\]|\?)?$/;
 const LIQUID_FILTER = /^[A-Z][A-Za-z]*$/;
 
 const ELEMENT_KEYS = ['name', 'kind', 'variantOf', 'variant', 'category', 'summary', 'sections', 'scopes', 'gateways',
-  'attributes', 'children', 'childElements', 'content', 'body', 'doc', 'docDate', 'constraints', 'notes', 'preview', 'deprecated'];
+  'attributes', 'children', 'childElements', 'content', 'body', 'doc', 'docDate', 'checked', 'constraints', 'notes', 'preview', 'deprecated'];
+const CHECKED_KEYS = ['source', 'read', 'note'];
 const ATTRIBUTE_KEYS = ['name', 'description', 'required', 'expressions', 'expressionsStated', 'default', 'value'];
 const CHILD_KEYS = ['name', 'required', 'multiple', 'description'];
 const CHILD_ELEMENT_KEYS = ['description', 'attributes', 'children', 'content', 'body'];
@@ -197,6 +198,20 @@ function checkBody(e, where) {
   if (e.children.length) fail(`${where}.body`, 'a body holds content, not the child elements this entry lists');
 }
 
+/**
+ * `checked`: the page this entry was last compared with, attribute by attribute. `source` is the page's
+ * source (a version of the Markdown in MicrosoftDocs/azure-docs, or the rendered Learn page), `read` the day
+ * it was read; the page's own date, where the source shows it, is the entry's docDate.
+ */
+function checkChecked(e, where) {
+  const c = e.checked;
+  checkKeys(c, CHECKED_KEYS, ['source', 'read'], where);
+  checkPattern(c.source, /^https:\/\//, `${where}.source`);
+  checkPattern(c.read, DATE, `${where}.read`);
+  if ('note' in c) checkText(c.note, `${where}.note`);
+  if ('docDate' in e && e.docDate > c.read) fail(where, `docDate ${e.docDate} is after the day the page was read (${c.read})`);
+}
+
 function checkElementShape(e, where) {
   checkKeys(e, ELEMENT_KEYS, ['name', 'kind', 'summary', 'sections', 'scopes', 'gateways', 'attributes', 'children', 'childElements', 'doc'], where);
   checkName(e.name, `${where}.name`);
@@ -228,6 +243,7 @@ function checkElementShape(e, where) {
   checkBody(e, where);
   checkPattern(e.doc, /^https:\/\//, `${where}.doc`);
   if ('docDate' in e) checkPattern(e.docDate, DATE, `${where}.docDate`);
+  if ('checked' in e) checkChecked(e, `${where}.checked`);
   if ('constraints' in e) checkTextList(e.constraints, `${where}.constraints`);
   if ('notes' in e) checkTextList(e.notes, `${where}.notes`);
   if ('preview' in e) checkBool(e.preview, `${where}.preview`);

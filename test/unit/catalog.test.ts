@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createCatalog } from '../../server/src/languageService/catalog';
-import { validate } from '../util/service';
+import { codes, validate } from '../util/service';
 
 const root = path.resolve(__dirname, '../../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -54,4 +54,66 @@ test('catalog refresh, round 2: content safety also checks completions in outbou
     + '</outbound><on-error><base /></on-error></policies>';
   assert.deepEqual(validate(inOutbound), []);
   assert.ok(c.getElement('llm-semantic-cache-lookup')?.gateways.includes('self-hosted'));
+});
+
+/** A policy in a section of a plain operation policy, everything else a bare `<base />`. */
+function inSection(section: 'inbound' | 'backend' | 'outbound' | 'on-error', xml: string): string {
+  const s = (name: string) => `<${name}><base />${name === section ? xml : ''}</${name}>`;
+  return `<policies>${s('inbound')}${s('backend')}${s('outbound')}${s('on-error')}</policies>`;
+}
+
+test('catalog refresh, round 3: attributes the current pages add are accepted, and typed', () => {
+  // cache-remove-value (page of 06/02/2026): fail-on-cache-removal-error
+  assert.deepEqual(validate(inSection('inbound', '<cache-remove-value key="k" fail-on-cache-removal-error="true" />')), []);
+  assert.deepEqual(codes(validate(inSection('inbound', '<cache-remove-value key="k" fail-on-cache-removal-error="maybe" />'))), ['invalid-value']);
+  // llm-semantic-cache-store (06/02/2026): cache-response
+  assert.deepEqual(validate(inSection('outbound', '<llm-semantic-cache-store duration="60" cache-response="true" />')), []);
+  // set-body: parse-date, on the policy and where set-body is a child (return-response, send-request)
+  assert.deepEqual(validate(inSection('outbound', '<set-body parse-date="false">{}</set-body>')), []);
+  assert.deepEqual(validate(inSection('inbound', '<return-response><set-body parse-date="false">{}</set-body></return-response>')), []);
+  assert.deepEqual(validate(inSection('inbound', '<send-request response-variable-name="r"><set-url>https://example.com</set-url><set-method>POST</set-method><set-body parse-date="false">{}</set-body></send-request>')), []);
+  // the page says no expressions in parse-date
+  assert.deepEqual(codes(validate(inSection('outbound', '<set-body parse-date="@(true)">{}</set-body>'))), ['expression-not-allowed']);
+});
+
+test('catalog refresh, round 3: mock-response takes no policy expressions in its attributes', () => {
+  assert.deepEqual(validate(inSection('inbound', '<mock-response status-code="404" content-type="application/json" />')), []);
+  assert.deepEqual(codes(validate(inSection('inbound', '<mock-response status-code="@(404)" />'))), ['expression-not-allowed']);
+  assert.deepEqual(codes(validate(inSection('inbound', '<mock-response content-type="@("application/json")" />'))), ['expression-not-allowed']);
+});
+
+test('catalog refresh, round 3: workspace scope and gateway where the pages now list them', () => {
+  const c = createCatalog();
+  for (const name of ['rewrite-uri', 'xsl-transform', 'set-method', 'return-response', 'mock-response', 'trace']) {
+    assert.ok(c.getElement(name)?.scopes.includes('workspace'), `${name} scope`);
+  }
+  for (const name of ['rewrite-uri', 'json-to-xml', 'find-and-replace', 'xsl-transform', 'set-method', 'return-response', 'mock-response', 'trace', 'send-request']) {
+    assert.ok(c.getElement(name)?.gateways.includes('workspace'), `${name} gateway`);
+  }
+  // the semantic-cache pages list no workspace scope or gateway
+  assert.ok(!c.getElement('azure-openai-semantic-cache-lookup')?.scopes.includes('workspace'));
+  assert.ok(!c.getElement('llm-semantic-cache-store')?.gateways.includes('workspace'));
+  assert.ok(c.getElement('llm-semantic-cache-store')?.gateways.includes('self-hosted'));
+});
+
+test('catalog refresh, round 3: where a deployed policy contradicts the page, the policy wins', () => {
+  // trace: the page says source takes no expressions and lists no on-error; real policies do both
+  assert.deepEqual(validate(inSection('on-error', '<trace source="@(context.Api.Name)" severity="error"><message>x</message></trace>')), []);
+  // set-status: the page marks reason required; real policies omit it
+  assert.deepEqual(validate(inSection('inbound', '<return-response><set-status code="404" /></return-response>')), []);
+});
+
+test('every entry checked against a page records the page, the day it was read, and a page date no later than that day', () => {
+  const c = createCatalog();
+  const checked = c.data.elements.filter(e => e.checked);
+  assert.ok(checked.length >= 28, `${checked.length} entries checked`);
+  for (const e of checked) {
+    assert.match(e.checked!.source, /^https:\/\/(github\.com\/MicrosoftDocs\/azure-docs\/|learn\.microsoft\.com\/)/, e.name);
+    assert.match(e.checked!.read, /^\d{4}-\d{2}-\d{2}$/, e.name);
+    if (e.docDate) assert.ok(e.docDate <= e.checked!.read, `${e.name}: page dated ${e.docDate}, read ${e.checked!.read}`);
+  }
+  // the groups this refresh covered
+  for (const name of ['cache-lookup', 'cache-store', 'cache-remove-value', 'llm-semantic-cache-lookup', 'set-body', 'rewrite-uri', 'mock-response', 'send-request', 'trace', 'wait', 'include-fragment']) {
+    assert.ok(c.getElement(name)?.checked, name);
+  }
 });

@@ -91,7 +91,7 @@ test('hover on a policy\'s own child element renders its description and content
 
 test('hover says when a policy\'s doc page is over a year older than the newest page of its family (same category)', () => {
   const base = catalog.getElement('set-variable')!;
-  const policy = (name: string, category: string, docDate: string) => ({ ...base, name, category, docDate });
+  const policy = (name: string, category: string, docDate: string) => ({ ...base, name, category, docDate, checked: undefined });
   const old = policy('old-one', 'family', '2022-12-08');
   const recent = policy('recent-one', 'family', '2023-06-01');
   const newest = policy('newest-one', 'family', '2025-01-30');
@@ -107,4 +107,26 @@ test('hover says when a policy\'s doc page is over a year older than the newest 
   // through the service, on the real catalog
   const v = hover('<policies><inbound><validate-azure-ad-tok|en tenant-id="t" /></inbound></policies>') ?? '';
   assert.match(v, /same family \(authentication\)/);
+});
+
+test('hover says when the catalog entry was compared with its page, and drops the stale-page hint once it was compared after the sibling\'s change', () => {
+  const base = catalog.getElement('set-variable')!;
+  const policy = (name: string, docDate: string, read?: string) => ({
+    ...base, name, category: 'family', docDate,
+    checked: read ? { source: 'https://learn.microsoft.com/azure/api-management/x-policy', read } : undefined,
+  });
+  const old = policy('old-one', '2022-12-08');
+  const oldChecked = policy('old-checked', '2022-12-08', '2026-11-30');
+  const checkedBefore = policy('checked-before', '2022-12-08', '2024-01-01');
+  const newest = policy('newest-one', '2025-01-30');
+  const c = createCatalog({ ...catalog.data, elements: [old, oldChecked, checkedBefore, newest] });
+  assert.equal(c.newerSibling(old)?.name, 'newest-one');
+  assert.equal(c.newerSibling(oldChecked), undefined, 'read after the sibling changed: its page simply has not changed');
+  assert.equal(c.newerSibling(checkedBefore)?.name, 'newest-one', 'read before the sibling changed');
+  assert.match(describeElement(oldChecked, c), /Compared with the policy page \(dated 2022-12-08\) on 2026-11-30\./);
+  assert.doesNotMatch(describeElement(old, c), /Compared with/);
+  // through the service, on the real catalog
+  const v = hover('<policies><inbound><cache-remove-val|ue key="k" /></inbound></policies>') ?? '';
+  assert.match(v, /Compared with the policy page \(dated 2026-06-02\) on 2026-11-30\./);
+  assert.match(v, /`fail-on-cache-removal-error`/);
 });

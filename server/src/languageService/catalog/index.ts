@@ -73,6 +73,8 @@ export function createCatalog(data: CatalogData = catalogData): Catalog {
     newerSibling(info) {
       const newest = info.category ? newestByCategory.get(info.category) : undefined;
       if (!newest || newest === info || !info.docDate || !newest.docDate) return undefined;
+      // compared with its page after the sibling's change: the page's own date is simply its last edit
+      if (info.checked && info.checked.read >= newest.docDate) return undefined;
       const days = (Date.parse(newest.docDate) - Date.parse(info.docDate)) / 86_400_000;
       return days > STALE_AFTER_DAYS ? newest : undefined;
     },

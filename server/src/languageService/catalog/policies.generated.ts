@@ -1833,7 +1833,11 @@ export const catalogData: CatalogData = {
       ],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/limit-concurrency-policy",
-      "docDate": "2024-07-23"
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/limit-concurrency-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "validate-client-certificate",
@@ -2522,7 +2526,6 @@ export const catalogData: CatalogData = {
       ],
       "scopes": [
         "global",
-        "workspace",
         "product",
         "api",
         "operation"
@@ -2614,7 +2617,12 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/azure-openai-semantic-cache-lookup-policy",
-      "docDate": "2024-05-08",
+      "docDate": "2025-04-29",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/azure-openai-semantic-cache-lookup-policy.md",
+        "read": "2026-11-30",
+        "note": "The page lists gateways classic, v2 and consumption; self-hosted stays, as the shared semantic-cache include (10/29/2025) that the llm page uses lists it. The page lists no workspace scope, so none is recorded (the scope check does not judge workspace policies either way)."
+      },
       "constraints": [
         "May appear only once per policy section.",
         "Needs a matching azure-openai-semantic-cache-store in outbound."
@@ -2772,7 +2780,11 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/llm-semantic-cache-lookup-policy",
-      "docDate": "2026-02-23",
+      "docDate": "2026-08-18",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/llm-semantic-cache-lookup-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "May appear only once per policy section.",
         "Needs a matching llm-semantic-cache-store in outbound."
@@ -2798,7 +2810,8 @@ export const catalogData: CatalogData = {
       "gateways": [
         "classic",
         "v2",
-        "consumption"
+        "consumption",
+        "self-hosted"
       ],
       "attributes": [
         {
@@ -2809,6 +2822,16 @@ export const catalogData: CatalogData = {
           "value": {
             "kind": "int",
             "unit": "seconds"
+          }
+        },
+        {
+          "name": "cache-response",
+          "description": "true caches the current response whatever its status; without it only 200 OK responses are cached.",
+          "required": false,
+          "expressions": true,
+          "default": "false",
+          "value": {
+            "kind": "bool"
           }
         },
         {
@@ -2824,7 +2847,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/llm-semantic-cache-store-policy",
-      "docDate": "2024-12-13",
+      "docDate": "2026-06-02",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/llm-semantic-cache-store-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "May appear only once per policy section.",
         "Needs a matching llm-semantic-cache-lookup in inbound."
@@ -3097,7 +3124,11 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/cache-lookup-policy",
-      "docDate": "2024-07-23",
+      "docDate": "2025-11-24",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/cache-lookup-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "May appear only once per policy section.",
         "Use together with cache-store in outbound.",
@@ -3160,7 +3191,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/cache-store-policy",
-      "docDate": "2024-03-18",
+      "docDate": "2025-11-24",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/cache-store-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "May appear only once per policy section.",
         "Use together with cache-lookup in inbound.",
@@ -3247,7 +3282,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/cache-lookup-value-policy",
-      "docDate": "2024-07-23"
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/cache-lookup-value-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "cache-store-value",
@@ -3329,6 +3368,10 @@ export const catalogData: CatalogData = {
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/cache-store-value-policy",
       "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/cache-store-value-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "May appear only once per policy section, according to the docs."
       ]
@@ -3382,6 +3425,16 @@ export const catalogData: CatalogData = {
           }
         },
         {
+          "name": "fail-on-cache-removal-error",
+          "description": "true fails the request when the cache entry cannot be removed; false (the default) ignores the failure.",
+          "required": false,
+          "expressions": true,
+          "default": "false",
+          "value": {
+            "kind": "bool"
+          }
+        },
+        {
           "name": "id",
           "description": "Optional on every policy; a literal identifier that context.LastError.PolicyId reports when this policy fails.",
           "required": false,
@@ -3394,7 +3447,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/cache-remove-value-policy",
-      "docDate": "2024-07-23"
+      "docDate": "2026-06-02",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/cache-remove-value-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "set-header",
@@ -3472,6 +3529,11 @@ export const catalogData: CatalogData = {
       },
       "doc": "https://learn.microsoft.com/azure/api-management/set-header-policy",
       "docDate": "2024-03-18",
+      "checked": {
+        "source": "https://learn.microsoft.com/ja-jp/azure/api-management/set-header-policy",
+        "read": "2026-11-30",
+        "note": "The global Learn page (its Japanese and Korean renderings, whose usage sections came through): same attributes and value child, all four sections, scopes with workspace, gateways classic, v2, consumption, self-hosted, workspace. It gives no date; docDate is the earlier reading."
+      },
       "notes": [
         "Server cannot be removed, and Connection, Content-Length, Keep-Alive and Transfer-Encoding cannot be changed or removed.",
         "Several values are joined as comma-separated text, except for headers such as User-Agent, WWW-Authenticate, Set-Cookie and Date, which stay separate."
@@ -3606,6 +3668,16 @@ export const catalogData: CatalogData = {
           }
         },
         {
+          "name": "parse-date",
+          "description": "false copies date-like strings (\"/Date(1198908717056)/\", \"2012-03-21T05:40Z\") as they are; true (the default) parses them to System.DateTime.",
+          "required": false,
+          "expressions": false,
+          "default": "true",
+          "value": {
+            "kind": "bool"
+          }
+        },
+        {
           "name": "id",
           "description": "Optional on every policy; a literal identifier that context.LastError.PolicyId reports when this policy fails.",
           "required": false,
@@ -3620,7 +3692,12 @@ export const catalogData: CatalogData = {
       "content": "Body text, an @(...) or @{...} expression, or a Liquid template.",
       "body": true,
       "doc": "https://learn.microsoft.com/azure/api-management/set-body-policy",
-      "docDate": "2023-01-13",
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/fe3d7e1aa0f8e37f19985ebfb10de416abdca504/articles/api-management/set-body-policy.md",
+        "read": "2026-11-30",
+        "note": "Statement, attributes and date from this version (ms.date 07/23/2024, a stored web copy of its beginning); the current Learn page (https://learn.microsoft.com/azure/api-management/set-body-policy) lists the same three attributes. on-error stays (CORRECTIONS.md #9)."
+      },
       "notes": [
         "Reading context.Request.Body or context.Response.Body without preserveContent:true uses the body up.",
         "The docs say it throws where there is no body, for example on an inbound GET.",
@@ -3686,7 +3763,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/set-variable-policy",
-      "docDate": "2024-07-23"
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/set-variable-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "rewrite-uri",
@@ -3698,6 +3779,7 @@ export const catalogData: CatalogData = {
       ],
       "scopes": [
         "global",
+        "workspace",
         "product",
         "api",
         "operation"
@@ -3706,7 +3788,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -3741,7 +3824,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/rewrite-uri-policy",
-      "docDate": "2022-12-08",
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/rewrite-uri-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "Only query parameters can be added; new path template parameters cannot."
       ],
@@ -3771,7 +3858,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -3844,7 +3932,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/json-to-xml-policy",
-      "docDate": "2024-03-18"
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/json-to-xml-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "xml-to-json",
@@ -3926,7 +4018,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/xml-to-json-policy",
-      "docDate": "2024-09-06"
+      "docDate": "2024-09-06",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/xml-to-json-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "set-status",
@@ -3985,6 +4081,11 @@ export const catalogData: CatalogData = {
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/set-status-policy",
       "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/set-status-policy.md",
+        "read": "2026-11-30",
+        "note": "The page marks reason required; deployed policies omit it (CORRECTIONS.md #1), so it stays optional."
+      },
       "notes": [
         "Often a child of return-response."
       ]
@@ -4000,6 +4101,7 @@ export const catalogData: CatalogData = {
       ],
       "scopes": [
         "global",
+        "workspace",
         "product",
         "api",
         "operation"
@@ -4008,7 +4110,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -4025,7 +4128,11 @@ export const catalogData: CatalogData = {
       "childElements": {},
       "content": "An HTTP method name; expressions work.",
       "doc": "https://learn.microsoft.com/azure/api-management/set-method-policy",
-      "docDate": "2022-11-21",
+      "docDate": "2024-03-18",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/set-method-policy.md",
+        "read": "2026-11-30"
+      },
       "notes": [
         "Also a child of send-request and send-one-way-request.",
         "The doc page consulted was written before workspace scope existed; current docs may add it."
@@ -4053,7 +4160,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -4086,7 +4194,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/find-and-replace-policy",
-      "docDate": "2024-03-18"
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/find-and-replace-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "redirect-content-urls",
@@ -4142,6 +4254,7 @@ export const catalogData: CatalogData = {
       ],
       "scopes": [
         "global",
+        "workspace",
         "product",
         "api",
         "operation"
@@ -4150,7 +4263,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -4220,7 +4334,12 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/xsl-transform-policy",
-      "docDate": "2023-03-28",
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/xsl-transform-policy.md",
+        "read": "2026-11-30",
+        "note": "The statement names the parameter attribute parameter-name, the example name; the catalog keeps name, which deployed policies use."
+      },
       "notes": [
         "The doc page consulted was written before workspace scope existed; current docs may add it."
       ]
@@ -4238,6 +4357,7 @@ export const catalogData: CatalogData = {
       ],
       "scopes": [
         "global",
+        "workspace",
         "product",
         "api",
         "operation"
@@ -4246,7 +4366,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -4370,6 +4491,16 @@ export const catalogData: CatalogData = {
                   "null"
                 ]
               }
+            },
+            {
+              "name": "parse-date",
+              "description": "false copies date-like strings (\"/Date(1198908717056)/\", \"2012-03-21T05:40Z\") as they are; true (the default) parses them to System.DateTime.",
+              "required": false,
+              "expressions": false,
+              "default": "true",
+              "value": {
+                "kind": "bool"
+              }
             }
           ],
           "children": [],
@@ -4383,7 +4514,11 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/return-response-policy",
-      "docDate": "2022-12-08",
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/return-response-policy.md",
+        "read": "2026-11-30"
+      },
       "notes": [
         "Inside return-response, a Liquid set-body template sees no input.",
         "The doc page consulted is from 2022-12-08; newer ones add workspace scope (uncertain).",
@@ -4402,6 +4537,7 @@ export const catalogData: CatalogData = {
       ],
       "scopes": [
         "global",
+        "workspace",
         "product",
         "api",
         "operation"
@@ -4410,14 +4546,14 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
           "name": "status-code",
           "required": false,
-          "expressions": true,
-          "expressionsStated": false,
+          "expressions": false,
           "default": "200",
           "value": {
             "kind": "int"
@@ -4427,8 +4563,7 @@ export const catalogData: CatalogData = {
           "name": "content-type",
           "description": "Media type used to choose the example or schema.",
           "required": false,
-          "expressions": true,
-          "expressionsStated": false,
+          "expressions": false,
           "value": {
             "kind": "string"
           }
@@ -4446,7 +4581,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/mock-response-policy",
-      "docDate": "2022-11-18",
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/mock-response-policy.md",
+        "read": "2026-11-30"
+      },
       "notes": [
         "The doc page consulted was written before workspace scope existed; current docs may add it."
       ]
@@ -5064,7 +5203,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -5222,6 +5362,16 @@ export const catalogData: CatalogData = {
                   "null"
                 ]
               }
+            },
+            {
+              "name": "parse-date",
+              "description": "false copies date-like strings (\"/Date(1198908717056)/\", \"2012-03-21T05:40Z\") as they are; true (the default) parses them to System.DateTime.",
+              "required": false,
+              "expressions": false,
+              "default": "true",
+              "value": {
+                "kind": "bool"
+              }
             }
           ],
           "children": [],
@@ -5355,6 +5505,11 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/send-request-policy",
+      "checked": {
+        "source": "https://learn.microsoft.com/zh-cn/azure/api-management/send-request-policy",
+        "read": "2026-11-30",
+        "note": "The global Learn page (its Chinese rendering, whose usage section came through): scopes global, workspace, product, API, operation; gateways dedicated (classic and v2), consumption, self-hosted, workspace. It gives no date."
+      },
       "notes": [
         "Read the result with `((IResponse)context.Variables[\"name\"]).Body.As<JObject>()`.",
         "With an internal VNet, calling the gateway itself may time out (500 BackendConnectionFailure); target https://127.0.0.1 and set the Host header."
@@ -5512,6 +5667,16 @@ export const catalogData: CatalogData = {
                   "blank",
                   "null"
                 ]
+              }
+            },
+            {
+              "name": "parse-date",
+              "description": "false copies date-like strings (\"/Date(1198908717056)/\", \"2012-03-21T05:40Z\") as they are; true (the default) parses them to System.DateTime.",
+              "required": false,
+              "expressions": false,
+              "default": "true",
+              "value": {
+                "kind": "bool"
               }
             }
           ],
@@ -5714,6 +5879,11 @@ export const catalogData: CatalogData = {
       "content": "Text or expression to log; at most 200 KB, anything beyond is cut off.",
       "doc": "https://learn.microsoft.com/azure/api-management/log-to-eventhub-policy",
       "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://learn.microsoft.com/zh-cn/azure/api-management/log-to-eventhub-policy",
+        "read": "2026-11-30",
+        "note": "The global Learn page (its Chinese and Japanese renderings, whose usage sections came through): same attributes, all four sections, scopes without workspace, gateways classic, v2, consumption, self-hosted. It gives no date; docDate is the earlier reading."
+      },
       "notes": [
         "Application Insights sampling does not apply to it."
       ]
@@ -6058,6 +6228,7 @@ export const catalogData: CatalogData = {
       ],
       "scopes": [
         "global",
+        "workspace",
         "product",
         "api",
         "operation"
@@ -6066,7 +6237,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -6147,7 +6319,12 @@ export const catalogData: CatalogData = {
       },
       "content": "Older form: the message as the element's own text (string or expression) instead of a <message> child.",
       "doc": "https://learn.microsoft.com/azure/api-management/trace-policy",
-      "docDate": "2022-11-21",
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/trace-policy.md",
+        "read": "2026-11-30",
+        "note": "The page lists inbound, outbound and backend, message as required and no expressions in source; deployed policies use trace in on-error, without message, and with @(context.Api.Name) as source (CORRECTIONS.md #7, #8, #15), so those stay."
+      },
       "notes": [
         "On the v2 gateway it adds nothing to the test console trace (per the policy index).",
         "Application Insights sampling does not apply to it.",
@@ -6176,7 +6353,8 @@ export const catalogData: CatalogData = {
         "classic",
         "v2",
         "consumption",
-        "self-hosted"
+        "self-hosted",
+        "workspace"
       ],
       "attributes": [
         {
@@ -6248,7 +6426,11 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/emit-metric-policy",
-      "docDate": "2024-03-18",
+      "docDate": "2024-09-25",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/emit-metric-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "No more than 10 custom dimensions."
       ]
@@ -6389,7 +6571,11 @@ export const catalogData: CatalogData = {
       "children": [],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/include-fragment-policy",
-      "docDate": "2024-07-23"
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/include-fragment-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "retry",
@@ -6491,7 +6677,15 @@ export const catalogData: CatalogData = {
       ],
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/retry-policy",
-      "docDate": "2022-12-08"
+      "docDate": "2022-12-08",
+      "checked": {
+        "source": "https://learn.microsoft.com/azure/api-management/retry-policy",
+        "read": "2026-11-30",
+        "note": "The current Learn page (English, and the Azure China copy for its usage section): same attributes, count 1-50, all four sections, scopes with workspace. It now excludes wait as a child; recorded as a note, not yet checked. It gives no date; docDate is the earlier reading."
+      },
+      "notes": [
+        "The current page says a <retry> may hold any policy except <wait>."
+      ]
     },
     {
       "name": "wait",
@@ -6561,6 +6755,10 @@ export const catalogData: CatalogData = {
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/wait-policy",
       "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/wait-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "Direct children can only be send-request, cache-lookup-value or choose."
       ]

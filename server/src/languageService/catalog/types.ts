@@ -48,6 +48,15 @@ export interface ChildElementInfo {
   body?: boolean;
 }
 
+export interface CheckedAgainst {
+  /** The page's source that was read: a version of the Markdown in MicrosoftDocs/azure-docs, or the Learn page. */
+  source: string;
+  /** The day it was read (YYYY-MM-DD). */
+  read: string;
+  /** Where the entry deliberately differs from that page, and why. */
+  note?: string;
+}
+
 export interface ElementInfo {
   name: string;
   kind: 'policy' | 'structural';
@@ -68,6 +77,8 @@ export interface ElementInfo {
   body?: boolean;
   doc: string;
   docDate?: string;
+  /** The page this entry was last compared with, attribute by attribute (its date is `docDate`). */
+  checked?: CheckedAgainst;
   constraints?: string[];
   notes?: string[];
   preview?: boolean;

@@ -66,6 +66,9 @@ export function describeElement(info: ElementInfo, catalog?: Catalog): string {
   if (newer) {
     lines.push(`The doc page read for this policy is dated ${info.docDate}; \`<${newer.name}>\`, of the same family (${info.category}), was documented ${newer.docDate}: check the page for changes since.`, '');
   }
+  if (info.checked) {
+    lines.push(`Compared with the policy page${info.docDate ? ` (dated ${info.docDate})` : ''} on ${info.checked.read}.`, '');
+  }
   lines.push(`[Microsoft Learn](${info.doc})`);
   return lines.join('\n');
 }
