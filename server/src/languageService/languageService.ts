@@ -33,6 +33,7 @@ import { createExpressionChecker } from './expressions/expressionChecks';
 import { completeExpression } from './expressions/expressionCompletion';
 import { hoverExpression } from './expressions/expressionHover';
 import { validateHostText, validateMapped, type CheckPolicy } from './services/iacValidation';
+import { applyToDiagnostics, applyToFindings, type RuleSeverities } from './services/ruleSeverity';
 import { readTemplateFile, withTemplateNamedValues, type IacPolicyLoad, type TemplateNamedValues } from './workspace/iac';
 
 export type { PolicyDocument } from './parser/policyParser';
@@ -48,6 +49,12 @@ export type { WorkspaceIndex } from './workspace/workspaceIndex';
 export type { ListFlowsOptions } from './services/flowSummaries';
 export type { InspectTokenOptions, TokenInspection } from './services/tokenInspection';
 export type { InspectResult } from './auth/inspect';
+export { parseRulesConfig, RULE_CODES, RULE_SEVERITIES, RULES_CONFIG_FILE, readRuleSeverities, type RuleSeverities, type RuleSeverity, type RuleSeverityReading } from './services/ruleSeverity';
+
+/** Diagnostics with the user's per-rule severities (for the ones a host makes itself, such as the CLI's unreadable files). */
+export function applyRuleSeverities(diagnostics: Diagnostic[], rules: RuleSeverities | undefined): Diagnostic[] {
+  return applyToDiagnostics(diagnostics, rules);
+}
 
 export interface LanguageServiceOptions {
   catalog?: Catalog;
@@ -107,8 +114,11 @@ export interface LanguageService {
   getCodeLenses(document: TextDocument, doc?: PolicyDocument): CodeLens[];
   /** Re-indents elements; never changes expressions, values, text, CDATA or comments. */
   format(document: TextDocument, range: Range | undefined, options: FormatOptions, doc?: PolicyDocument): TextEdit[];
-  /** Problems of every flow config and of the definition files they read, by file URI (each config's URI is a key). */
-  flowConfigDiagnostics(): Map<string, Diagnostic[]>;
+  /**
+   * Problems of every flow config and of the definition files they read, by file URI (each
+   * config's URI is a key), with the per-rule severities of `rules`.
+   */
+  flowConfigDiagnostics(rules?: RuleSeverities): Map<string, Diagnostic[]>;
   /** The flows of the workspace's configs, with (by default) each linked policy's verdict. */
   listFlows(options?: ListFlowsOptions): FlowSummary[];
   /** The same list one policy a step, for a host that answers other requests between steps. */
@@ -226,10 +236,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       analyses.delete(uri);
     },
     doValidation(document, doc = parse(document), settings = {}) {
-      const findings = validatePolicy({
+      const findings = applyToFindings(validatePolicy({
         uri: document.uri, doc, catalog, location: locate(document.uri), settings: { ...defaultValidationSettings, ...settings }, workspace,
         expressions, flowAnalysis: () => analyzeFlows(document.uri, doc),
-      });
+      }), settings.rules);
       // A skipped document's one finding is on its first line: no need to index the lines of all of it.
       if (doc.skipped) return findings.map(f => findingToDiagnostic(f, offset => ({ line: 0, character: offset })));
       return findings.map(f => toDiagnostic(document, f));
@@ -262,7 +272,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     format: (document, range, options, doc = parse(document)) => (doc.skipped ? [] : formatPolicy(document, doc, range, options, catalog)),
     getCodeLenses: (document, doc = parse(document)) =>
       (!doc.skipped && workspace.flowConfigs().length > 0 ? getCodeLenses(document, analyzeFlows(document.uri, doc)) : []),
-    flowConfigDiagnostics: () => flowConfigDiagnostics(workspace, DIAGNOSTIC_SOURCE),
+    flowConfigDiagnostics(rules) {
+      const byUri = flowConfigDiagnostics(workspace, DIAGNOSTIC_SOURCE);
+      if (rules) for (const [uri, diagnostics] of byUri) byUri.set(uri, applyToDiagnostics(diagnostics, rules));
+      return byUri;
+    },
     listFlowsInSteps: (listOptions = {}) => listFlowsInSteps(workspace, analyzeFlows, listOptions),
     listFlows(listOptions = {}) {
       const steps = listFlowsInSteps(workspace, analyzeFlows, listOptions);
@@ -274,7 +288,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     inspectToken: (raw, inspectOptions = {}) => inspectToken(raw, workspace, inspectOptions),
     validateHostFile(document, settings = {}) {
       const check = (defined: TemplateNamedValues) => checker(document.uri, settings, withTemplateNamedValues(workspace, defined));
-      return validateHostText(document.uri, document.getText(), check).map(f => toDiagnostic(document, f));
+      return applyToFindings(validateHostText(document.uri, document.getText(), check), settings.rules).map(f => toDiagnostic(document, f));
     },
     validateLoadedPolicy(document, load, settings = {}) {
       const location = { scope: load.scope };
@@ -285,7 +299,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         : check(text, location).findings;
       const name = load.hostUri.substring(load.hostUri.lastIndexOf('/') + 1);
       const why = { location: { uri: load.hostUri, range: load.range }, message: `Checked as ${load.scope === 'api' || load.scope === 'operation' ? 'an' : 'a'} ${load.scope} policy: loaded by '${load.resource}' in ${decodeURIComponent(name)}.` };
-      return findings.map(f => {
+      return applyToFindings(findings, settings.rules).map(f => {
         const d = toDiagnostic(document, f);
         d.relatedInformation = [...(d.relatedInformation ?? []), why];
         return d;
