@@ -24,6 +24,8 @@ import {
 import { redactSecrets } from '../../common/redact';
 import { createKeyFetcher } from './node/keyFetch';
 import { warmUp } from './warmUp';
+// bundled at build time (esbuild's JSON loader): the one source of the snippets, served by completion
+import snippetFile from '../../snippets/apim-policy.code-snippets';
 
 function isFlowConfig(uri: string): boolean {
   return uri.endsWith('/apim-flows.json');
@@ -109,6 +111,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   const service = getLanguageService({
     locate: createLocator(),
     csharp,
+    snippets: snippetFile,
     readFile: uri => {
       // confined first: an open editor does not make a file outside the workspace readable
       const read = readWorkspaceFile(uri);

@@ -15,6 +15,7 @@ import { format as formatPolicy, type FormatOptions } from './services/policyFor
 import { flowQuickFixes } from './services/flowQuickFixes';
 import { getCodeLenses } from './services/policyCodeLens';
 import { doComplete } from './services/policyCompletion';
+import { compileSnippets, type PolicySnippet, type SnippetFile } from './services/policySnippets';
 import { doHover } from './services/policyHover';
 import { findDocumentSymbols, getFoldingRanges } from './services/policySymbols';
 import { defaultValidationSettings, validatePolicy, type Finding, type Severity, type ValidationSettings } from './services/validation';
@@ -49,6 +50,7 @@ export type { WorkspaceIndex } from './workspace/workspaceIndex';
 export type { ListFlowsOptions } from './services/flowSummaries';
 export type { InspectTokenOptions, TokenInspection } from './services/tokenInspection';
 export type { InspectResult } from './auth/inspect';
+export type { SnippetFile, SnippetDefinition } from './services/policySnippets';
 export { parseRulesConfig, RULE_CODES, RULE_SEVERITIES, RULES_CONFIG_FILE, readRuleSeverities, type RuleSeverities, type RuleSeverity, type RuleSeverityReading } from './services/ruleSeverity';
 
 /** Diagnostics with the user's per-rule severities (for the ones a host makes itself, such as the CLI's unreadable files). */
@@ -79,6 +81,11 @@ export interface LanguageServiceOptions {
    * `document-too-large` diagnostic and every other feature answers with nothing.
    */
   maxCheckedText?: number;
+  /**
+   * The snippets completion offers where they fit (the data of snippets/apim-policy.code-snippets;
+   * the server bundles it). Without them completion offers none.
+   */
+  snippets?: SnippetFile;
   /** Told each time the flow analysis of a policy runs (not when the memo answers): a probe for tests. */
   onFlowAnalysis?(uri: string): void;
 }
@@ -184,6 +191,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const locate = options.locate ?? ((uri: string) => locatePolicy(uri));
   const maxText = options.maxCheckedText ?? MAX_CHECKED_TEXT;
   const parse = (document: TextDocument) => parsePolicy(document.getText(), maxText);
+  // read on the first completion: most hosts (the CLI) never complete
+  let snippets: PolicySnippet[] | undefined;
+  const snippetsFor = (uri: string) => {
+    if (!options.snippets) return undefined;
+    snippets ??= compileSnippets(options.snippets, catalog);
+    return { snippets, fragment: locate(uri)?.scope === 'fragment' };
+  };
 
   // The one parse cache. Keyed by text rather than version: the index holds no versions, and an
   // open document's text is the same string for as long as its version does not change.
@@ -250,7 +264,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const offset = document.offsetAt(position);
       const refs = completeReference(document, doc, workspace, offset);
       if (refs) return { isIncomplete: false, items: refs };
-      return completeExpression(document, doc, offset, { workspace }) ?? doComplete(document, doc, catalog, offset);
+      return completeExpression(document, doc, offset, { workspace }) ?? doComplete(document, doc, catalog, offset, snippetsFor(document.uri));
     },
     doHover(document, position, doc = parse(document)) {
       if (doc.skipped) return null;
