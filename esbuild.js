@@ -19,6 +19,8 @@ const common = {
   mainFields: ['module', 'main'],
   // web-tree-sitter's ES module build finds its files through import.meta, which a CommonJS bundle lacks
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
+  // the server bundles snippets/apim-policy.code-snippets (JSON) and offers the snippets in its completion
+  loader: { '.code-snippets': 'json' },
 };
 
 const builds = [

@@ -7,6 +7,7 @@
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { Verdict } from '../server/src/languageService/auth/types';
 import type { ClaimExplanation } from '../server/src/languageService/auth/token';
+import { readRuleSeverities, type RuleSeverities } from '../server/src/languageService/services/ruleSeverity';
 import type { CallerMatch, InspectedCheck, SourcePosition } from '../server/src/languageService/auth/inspect';
 
 export type { CallerMatch, InspectedCheck, SourcePosition };
@@ -22,10 +23,16 @@ export interface ServerSettings {
     enable: boolean;
     missingBase: 'off' | 'information' | 'warning';
   };
+  /** `apimPolicy.rules`: rule code → severity or `off`. */
+  rules: RuleSeverities;
+  /** What in `apimPolicy.rules` was not understood (unknown codes kept, bad values dropped), one sentence each. */
+  rulesProblems: string[];
 }
 
 export const defaultSettings: ServerSettings = {
   validation: { enable: true, missingBase: 'warning' },
+  rules: {},
+  rulesProblems: [],
 };
 
 /** Reads untrusted settings into the typed contract, keeping defaults for anything malformed. */
@@ -33,11 +40,14 @@ export function readSettings(raw: unknown): ServerSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const v = (r.validation && typeof r.validation === 'object' ? r.validation : {}) as Record<string, unknown>;
   const missingBase = v.missingBase === 'off' || v.missingBase === 'information' || v.missingBase === 'warning' ? v.missingBase : defaultSettings.validation.missingBase;
+  const rules = readRuleSeverities(r.rules);
   return {
     validation: {
       enable: typeof v.enable === 'boolean' ? v.enable : defaultSettings.validation.enable,
       missingBase,
     },
+    rules: rules.rules,
+    rulesProblems: [...rules.unknownCodes.map(c => `'${c}' is not a rule code (see the README's rule table)`), ...rules.invalid],
   };
 }
 

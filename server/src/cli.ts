@@ -11,7 +11,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import {
-  classifyArtifact, DIAGNOSTIC_SOURCE, findIacLoads, getLanguageService, loadCSharpParser, MAX_CHECKED_TEXT, tooLargeToCheckMessage,
+  applyRuleSeverities, classifyArtifact, DIAGNOSTIC_SOURCE, findIacLoads, getLanguageService, parseRulesConfig, RULE_CODES, RULE_SEVERITIES, RULES_CONFIG_FILE,
+  type RuleSeverities, type RuleSeverity, loadCSharpParser, MAX_CHECKED_TEXT, tooLargeToCheckMessage,
   type CSharpParser, type IacPolicyLoad, type InspectResult, type LanguageService,
 } from './languageService/languageService';
 import { createLocator, createUriReader, findPolicyFiles, findServiceRoot, indexCapWarning, readIndexedFiles, reason } from './node/policyFiles';
@@ -26,6 +27,9 @@ interface CheckOptions {
   paths: string[];
   format: Format;
   config?: string;
+  /** `--rule code=severity`, in the order given (a later one wins). */
+  rules: Array<[string, RuleSeverity]>;
+  rulesConfig?: string;
 }
 
 export interface CliResult {
@@ -38,6 +42,7 @@ class UsageError extends Error {}
 
 const USAGE = `Usage:
   apim-policy check [paths…] [--format text|json|sarif] [--config apim-flows.json]
+                    [--rule CODE=SEVERITY]… [--rules-config FILE]
   apim-policy effective <policy.xml|folder> [--product NAME] [--format xml|json]
   apim-policy token [TOKEN|-] [--flow NAME] [--config FILE] [--jwks FILE] [--now ISO] [--clock-skew SECONDS] [--format text|json]
   apim-policy --help | --version
@@ -46,6 +51,9 @@ check   Reports problems in APIM policy files. Folders are walked: policy.xml an
         files, and other .xml files whose root is <policies> or <fragment>; policies embedded in
         Bicep (.bicep), Terraform (.tf) and ARM templates (.json) are reported in those files, and
         the files they load are checked with the loading resource's scope. Default path: .
+        --rule CODE=SEVERITY (repeatable) sets a rule's severity: error, warning, information,
+        hint or off; over the rules of --rules-config FILE, else of .apim-policy.json at the root
+        of the first checked folder that has one ({"rules": {"flow-app-only": "off"}}).
         Exit codes: 0 no error found, 1 at least one error, 2 bad usage.
 effective
         Prints the policy APIM runs for an operation, API or product policy of an APIOps tree
@@ -76,7 +84,7 @@ interface FileReport {
  * Splits arguments into `--name value` / `--name=value` options (only the names given) and
  * positional arguments; `--` ends the options. Unknown options are usage errors.
  */
-function splitArgs(args: string[], names: readonly string[]): { options: Map<string, string>; positional: string[] } {
+function splitArgs(args: string[], names: readonly string[], repeated: Map<string, string[]> = new Map()): { options: Map<string, string>; positional: string[] } {
   const options = new Map<string, string>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -95,17 +103,27 @@ function splitArgs(args: string[], names: readonly string[]): { options: Map<str
     const value = eq > 0 ? a.substring(eq + 1) : args[++i];
     if (value === undefined) throw new UsageError(`${name} needs a value.`);
     options.set(name, value);
+    repeated.set(name, [...(repeated.get(name) ?? []), value]);
   }
   return { options, positional };
 }
 
 function parseCheckArgs(args: string[]): CheckOptions {
-  const { options, positional } = splitArgs(args, ['--format', '--config']);
+  const all = new Map<string, string[]>();
+  const { options, positional } = splitArgs(args, ['--format', '--config', '--rule', '--rules-config'], all);
   const dash = positional.find(p => p.startsWith('-') && p !== '-');
   if (dash) throw new UsageError(`Unknown option '${dash}'.`);
   const format = options.get('--format') ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`Unknown format '${format}': use text, json or sarif.`);
-  const opts: CheckOptions = { paths: positional, format, config: options.get('--config') };
+  const rules = (all.get('--rule') ?? []).map((r): [string, RuleSeverity] => {
+    const eq = r.indexOf('=');
+    const code = r.substring(0, eq).trim();
+    const severity = r.substring(eq + 1).trim();
+    if (eq <= 0 || !code) throw new UsageError(`--rule ${r}: write CODE=SEVERITY, for example --rule flow-app-only=off.`);
+    if (!(RULE_SEVERITIES as readonly string[]).includes(severity)) throw new UsageError(`--rule ${r}: '${severity}' is not one of ${RULE_SEVERITIES.join(', ')}.`);
+    return [code, severity as RuleSeverity];
+  });
+  const opts: CheckOptions = { paths: positional, format, config: options.get('--config'), rules, rulesConfig: options.get('--rules-config') };
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }
@@ -121,9 +139,48 @@ function readFlagFile(flag: string, file: string, maxBytes?: number): string {
   throw new InputError(`${flag} ${file}: ${r.error}`);
 }
 
+/**
+ * The rule severities of a check: `--rules-config FILE`, else `.apim-policy.json` at the root of
+ * the first checked folder that has one (read like the checked files, confined to those folders),
+ * then each `--rule`. Content that cannot be meant is an InputError; unknown codes are warnings.
+ */
+function ruleSeverities(opts: CheckOptions, warnings: string[]): RuleSeverities {
+  let file = opts.rulesConfig;
+  let text: string | undefined;
+  if (file !== undefined) text = readFlagFile('--rules-config', file, MAX_JWKS_BYTES);
+  else {
+    const readInFolders = createConfinedReader({ roots: checkedFolders(opts.paths), rootName: 'the checked folders', maxBytes: MAX_JWKS_BYTES });
+    for (const folder of checkedFolders(opts.paths)) {
+      const candidate = path.join(folder, RULES_CONFIG_FILE);
+      if (!fs.existsSync(candidate)) continue;
+      const read = readInFolders(candidate);
+      file = path.relative(process.cwd(), candidate) || candidate;
+      if (!read.ok) throw new InputError(`${file}: ${read.error}`);
+      text = read.text;
+      break;
+    }
+  }
+  const rules: Record<string, RuleSeverity> = {};
+  if (text !== undefined) {
+    const parsed = parseRulesConfig(text);
+    if (!parsed.ok) throw new InputError(`${file}: ${parsed.error}.`);
+    Object.assign(rules, parsed.reading.rules);
+    for (const code of parsed.reading.unknownCodes) warnings.push(`${file}: '${code}' is not a rule code (see the README's rule table).`);
+  }
+  for (const [code, severity] of opts.rules) {
+    if (!RULE_CODES.includes(code)) warnings.push(`--rule ${code}: not a rule code (see the README's rule table).`);
+    rules[code] = severity;
+  }
+  return rules;
+}
+
 function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult {
   const configText = opts.config === undefined ? undefined : readFlagFile('--config', opts.config);
+  const ruleWarnings: string[] = [];
+  const rules = ruleSeverities(opts, ruleWarnings);
+  const settings = { rules };
   const { service, warnings } = serviceOverTrees(opts.paths, opts.config, csharp);
+  warnings.unshift(...ruleWarnings);
   const index = service.workspace;
   if (opts.config !== undefined && configText !== undefined) {
     // an explicit config replaces the ones found in the tree
@@ -150,17 +207,17 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
   const readLoaded = createConfinedReader({ roots: checkedFolders(opts.paths), rootName: 'the checked folders', maxBytes: MAX_CHECKED_TEXT });
   const reports: FileReport[] = [];
   for (const h of hosts) {
-    reports.push({ file: h.file, diagnostics: service.validateHostFile(TextDocument.create(h.uri, 'iac', 1, h.text)) });
+    reports.push({ file: h.file, diagnostics: service.validateHostFile(TextDocument.create(h.uri, 'iac', 1, h.text), settings) });
   }
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   const unreadableReport = (file: string, why: string): FileReport =>
-    ({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${why}`, source: DIAGNOSTIC_SOURCE }] });
+    ({ file, diagnostics: applyRuleSeverities([{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${why}`, source: DIAGNOSTIC_SOURCE }], rules) });
   for (const u of unreadable) reports.push(unreadableReport(u.file, u.reason));
   for (const file of files) {
     // past the parse ceiling the file is not even read: the service would skip it anyway
     const size = fileSize(file);
     if (size !== undefined && size > MAX_CHECKED_TEXT) {
-      reports.push({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'document-too-large', message: tooLargeToCheckMessage(size), source: DIAGNOSTIC_SOURCE }] });
+      reports.push({ file, diagnostics: applyRuleSeverities([{ range: zero, severity: DiagnosticSeverity.Error, code: 'document-too-large', message: tooLargeToCheckMessage(size), source: DIAGNOSTIC_SOURCE }], rules) });
       continue;
     }
     const read = loadedOnly.has(file) ? readLoaded(file) : readConfined(file, { maxBytes: MAX_CHECKED_TEXT });
@@ -171,9 +228,9 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
     const uri = URI.file(path.resolve(file)).toString();
     const document = TextDocument.create(uri, 'apim-policy', 1, read.text);
     const load = loads.get(uri);
-    reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load) : service.doValidation(document) });
+    reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load, settings) : service.doValidation(document, undefined, settings) });
   }
-  reports.push(...configReports(service));
+  reports.push(...configReports(service, rules));
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
   const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length + hosts.length);
@@ -200,8 +257,8 @@ function checkedFolders(paths: string[]): string[] {
 }
 
 /** Problems of the flow configs and the definition files they read, one report a file. */
-function configReports(service: LanguageService): FileReport[] {
-  return [...service.flowConfigDiagnostics()]
+function configReports(service: LanguageService, rules: RuleSeverities): FileReport[] {
+  return [...service.flowConfigDiagnostics(rules)]
     .filter(([, diagnostics]) => diagnostics.length > 0)
     .map(([uri, diagnostics]) => {
       const fsPath = URI.parse(uri).fsPath;

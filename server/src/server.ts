@@ -11,7 +11,7 @@ import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
-  classifyArtifact, findIacLoads, getLanguageService, iacHostKind, isRefusal, loadCSharpParser,
+  applyRuleSeverities, classifyArtifact, findIacLoads, getLanguageService, iacHostKind, isRefusal, loadCSharpParser,
   type CSharpParser, type IacPolicyLoad, type PolicyDocument, type TokenInspection,
 } from './languageService/languageService';
 import { createLocator, createUriReader, indexCapWarning, isIndexedFile, readIndexedFiles } from './node/policyFiles';
@@ -24,6 +24,8 @@ import {
 import { redactSecrets } from '../../common/redact';
 import { createKeyFetcher } from './node/keyFetch';
 import { warmUp } from './warmUp';
+// bundled at build time (esbuild's JSON loader): the one source of the snippets, served by completion
+import snippetFile from '../../snippets/apim-policy.code-snippets';
 
 function isFlowConfig(uri: string): boolean {
   return uri.endsWith('/apim-flows.json');
@@ -109,6 +111,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   const service = getLanguageService({
     locate: createLocator(),
     csharp,
+    snippets: snippetFile,
     readFile: uri => {
       // confined first: an open editor does not make a file outside the workspace readable
       const read = readWorkspaceFile(uri);
@@ -132,6 +135,9 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   let dynamicFormatting = false;
   /** URIs that got flow-config diagnostics last time, to clear the ones that no longer have any. */
   let configDiagnosticUris = new Set<string>();
+  let configPublishRun = 0;
+  /** The `apimPolicy.rules` warnings already shown. */
+  const rulesWarned = new Set<string>();
   /** Validations under way (waiting for the settings or the C# parser, or running). */
   let validating = 0;
   /** When the last request about a document came: someone is typing. */
@@ -171,13 +177,27 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     if (!supportsConfiguration) return Promise.resolve(defaultSettings);
     let s = settingsCache.get(uri);
     if (!s) {
-      s = connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }).then(readSettings, e => {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: CONFIG_SECTION }).then(raw => {
+        const settings = readSettings(raw);
+        warnAboutRules(settings.rulesProblems);
+        return settings;
+      }, e => {
         connection.console.warn(`Reading the settings for ${uri} failed, using the defaults: ${describe(e)}`);
         return defaultSettings;
       });
       settingsCache.set(uri, s);
     }
     return s;
+  }
+
+  /** Says once (per distinct text) what in `apimPolicy.rules` was not understood; the rest of the setting still applies. */
+  function warnAboutRules(problems: string[]): void {
+    if (problems.length === 0) return;
+    const text = `apimPolicy.rules: ${problems.join('; ')}.`;
+    if (rulesWarned.has(text)) return;
+    rulesWarned.add(text);
+    connection.console.warn(text);
+    void connection.window.showWarningMessage(text);
   }
 
   /** True for a file in a workspace folder, or one the user opened: the files we may publish for. */
@@ -191,9 +211,14 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   function publishConfigDiagnostics(): void {
     const byUri = service.flowConfigDiagnostics();
     for (const uri of [...byUri.keys()]) if (!isOurs(uri)) byUri.delete(uri);
-    for (const uri of configDiagnosticUris) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const [uri, diagnostics] of byUri) void connection.sendDiagnostics({ uri, diagnostics });
-    configDiagnosticUris = new Set(byUri.keys());
+    // each file with the rule severities of its own folder; a later publish wins over one still waiting
+    const run = ++configPublishRun;
+    Promise.all([...byUri].map(async ([uri, diagnostics]) => ({ uri, diagnostics: applyRuleSeverities(diagnostics, (await getSettings(uri)).rules) }))).then(published => {
+      if (run !== configPublishRun) return;
+      for (const uri of configDiagnosticUris) if (!byUri.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      for (const { uri, diagnostics } of published) void connection.sendDiagnostics({ uri, diagnostics });
+      configDiagnosticUris = new Set(byUri.keys());
+    }, e => connection.console.error(`Publishing the flow config problems failed: ${describe(e)}`));
   }
 
   /** The lenses' verdicts depend on other files too: ask the client to fetch them again. */
@@ -264,7 +289,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     const role = roleOf(current, isLoaded);
     // a JSON document that is no template gets an empty list: it clears what an earlier version had
     if (settings.validation.enable && role !== 'foreign') {
-      const checkSettings = { missingBase: settings.validation.missingBase };
+      const checkSettings = { missingBase: settings.validation.missingBase, rules: settings.rules };
       try {
         const load = role === 'policy' ? loadOf(current.uri) : undefined;
         diagnostics = role === 'iacHost' ? service.validateHostFile(current, checkSettings)
@@ -409,6 +434,8 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   function onDidChangeConfiguration(): void {
     settingsCache.clear();
     for (const d of documents.all()) scheduleValidation(d, 0);
+    // the rule severities apply to the problems of apim-flows.json files too, open or not
+    publishConfigDiagnostics();
   }
 
   function onDidOpen(document: TextDocument): void {

@@ -2,15 +2,17 @@
  * Every snippet of snippets/apim-policy.code-snippets, expanded the way VS Code would with its
  * first choice, its defaults and empty tab stops, must be a policy the service finds no error in,
  * in each section where its policies are allowed. Each other choice is tried too, and the choice
- * lists of enum attributes must be the catalog's values.
+ * lists of enum attributes must be the catalog's values. The server's completion offers each
+ * snippet exactly there (the file is not contributed to VS Code, whose snippet provider would
+ * offer every snippet everywhere, attribute lists included).
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { getLanguageService } from '../../server/src/languageService/languageService';
+import { CompletionItemKind, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { getLanguageService, type SnippetFile } from '../../server/src/languageService/languageService';
 import { parsePolicy, type PolicyElement } from '../../server/src/languageService/parser/policyParser';
 import { createRoleResolver, findAttribute, SECTIONS, type Section } from '../../server/src/languageService/catalog';
 
@@ -261,7 +263,7 @@ test('snippets: at least 40, unique prefixes, each with a description and a body
   assert.equal(raw.match(/"prefix"\s*:/g)?.length, names.length, 'two snippets share a name');
   const seen = new Map<string, string>();
   for (const [name, s] of Object.entries(snippets)) {
-    assert.equal(s.scope, undefined, `${name}: the language is set by contributes.snippets, not by a scope`);
+    assert.equal(s.scope, undefined, `${name}: the server offers the snippets in policy files only; a scope means nothing here`);
     assert.ok(typeof s.description === 'string' && s.description.length > 10, `${name}: no description`);
     for (const p of prefixesOf(s)) {
       assert.match(p, /^apim-[a-z0-9-]+$/, `${name}: prefix ${p}`);
@@ -351,3 +353,39 @@ test('snippets: exactly the whole-document ones are file templates (offered for 
   const wholeDocuments = Object.values(snippets).filter(s => /^<(policies|fragment)>/.test(expandSnippet(bodyOf(s)).text.trim()));
   assert.equal(wholeDocuments.length, templates.length);
 });
+
+// --- where the server offers them ---------------------------------------------------------------
+
+const completing = getLanguageService({ snippets: snippets as unknown as SnippetFile });
+
+function offeredAt(text: string, uri: string): string[] {
+  const offset = text.indexOf('|');
+  const document = TextDocument.create(uri, 'apim-policy', 1, text.replace('|', ''));
+  return completing.doComplete(document, document.positionAt(offset)).items.filter(i => i.kind === CompletionItemKind.Snippet).map(i => i.label);
+}
+
+const inSection = (section: Section) => `<policies>\n${SECTIONS.map(s => `<${s}>\n<base />\n${s === section ? '|\n' : ''}</${s}>\n`).join('')}</policies>`;
+
+test('the snippets are not contributed to VS Code: the server offers them', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+  assert.equal(pkg.contributes.snippets, undefined, 'VS Code would offer contributed snippets everywhere, inside start tags too');
+});
+
+for (const [name, s] of Object.entries(snippets)) {
+  const prefix = prefixesOf(s)[0];
+  test(`snippet ${prefix}: offered by completion where it belongs, and nowhere else`, () => {
+    const placement = placementOf(prefix, expandSnippet(bodyOf(s)).text);
+    const empty = offeredAt('|', placement.uri);
+    if (placement.kind !== 'section') {
+      assert.ok(empty.includes(prefix), `${name}: not offered in an empty document`);
+      for (const section of SECTIONS) assert.ok(!offeredAt(inSection(section), URI.api).includes(prefix), `${name}: offered in <${section}>`);
+      return;
+    }
+    assert.ok(!empty.includes(prefix), `${name}: offered as a whole document`);
+    for (const section of placement.sections) assert.ok(offeredAt(inSection(section), placement.uri).includes(prefix), `${name}: not offered in <${section}>`);
+    if (SECTION_OVERRIDES[prefix]) return;
+    for (const section of SECTIONS.filter(x => !placement.sections.includes(x))) {
+      assert.ok(!offeredAt(inSection(section), placement.uri).includes(prefix), `${name}: offered in <${section}>, where its policies are not allowed`);
+    }
+  });
+}

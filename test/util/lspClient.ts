@@ -25,6 +25,8 @@ export interface TestClient {
   diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   open(uri: string, text: string, version?: number, languageId?: string): void;
   change(uri: string, text: string, version: number): void;
+  /** Sets the `apimPolicy` settings the client answers workspace/configuration with, and tells the server they changed. */
+  configure(settings: Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,8 @@ export async function startClient(rootUri = 'file:///tmp/ws', textDocumentCapabi
     if (i >= 0) waiting.splice(i, 1)[0].resolve(p);
     else received.push(p);
   });
-  connection.onRequest('workspace/configuration', () => [null]);
+  let settings: Record<string, unknown> | null = null;
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
   const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   connection.onRequest('client/registerCapability', (p: { registrations: typeof registrations }) => { registrations.push(...p.registrations); return null; });
   const logs: string[] = [];
@@ -84,6 +87,10 @@ export async function startClient(rootUri = 'file:///tmp/ws', textDocumentCapabi
     },
     change(uri, text, version) {
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    configure(value) {
+      settings = value;
+      connection.sendNotification('workspace/didChangeConfiguration', { settings: { apimPolicy: value } });
     },
     async close() {
       try {

@@ -15,6 +15,7 @@ import { format as formatPolicy, type FormatOptions } from './services/policyFor
 import { flowQuickFixes } from './services/flowQuickFixes';
 import { getCodeLenses } from './services/policyCodeLens';
 import { doComplete } from './services/policyCompletion';
+import { compileSnippets, type PolicySnippet, type SnippetFile } from './services/policySnippets';
 import { doHover } from './services/policyHover';
 import { findDocumentSymbols, getFoldingRanges } from './services/policySymbols';
 import { defaultValidationSettings, validatePolicy, type Finding, type Severity, type ValidationSettings } from './services/validation';
@@ -34,6 +35,7 @@ import { completeExpression } from './expressions/expressionCompletion';
 import { hoverExpression } from './expressions/expressionHover';
 import { validateHostText, validateMapped, type CheckPolicy } from './services/iacValidation';
 import { effectivePolicy, type ComposeOptions, type EffectivePolicy } from './services/effectivePolicy';
+import { applyToDiagnostics, applyToFindings, type RuleSeverities } from './services/ruleSeverity';
 import { readTemplateFile, withTemplateNamedValues, type IacPolicyLoad, type TemplateNamedValues } from './workspace/iac';
 
 export type { PolicyDocument } from './parser/policyParser';
@@ -50,6 +52,13 @@ export type { ListFlowsOptions } from './services/flowSummaries';
 export type { InspectTokenOptions, TokenInspection } from './services/tokenInspection';
 export type { InspectResult } from './auth/inspect';
 export type { EffectivePolicy, RenderedElement as EffectivePolicyElement, SectionName } from './services/effectivePolicy';
+export type { SnippetFile, SnippetDefinition } from './services/policySnippets';
+export { parseRulesConfig, RULE_CODES, RULE_SEVERITIES, RULES_CONFIG_FILE, readRuleSeverities, type RuleSeverities, type RuleSeverity, type RuleSeverityReading } from './services/ruleSeverity';
+
+/** Diagnostics with the user's per-rule severities (for the ones a host makes itself, such as the CLI's unreadable files). */
+export function applyRuleSeverities(diagnostics: Diagnostic[], rules: RuleSeverities | undefined): Diagnostic[] {
+  return applyToDiagnostics(diagnostics, rules);
+}
 
 export interface LanguageServiceOptions {
   catalog?: Catalog;
@@ -74,6 +83,11 @@ export interface LanguageServiceOptions {
    * `document-too-large` diagnostic and every other feature answers with nothing.
    */
   maxCheckedText?: number;
+  /**
+   * The snippets completion offers where they fit (the data of snippets/apim-policy.code-snippets;
+   * the server bundles it). Without them completion offers none.
+   */
+  snippets?: SnippetFile;
   /** Told each time the flow analysis of a policy runs (not when the memo answers): a probe for tests. */
   onFlowAnalysis?(uri: string): void;
 }
@@ -109,8 +123,11 @@ export interface LanguageService {
   getCodeLenses(document: TextDocument, doc?: PolicyDocument): CodeLens[];
   /** Re-indents elements; never changes expressions, values, text, CDATA or comments. */
   format(document: TextDocument, range: Range | undefined, options: FormatOptions, doc?: PolicyDocument): TextEdit[];
-  /** Problems of every flow config and of the definition files they read, by file URI (each config's URI is a key). */
-  flowConfigDiagnostics(): Map<string, Diagnostic[]>;
+  /**
+   * Problems of every flow config and of the definition files they read, by file URI (each
+   * config's URI is a key), with the per-rule severities of `rules`.
+   */
+  flowConfigDiagnostics(rules?: RuleSeverities): Map<string, Diagnostic[]>;
   /** The flows of the workspace's configs, with (by default) each linked policy's verdict. */
   listFlows(options?: ListFlowsOptions): FlowSummary[];
   /** The same list one policy a step, for a host that answers other requests between steps. */
@@ -183,6 +200,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const locate = options.locate ?? ((uri: string) => locatePolicy(uri));
   const maxText = options.maxCheckedText ?? MAX_CHECKED_TEXT;
   const parse = (document: TextDocument) => parsePolicy(document.getText(), maxText);
+  // read on the first completion: most hosts (the CLI) never complete
+  let snippets: PolicySnippet[] | undefined;
+  const snippetsFor = (uri: string) => {
+    if (!options.snippets) return undefined;
+    snippets ??= compileSnippets(options.snippets, catalog);
+    return { snippets, fragment: locate(uri)?.scope === 'fragment' };
+  };
 
   // The one parse cache. Keyed by text rather than version: the index holds no versions, and an
   // open document's text is the same string for as long as its version does not change.
@@ -235,10 +259,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       analyses.delete(uri);
     },
     doValidation(document, doc = parse(document), settings = {}) {
-      const findings = validatePolicy({
+      const findings = applyToFindings(validatePolicy({
         uri: document.uri, doc, catalog, location: locate(document.uri), settings: { ...defaultValidationSettings, ...settings }, workspace,
         expressions, flowAnalysis: () => analyzeFlows(document.uri, doc),
-      });
+      }), settings.rules);
       // A skipped document's one finding is on its first line: no need to index the lines of all of it.
       if (doc.skipped) return findings.map(f => findingToDiagnostic(f, offset => ({ line: 0, character: offset })));
       return findings.map(f => toDiagnostic(document, f));
@@ -249,7 +273,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const offset = document.offsetAt(position);
       const refs = completeReference(document, doc, workspace, offset);
       if (refs) return { isIncomplete: false, items: refs };
-      return completeExpression(document, doc, offset, { workspace }) ?? doComplete(document, doc, catalog, offset);
+      return completeExpression(document, doc, offset, { workspace }) ?? doComplete(document, doc, catalog, offset, snippetsFor(document.uri));
     },
     doHover(document, position, doc = parse(document)) {
       if (doc.skipped) return null;
@@ -271,7 +295,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     format: (document, range, options, doc = parse(document)) => (doc.skipped ? [] : formatPolicy(document, doc, range, options, catalog)),
     getCodeLenses: (document, doc = parse(document)) =>
       (!doc.skipped && workspace.flowConfigs().length > 0 ? getCodeLenses(document, analyzeFlows(document.uri, doc)) : []),
-    flowConfigDiagnostics: () => flowConfigDiagnostics(workspace, DIAGNOSTIC_SOURCE),
+    flowConfigDiagnostics(rules) {
+      const byUri = flowConfigDiagnostics(workspace, DIAGNOSTIC_SOURCE);
+      if (rules) for (const [uri, diagnostics] of byUri) byUri.set(uri, applyToDiagnostics(diagnostics, rules));
+      return byUri;
+    },
     listFlowsInSteps: (listOptions = {}) => listFlowsInSteps(workspace, analyzeFlows, listOptions),
     listFlows(listOptions = {}) {
       const steps = listFlowsInSteps(workspace, analyzeFlows, listOptions);
@@ -284,7 +312,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     effectivePolicy: (uri, effectiveOptions = {}) => effectivePolicy(uri, workspace, effectiveOptions),
     validateHostFile(document, settings = {}) {
       const check = (defined: TemplateNamedValues) => checker(document.uri, settings, withTemplateNamedValues(workspace, defined));
-      return validateHostText(document.uri, document.getText(), check).map(f => toDiagnostic(document, f));
+      return applyToFindings(validateHostText(document.uri, document.getText(), check), settings.rules).map(f => toDiagnostic(document, f));
     },
     validateLoadedPolicy(document, load, settings = {}) {
       const location = { scope: load.scope };
@@ -295,7 +323,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         : check(text, location).findings;
       const name = load.hostUri.substring(load.hostUri.lastIndexOf('/') + 1);
       const why = { location: { uri: load.hostUri, range: load.range }, message: `Checked as ${load.scope === 'api' || load.scope === 'operation' ? 'an' : 'a'} ${load.scope} policy: loaded by '${load.resource}' in ${decodeURIComponent(name)}.` };
-      return findings.map(f => {
+      return applyToFindings(findings, settings.rules).map(f => {
         const d = toDiagnostic(document, f);
         d.relatedInformation = [...(d.relatedInformation ?? []), why];
         return d;

@@ -7,6 +7,13 @@ import {
 } from '../catalog';
 import { valueRange, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
 import { describeAttribute, describeElement } from './policyHover';
+import { documentSnippetItems, statementSnippetItems, type PolicySnippet } from './policySnippets';
+
+/** The snippets the host gave, and whether the document is a fragment (its snippet comes first when empty). */
+export interface SnippetContext {
+  snippets: readonly PolicySnippet[];
+  fragment: boolean;
+}
 
 interface CompletionContext {
   document: TextDocument;
@@ -193,7 +200,7 @@ function isWhitespace(c: string): boolean {
   return c === ' ' || c === '\n' || c === '\r' || c === '\t';
 }
 
-export function doComplete(document: TextDocument, doc: PolicyDocument, catalog: Catalog, offset: number): CompletionList {
+export function doComplete(document: TextDocument, doc: PolicyDocument, catalog: Catalog, offset: number, snippets?: SnippetContext): CompletionList {
   const items: CompletionItem[] = [];
   const ctx: CompletionContext = {
     document, doc, catalog, roleOf: createRoleResolver(catalog), offset,
@@ -242,8 +249,23 @@ export function doComplete(document: TextDocument, doc: PolicyDocument, catalog:
   // editor adds (VS Code sorts extension snippets after the server's items: their sortText starts with 'z').
   if (!doc.roots.length && !text.substring(0, p + 1).trim()) {
     rootCompletions(ctx, ctx.range(p + 1, offset), '<', items);
-    for (const item of items) item.preselect = item.label === '<policies>' || undefined;
+    const documents = snippets ? documentSnippetItems(snippets.snippets, ctx.range(p + 1, offset), snippets.fragment) : [];
+    // the whole-document snippets first, the first of them selected; the skeletons after them (by
+    // a leading digit: clients compare sortText by code unit or by collation, where '_' differs)
+    if (documents.length) {
+      documents[0].preselect = true;
+      for (const item of items) item.sortText = `1${item.sortText ?? ''}`;
+    } else for (const item of items) item.preselect = item.label === '<policies>' || undefined;
+    items.unshift(...documents);
     return { isIncomplete: false, items };
+  }
+  // In element content, a word (a snippet prefix) or nothing typed: the snippets that fit here.
+  if (snippets && container && text.charAt(p) !== '/' && container.startTagEnd !== undefined && offset >= container.startTagEnd) {
+    const role = ctx.roleOf(container);
+    if (catalog.roleShape(role).allowsPolicies) {
+      const section = role.kind === 'section' || role.kind === 'policy' || role.kind === 'child' ? role.section : undefined;
+      items.push(...statementSnippetItems(snippets.snippets, section, ctx.range(p + 1, offset)));
+    }
   }
   if (text.charAt(p) === '/' && text.charAt(p - 1) === '<') {
     let open: PolicyElement | undefined = container;

@@ -6,6 +6,7 @@ import { FLOW_TYPE_LABEL, platformOf } from '../../auth/platforms';
 import type { PolicyElement } from '../../parser/policyParser';
 import type { FlowLink, ManagedIdentityUse, PlacedValue, RequestTarget } from '../../workspace/flowLinks';
 import type { Finding, Rule, RuleContext, Severity } from './types';
+import { chosenSeverity, UNCONFIRMED_CODE } from '../ruleSeverity';
 import { positionIn } from '../../utils/positions';
 import { flowFileText } from '../../workspace/workspaceIndex';
 
@@ -25,7 +26,60 @@ export type CrossCheckData = {
   description?: FlowDescription;
   /** For SAS findings: where the URL is written, and its text as written there. */
   url?: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; raw: string };
+  /** The codes of the UNCONFIRMED notes this diagnostic carries (one, or several grouped). */
+  unconfirmed?: string[];
 };
+
+/** An UNCONFIRMED note of one call, before the notes of that call are grouped. */
+interface Note {
+  finding: Finding & { data: CrossCheckData };
+  check: Check;
+}
+
+/**
+ * Checks whose notes stay on their own: they sit on the value to change and carry a quick fix
+ * (an audience that differs only in case, a caller allowed by e-mail).
+ */
+const OWN_PLACE = new Set(['audience', 'caller', 'sas-and-bearer']);
+
+function isNote(check: Check, severity: Severity): boolean {
+  return severity === 'information' && check.heuristic === true && !OWN_PLACE.has(check.id);
+}
+
+/** One point of a grouped note: what is uncertain and why, without the flow's name again. */
+function notePoint(check: Check): string {
+  const values = [check.expected !== undefined ? `expected ${check.expected}` : '', check.actual !== undefined ? `found ${check.actual}` : ''].filter(Boolean).join(', ');
+  // the group's head says "UNCONFIRMED" and "test this call once" for all of them
+  const detail = check.detail?.replace(/^UNCONFIRMED: /, '').replace(/ Test the call once\.$/, '');
+  return `${capitalise(check.outcome ?? check.title)}${values ? ` (${values})` : ''}${detail ? `: ${detail.replace(/\.$/, '')}` : ''}`;
+}
+
+/**
+ * The UNCONFIRMED notes of one call as one diagnostic: a correct call carries at most one. A
+ * note whose code the user gave another severity stays on its own (and `off` drops it); a single
+ * note keeps its code, several share `flow-unconfirmed` on the identity's element.
+ */
+function reportNotes(ctx: RuleContext, notes: Note[], element: PolicyElement, flow: string, data: CrossCheckData): void {
+  const grouped: Note[] = [];
+  for (const n of notes) {
+    const chosen = chosenSeverity(ctx.settings.rules, n.finding.code);
+    if (chosen === 'off') continue;
+    if (chosen !== undefined && chosen !== 'information') ctx.report(n.finding);
+    else grouped.push(n);
+  }
+  if (grouped.length === 1) {
+    ctx.report({ ...grouped[0].finding, data: { ...grouped[0].finding.data, unconfirmed: [grouped[0].finding.code] } });
+    return;
+  }
+  if (grouped.length === 0) return;
+  const points = grouped.map((n, i) => `(${i + 1}) ${notePoint(n.check)}`).join('; ');
+  ctx.report({
+    ...elementName(element), severity: 'information', code: UNCONFIRMED_CODE,
+    message: `Test this call once: ${grouped.length} points about ${flow} are UNCONFIRMED, though no check fails. ${points}.`,
+    related: grouped[0].finding.related,
+    data: { ...data, checkId: 'unconfirmed', unconfirmed: grouped.map(n => n.finding.code) },
+  });
+}
 
 function severityOf(check: Check): Severity | undefined {
   if (check.status === 'fail') return check.heuristic ? 'information' : 'error';
@@ -106,6 +160,7 @@ function sasFix(t: RequestTarget | undefined): CrossCheckData['url'] {
 function reportUse(ctx: RuleContext, use: ManagedIdentityUse): void {
   const link = use.link;
   if (!link || !use.result) return;
+  const notes: Note[] = [];
   for (const check of use.result.checks) {
     const severity = severityOf(check);
     if (!severity || check.id === 'result') continue;
@@ -123,8 +178,12 @@ function reportUse(ctx: RuleContext, use: ManagedIdentityUse): void {
       principalId: use.prediction?.identity?.principalId,
       url: check.id === 'sas-and-bearer' ? sasFix(use.target) : undefined,
     };
-    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(link.flow, check, use.prediction?.claims.payload ?? {}), related, data });
+    const finding = { ...place, severity, code: `flow-${check.id}`, message: describeCheck(link.flow, check, use.prediction?.claims.payload ?? {}), related, data };
+    if (isNote(check, severity)) notes.push({ finding, check });
+    else ctx.report(finding);
   }
+  const flowData: CrossCheckData = { flow: link.flow.name, configUri: link.entry.uri, checkId: 'unconfirmed' };
+  reportNotes(ctx, notes, use.element, `${link.flow.name} (${FLOW_TYPE_LABEL[link.flow.type]})`, flowData);
 }
 
 /** How a trigger recognised only from its URL is named in messages. */
@@ -141,6 +200,7 @@ function platformHead(facts: PlatformFacts): string {
 function reportPlatform(ctx: RuleContext, use: ManagedIdentityUse, facts: PlatformFacts, ws: NonNullable<RuleContext['workspace']>): void {
   const head = platformHead(facts);
   const configUri = nearestConfigUri(ws, ctx.uri) ?? newConfigUri(ws, ctx.uri);
+  const notes: Note[] = [];
   for (const check of facts.checks) {
     const severity = severityOf(check);
     if (!severity) continue;
@@ -156,8 +216,11 @@ function reportPlatform(ctx: RuleContext, use: ManagedIdentityUse, facts: Platfo
       flow: facts.flow.name, configUri, checkId: check.id, expected: check.expected, actual: check.actual,
       url: check.id === 'sas-and-bearer' ? sasFix(use.target) : undefined,
     };
-    ctx.report({ ...place, severity, code: `flow-${check.id}`, message: describeCheck(facts.flow, check, {}, head), related, data });
+    const finding = { ...place, severity, code: `flow-${check.id}`, message: describeCheck(facts.flow, check, {}, head), related, data };
+    if (isNote(check, severity)) notes.push({ finding, check });
+    else ctx.report(finding);
   }
+  reportNotes(ctx, notes, use.element, head, { flow: facts.flow.name, configUri, checkId: 'unconfirmed' });
   const clientId = use.clientId && !/^\s*@[({]/.test(use.clientId.value) ? use.clientId.value.trim() : undefined;
   const ambiguous = facts.trigger.types.length > 1
     ? ' A logic.azure.com workflow URL is a Logic App\'s, or a Power Automate flow\'s made before 2025: the platform decides which checks apply.'

@@ -3,12 +3,18 @@ import type { PolicyDocument, PolicyElement } from '../../parser/policyParser';
 import type { PolicyLocation } from '../../workspace/apiopsLayout';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import type { PolicyFlowAnalysis } from '../../workspace/flowLinks';
+import type { RuleSeverities } from '../ruleSeverity';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface ValidationSettings {
   /** How a section without `<base />` at a non-global scope is reported. */
   missingBase: 'off' | 'information' | 'warning';
+  /**
+   * The user's severity per rule code (`off` drops the code), applied after the rules ran: it
+   * overrides `missingBase` too. A code not listed keeps its rule's severity.
+   */
+  rules?: RuleSeverities;
 }
 
 export const defaultValidationSettings: ValidationSettings = { missingBase: 'warning' };
