@@ -147,21 +147,32 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
     ({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'file-unreadable', message: `Cannot read: ${why}`, source: DIAGNOSTIC_SOURCE }] });
   for (const u of unreadable) reports.push(unreadableReport(u.file, u.reason));
   for (const file of files) {
-    // past the parse ceiling the file is not even read: the service would skip it anyway
-    const size = fileSize(file);
-    if (size !== undefined && size > MAX_CHECKED_TEXT) {
-      reports.push({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'document-too-large', message: tooLargeToCheckMessage(size), source: DIAGNOSTIC_SOURCE }] });
-      continue;
-    }
-    const read = loadedOnly.has(file) ? readLoaded(file) : readConfined(file, { maxBytes: MAX_CHECKED_TEXT });
-    if (!read.ok) {
-      reports.push(unreadableReport(file, read.error));
-      continue;
-    }
     const uri = URI.file(path.resolve(file)).toString();
-    const document = TextDocument.create(uri, 'apim-policy', 1, read.text);
+    // the index read the policies of the tree already (confined the same way): not a second time
+    const indexed = loadedOnly.has(file) ? undefined : index.policyText(uri);
+    let text: string;
+    if (indexed !== undefined && Buffer.byteLength(indexed) <= MAX_CHECKED_TEXT) {
+      text = indexed;
+    } else {
+      // past the parse ceiling the file is not even read: the service would skip it anyway
+      const size = fileSize(file);
+      if (size !== undefined && size > MAX_CHECKED_TEXT) {
+        reports.push({ file, diagnostics: [{ range: zero, severity: DiagnosticSeverity.Error, code: 'document-too-large', message: tooLargeToCheckMessage(size), source: DIAGNOSTIC_SOURCE }] });
+        continue;
+      }
+      const read = loadedOnly.has(file) ? readLoaded(file) : readConfined(file, { maxBytes: MAX_CHECKED_TEXT });
+      if (!read.ok) {
+        reports.push(unreadableReport(file, read.error));
+        continue;
+      }
+      text = read.text;
+    }
+    const document = TextDocument.create(uri, 'apim-policy', 1, text);
     const load = loads.get(uri);
     reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load) : service.doValidation(document) });
+    // what the service kept for this file (its flow analysis) is not needed again: a 5,000-policy
+    // tree would otherwise stay in memory to the end
+    service.closeDocument(uri);
   }
   reports.push(...configReports(service));
   const all = reports.flatMap(r => r.diagnostics);

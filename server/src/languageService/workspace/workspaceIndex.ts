@@ -143,6 +143,21 @@ export interface WorkspaceIndex {
   refreshFlowConfigs(): void;
 }
 
+interface ServicePolicies {
+  global?: string;
+  workspace?: string;
+  /** Product policies by product name. */
+  products: Map<string, string>;
+  /** API policies by API name and revision. */
+  apis: Map<string, string>;
+}
+
+interface ParentChain {
+  services: Map<string, ServicePolicies>;
+  /** The products that hold an API, by API name (in index order). */
+  productsOfApi: Map<string, Array<{ service: string; product: string }>>;
+}
+
 export interface WorkspaceIndexOptions {
   /**
    * Reads a file the index needs besides the ones it is fed (definition files); a refusal
@@ -178,12 +193,46 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const policies = new Map<string, PolicyEntry>();
   const texts = new Map<string, string>();
   const parse = options.parse ?? ((_uri: string, text: string) => parsePolicy(text));
-  const changed = (uri: string | undefined) => options.onDidChange?.(uri);
+  const changed = (uri: string | undefined) => {
+    chainCache = undefined;
+    options.onDidChange?.(uri);
+  };
   const productApis = new Map<string, { service: string; product: string; api: string }>();
   /** Display names by the folder URI of their API or operation. */
   const displayNames = new Map<string, string>();
   const folderOf = (uri: string) => uri.substring(0, uri.lastIndexOf('/'));
   const serviceOf = new Map<string, string>();
+
+  /**
+   * The policies by service and scope, for `parentPolicies`: built on the first question after a
+   * change (a lookup per policy instead of a scan of every policy, which made a check of a
+   * 5,000-policy repository quadratic). The first file in index order wins, as a scan found it.
+   */
+  let chainCache: ParentChain | undefined;
+  const parentChain = (): ParentChain => {
+    if (chainCache) return chainCache;
+    const services = new Map<string, ServicePolicies>();
+    for (const p of policies.values()) {
+      if (p.service === undefined || !p.location) continue;
+      let s = services.get(p.service);
+      if (!s) services.set(p.service, s = { products: new Map(), apis: new Map() });
+      const loc = p.location;
+      if (loc.scope === 'global') s.global ??= p.uri;
+      else if (loc.scope === 'workspace') s.workspace ??= p.uri;
+      else if (loc.scope === 'product' && loc.product !== undefined && !s.products.has(loc.product)) s.products.set(loc.product, p.uri);
+      else if (loc.scope === 'api') {
+        const key = `${loc.api}\0${loc.revision}`;
+        if (!s.apis.has(key)) s.apis.set(key, p.uri);
+      }
+    }
+    const productsOfApi = new Map<string, Array<{ service: string; product: string }>>();
+    for (const pa of productApis.values()) {
+      const list = productsOfApi.get(pa.api);
+      if (list) list.push(pa);
+      else productsOfApi.set(pa.api, [pa]);
+    }
+    return chainCache = { services, productsOfApi };
+  };
 
   const byService = <T>(map: Map<string, T>, uri: string): T[] => {
     const services = servicesOf(uri);
@@ -311,28 +360,27 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       if (!loc) return [];
       const service = entry?.service ?? classifyArtifact(uri)?.service;
       if (service === undefined) return [];
-      const inService = [...policies.values()].filter(p => p.service === service || (p.service !== undefined && servicesOf(uri).includes(p.service)));
-      const globalOf = (svc: string) => inService.find(p => p.service === svc && p.location?.scope === 'global')?.uri;
+      const chain = parentChain();
       const out: string[] = [];
       const services = servicesOf(uri).slice().reverse(); // broadest first
       if (loc.scope === 'global') return out;
       for (const svc of services) {
-        const g = globalOf(svc);
+        const g = chain.services.get(svc)?.global;
         if (g && g !== uri) out.push(g);
-        const ws = inService.find(p => p.service === svc && p.location?.scope === 'workspace');
-        if (ws && ws.uri !== uri && svc !== services[0]) out.push(ws.uri);
+        const ws = chain.services.get(svc)?.workspace;
+        if (ws && ws !== uri && svc !== services[0]) out.push(ws);
       }
       if (loc.scope === 'product') return out;
       if (loc.api) {
-        for (const pa of productApis.values()) {
-          if (pa.api !== loc.api || !services.includes(pa.service)) continue;
-          const product = inService.find(p => p.location?.scope === 'product' && p.location?.product === pa.product && p.service === pa.service);
-          if (product) out.push(product.uri);
+        for (const pa of chain.productsOfApi.get(loc.api) ?? []) {
+          if (!services.includes(pa.service)) continue;
+          const product = chain.services.get(pa.service)?.products.get(pa.product);
+          if (product) out.push(product);
         }
       }
       if (loc.scope === 'operation') {
-        const api = inService.find(p => p.location?.scope === 'api' && p.location?.api === loc.api && p.location?.revision === loc.revision && p.service === service);
-        if (api) out.push(api.uri);
+        const api = chain.services.get(service)?.apis.get(`${loc.api}\0${loc.revision}`);
+        if (api) out.push(api);
       }
       return out;
     },
