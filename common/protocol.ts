@@ -22,10 +22,15 @@ export interface ServerSettings {
     enable: boolean;
     missingBase: 'off' | 'information' | 'warning';
   };
+  diagnostics: {
+    /** `workspace`: every policy of the workspace folder is checked, open or not; `openFiles`: open files only. */
+    scope: 'workspace' | 'openFiles';
+  };
 }
 
 export const defaultSettings: ServerSettings = {
   validation: { enable: true, missingBase: 'warning' },
+  diagnostics: { scope: 'workspace' },
 };
 
 /** Reads untrusted settings into the typed contract, keeping defaults for anything malformed. */
@@ -33,11 +38,13 @@ export function readSettings(raw: unknown): ServerSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const v = (r.validation && typeof r.validation === 'object' ? r.validation : {}) as Record<string, unknown>;
   const missingBase = v.missingBase === 'off' || v.missingBase === 'information' || v.missingBase === 'warning' ? v.missingBase : defaultSettings.validation.missingBase;
+  const d = (r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {}) as Record<string, unknown>;
   return {
     validation: {
       enable: typeof v.enable === 'boolean' ? v.enable : defaultSettings.validation.enable,
       missingBase,
     },
+    diagnostics: { scope: d.scope === 'openFiles' || d.scope === 'workspace' ? d.scope : defaultSettings.diagnostics.scope },
   };
 }
 

@@ -130,6 +130,8 @@ export interface WorkspaceIndex {
   parentPolicies(uri: string): string[];
   /** Every indexed policy file (not fragments). */
   policies(): PolicyEntry[];
+  /** The URIs of every indexed policy and fragment file. */
+  policyFiles(): string[];
   /**
    * The `properties.displayName` of the API or operation whose folder holds `policyUri`
    * (apiInformation.json / operationInformation.json beside it), when the workspace has one.
@@ -385,6 +387,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       return out;
     },
     policies: () => [...policies.values()],
+    policyFiles: () => [...texts.keys()],
     flowConfigs: () => [...flowConfigs.values()],
     addFlowConfig(uri, text) {
       flowConfigs.set(uri, parseConfig(uri, text));
