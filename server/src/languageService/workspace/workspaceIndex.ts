@@ -8,7 +8,7 @@ import { parseJsonTree } from '../utils/json';
 import { parsePolicy, type PolicyDocument } from '../parser/policyParser';
 import { parseFlowsConfig } from '../auth/flowConfig';
 import type { ConfigProblem, FlowConfig, FlowsConfig } from '../auth/types';
-import { classifyArtifact, locatePolicy, type PolicyLocation } from './apiopsLayout';
+import { classifyArtifact, locatePolicy, type Artifact, type PolicyLocation } from './apiopsLayout';
 import { splitPath as split } from './apiopsPaths';
 import { compileGlob, type GlobMatcher } from './globMatcher';
 import type { FileRead, Refusal } from './fileRead';
@@ -160,6 +160,9 @@ interface ParentChain {
   productsOfApi: Map<string, Array<{ service: string; product: string }>>;
 }
 
+/** How many URIs' classifications the index keeps (past it, it starts afresh). */
+const MAX_CACHED_ARTIFACTS = 100_000;
+
 export interface WorkspaceIndexOptions {
   /**
    * Reads a file the index needs besides the ones it is fed (definition files); a refusal
@@ -197,8 +200,22 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const parse = options.parse ?? ((_uri: string, text: string) => parsePolicy(text));
   const changed = (uri: string | undefined) => {
     chainCache = undefined;
+    servicesCache.clear();
     options.onDidChange?.(uri);
   };
+  /**
+   * What a URI is, and the services that apply to a file, asked for every reference of every
+   * policy: a file's path does not change, and the services only when the index does.
+   */
+  const artifacts = new Map<string, Artifact | undefined>();
+  const classify = (uri: string): Artifact | undefined => {
+    if (artifacts.has(uri)) return artifacts.get(uri);
+    const c = classifyArtifact(uri);
+    if (artifacts.size > MAX_CACHED_ARTIFACTS) artifacts.clear();
+    artifacts.set(uri, c);
+    return c;
+  };
+  const servicesCache = new Map<string, string[]>();
   const productApis = new Map<string, { service: string; product: string; api: string }>();
   /** Display names by the folder URI of their API or operation. */
   const displayNames = new Map<string, string>();
@@ -244,7 +261,13 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   };
 
   function servicesOf(uri: string): string[] {
-    const c = classifyArtifact(uri);
+    let hit = servicesCache.get(uri);
+    if (!hit) servicesCache.set(uri, hit = findServices(uri));
+    return hit;
+  }
+
+  function findServices(uri: string): string[] {
+    const c = classify(uri);
     let service = c?.service;
     if (service === undefined) {
       // any file: the nearest folder that holds artifacts
@@ -261,7 +284,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
 
   return {
     update(uri, text) {
-      const c = classifyArtifact(uri);
+      const c = classify(uri);
       if (!c) return;
       if (c.service !== undefined) serviceOf.set(uri, c.service);
       switch (c.kind) {
@@ -328,7 +351,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       policies.delete(uri);
       texts.delete(uri);
       productApis.delete(uri);
-      const c = classifyArtifact(uri);
+      const c = classify(uri);
       if (c?.kind === 'apiInfo' || c?.kind === 'operationInfo') displayNames.delete(folderOf(uri));
       serviceOf.delete(uri);
       flowConfigs.delete(uri);
@@ -360,7 +383,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       const entry = policies.get(uri);
       const loc = entry?.location ?? locatePolicy(uri);
       if (!loc) return [];
-      const service = entry?.service ?? classifyArtifact(uri)?.service;
+      const service = entry?.service ?? classify(uri)?.service;
       if (service === undefined) return [];
       const chain = parentChain();
       const out: string[] = [];
