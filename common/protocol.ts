@@ -27,12 +27,17 @@ export interface ServerSettings {
   rules: RuleSeverities;
   /** What in `apimPolicy.rules` was not understood (unknown codes kept, bad values dropped), one sentence each. */
   rulesProblems: string[];
+  diagnostics: {
+    /** `workspace`: every policy of the workspace folder is checked, open or not; `openFiles`: open files only. */
+    scope: 'workspace' | 'openFiles';
+  };
 }
 
 export const defaultSettings: ServerSettings = {
   validation: { enable: true, missingBase: 'warning' },
   rules: {},
   rulesProblems: [],
+  diagnostics: { scope: 'workspace' },
 };
 
 /** Reads untrusted settings into the typed contract, keeping defaults for anything malformed. */
@@ -41,6 +46,7 @@ export function readSettings(raw: unknown): ServerSettings {
   const v = (r.validation && typeof r.validation === 'object' ? r.validation : {}) as Record<string, unknown>;
   const missingBase = v.missingBase === 'off' || v.missingBase === 'information' || v.missingBase === 'warning' ? v.missingBase : defaultSettings.validation.missingBase;
   const rules = readRuleSeverities(r.rules);
+  const d = (r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {}) as Record<string, unknown>;
   return {
     validation: {
       enable: typeof v.enable === 'boolean' ? v.enable : defaultSettings.validation.enable,
@@ -48,6 +54,7 @@ export function readSettings(raw: unknown): ServerSettings {
     },
     rules: rules.rules,
     rulesProblems: [...rules.unknownCodes.map(c => `'${c}' is not a rule code (see the README's rule table)`), ...rules.invalid],
+    diagnostics: { scope: d.scope === 'openFiles' || d.scope === 'workspace' ? d.scope : defaultSettings.diagnostics.scope },
   };
 }
 

@@ -53,10 +53,10 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
     ],
     synchronize: {
       configurationSection: CONFIG_SECTION,
-      // files the server's workspace index follows
-      // policies, APIOps artifacts, flow configs and the definition files they read
-      // and the IaC files whose resources load policy files
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{policy.xml,*.policy.xml,*.json,*.bicep,*.tf}'),
+      // files the server's workspace index follows and checks when they change on disk:
+      // policies (any XML: a policy file an IaC resource loads has any name), APIOps artifacts,
+      // flow configs and the definition files they read, and the IaC files
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.xml,*.json,*.bicep,*.tf}'),
     },
     outputChannel: output,
     // LSP traces carry the Token Inspector's requests: both channels redact tokens

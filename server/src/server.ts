@@ -26,6 +26,7 @@ import { createKeyFetcher } from './node/keyFetch';
 import { warmUp } from './warmUp';
 // bundled at build time (esbuild's JSON loader): the one source of the snippets, served by completion
 import snippetFile from '../../snippets/apim-policy.code-snippets';
+import { createWorkspaceChecks, type WorkspaceChecks } from './workspaceDiagnostics';
 
 function isFlowConfig(uri: string): boolean {
   return uri.endsWith('/apim-flows.json');
@@ -142,9 +143,10 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   let validating = 0;
   /** When the last request about a document came: someone is typing. */
   let lastRequest = -Infinity;
+  const workspaceChecks = startWorkspaceChecks();
 
   // ---- Helpers ----
-  const busy = () => pendingValidation.size > 0 || validating > 0 || performance.now() - lastRequest < QUIET_MS;
+  const busy = () => pendingValidation.size > 0 || validating > 0 || performance.now() - lastRequest < QUIET_MS || workspaceChecks.running();
 
   /** A request about a policy document: a closed document or a thrown error answers the fallback (logged). */
   function withDocument<T>(params: { textDocument: TextDocumentIdentifier }, fallback: T, fn: (document: TextDocument, doc: PolicyDocument) => T): T {
@@ -252,6 +254,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     }
     if (after.length) hostLoads.set(uri, after);
     else hostLoads.delete(uri);
+    workspaceChecks.noteHost(uri, text !== undefined && iacHostKind(uri, text) !== undefined);
     return new Set([...before, ...after].map(l => l.uri));
   }
 
@@ -339,7 +342,8 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     let files = 0;
     for (const folder of workspaceFolders) {
       const fsPath = URI.parse(folder).fsPath;
-      const read = readIndexedFiles(fsPath, undefined, { iac: true });
+      const read = readIndexedFiles(fsPath, undefined, { iac: true, xml: true });
+      for (const x of read.xml ?? []) workspaceChecks.noteXml(URI.file(x).toString());
       for (const f of read.files) {
         const uri = URI.file(f.path).toString();
         // one file that breaks the indexer must not leave the rest of the workspace unindexed
@@ -377,6 +381,28 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
         .catch(e => connection.console.warn(`The warm-up stopped: ${describe(e)}`));
     };
     setTimeout(start, IDLE_MS);
+  }
+
+  /** The problems of every policy of the workspace, open or not (see workspaceDiagnostics.ts). */
+  function startWorkspaceChecks(): WorkspaceChecks {
+    return createWorkspaceChecks({
+      service,
+      folders: () => workspaceFolders,
+      readFile: uri => readWorkspaceFile(uri),
+      isOpen: uri => documents.get(uri) !== undefined,
+      loadOf,
+      loadedFiles: () => [...hostLoads.values()].flatMap(loads => loads.map(l => l.uri)),
+      settings: getSettings,
+      publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      busy: () => pendingValidation.size > 0 || validating > 0,
+      async progress(title) {
+        const reporter = await connection.window.createWorkDoneProgress();
+        reporter.begin(title, 0, undefined, false);
+        return { report: (percentage, message) => reporter.report(percentage, message), done: () => reporter.done() };
+      },
+      log: message => connection.console.info(message),
+      error: message => connection.console.error(redactSecrets(message)),
+    });
   }
 
   // ---- Lifecycle ----
@@ -420,6 +446,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     publishConfigDiagnostics();
     connection.console.info(`APIM policy language server ready: ${service.catalog.policyNames().length} policies in the catalog; indexed ${files} workspace files in ${Date.now() - started} ms.`);
     if (files) revalidateAll();
+    workspaceChecks.checkAll(0);
     if (options.warmUp) startWarmUp();
   }
 
@@ -429,6 +456,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     if (params.changes.some(c => c.uri.endsWith('.json'))) index.refreshFlowConfigs();
     publishConfigDiagnostics();
     revalidateAll();
+    workspaceChecks.filesChanged(params.changes);
   }
 
   function onDidChangeConfiguration(): void {
@@ -436,9 +464,11 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     for (const d of documents.all()) scheduleValidation(d, 0);
     // the rule severities apply to the problems of apim-flows.json files too, open or not
     publishConfigDiagnostics();
+    workspaceChecks.checkAll();
   }
 
   function onDidOpen(document: TextDocument): void {
+    workspaceChecks.opened(document.uri);
     justOpened.add(document.uri);
     scheduleValidation(document, 0);
   }
@@ -460,7 +490,8 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     service.closeDocument(document.uri);
     settingsCache.delete(document.uri);
     reindex(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // its problems are those of the file on disk again (none when it is not a workspace file)
+    workspaceChecks.closed(document.uri);
   }
 
   // ---- Workspace requests ----

@@ -31,7 +31,8 @@ export interface TestClient {
 }
 
 /** `textDocumentCapabilities`: what the client says of its text document features (dynamic registration, …). */
-export async function startClient(rootUri = 'file:///tmp/ws', textDocumentCapabilities?: Record<string, unknown>): Promise<TestClient> {
+/** `settings`: what the client answers for the `apimPolicy` section (the defaults when not given). */
+export async function startClient(rootUri = 'file:///tmp/ws', textDocumentCapabilities?: Record<string, unknown>, settings?: unknown): Promise<TestClient> {
   const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   proc.stderr!.on('data', d => { err += String(d); });
@@ -45,8 +46,8 @@ export async function startClient(rootUri = 'file:///tmp/ws', textDocumentCapabi
     if (i >= 0) waiting.splice(i, 1)[0].resolve(p);
     else received.push(p);
   });
-  let settings: Record<string, unknown> | null = null;
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+  let current: unknown = settings ?? null;
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => current));
   const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   connection.onRequest('client/registerCapability', (p: { registrations: typeof registrations }) => { registrations.push(...p.registrations); return null; });
   const logs: string[] = [];
@@ -89,7 +90,7 @@ export async function startClient(rootUri = 'file:///tmp/ws', textDocumentCapabi
       connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     },
     configure(value) {
-      settings = value;
+      current = value;
       connection.sendNotification('workspace/didChangeConfiguration', { settings: { apimPolicy: value } });
     },
     async close() {

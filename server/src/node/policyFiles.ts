@@ -155,6 +155,11 @@ export interface IndexedFiles {
   skipped: Array<{ path: string; reason: string }>;
   /** Set when the walk stopped at the cap: the cap, and how many more files it left out. */
   capped?: { maxFiles: number; leftOut: number; exact: boolean };
+  /**
+   * With `xml`: the other `.xml` files the walk saw (not read): one may be a policy by its root
+   * element, as `findPolicyFiles` takes it.
+   */
+  xml?: string[];
 }
 
 /**
@@ -164,10 +169,11 @@ export interface IndexedFiles {
  * not folders), each through the confined reader (inside `folder`, regular, size-capped); past
  * the cap the walk only counts what it leaves out, so the caller can say so.
  */
-export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES, options: { iac?: boolean } = {}): IndexedFiles {
+export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES, options: { iac?: boolean; xml?: boolean } = {}): IndexedFiles {
   const read = createConfinedReader({ roots: [folder] });
   const files: IndexedFile[] = [];
   const skipped: IndexedFiles['skipped'] = [];
+  const xml: string[] = [];
   let leftOut = 0;
   let walked = 0;
   const stack = [folder];
@@ -195,11 +201,14 @@ export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES, o
         if (r.ok) files.push({ path: full, text: r.text });
         // any JSON file may be a template: one too large to read is data, not worth a warning
         else if (isIndexedFile(ent.name) || !/\.json$/i.test(ent.name)) skipped.push({ path: full, reason: r.error });
+      } else if (options.xml && /\.xml$/i.test(ent.name) && xml.length < maxFiles) {
+        xml.push(full);
       }
     }
   }
   const exact = walked <= MAX_WALKED_ENTRIES && stack.length === 0;
-  return leftOut > 0 || !exact ? { files, skipped, capped: { maxFiles, leftOut, exact } } : { files, skipped };
+  const found: IndexedFiles = options.xml ? { files, skipped, xml } : { files, skipped };
+  return leftOut > 0 || !exact ? { ...found, capped: { maxFiles, leftOut, exact } } : found;
 }
 
 /** The warning when the index stopped at its cap. */

@@ -196,13 +196,18 @@ class Workbench {
   /**
    * Opens the Problems panel (Ctrl+Shift+M) and returns the markers it lists:
    * [{ file: 'apis/orders/policy.xml', severity: 'Error', message, line, column }] (1-based).
-   * Only rendered rows are seen (the list is virtual): keep expectations to a screenful.
+   * Only rendered rows are seen (the list is virtual): with every workspace file's problems
+   * listed, give `file` (workspace-relative): the panel's filter is set to it, as a person
+   * looking for one file's problems does, and only that file's markers are returned.
    */
-  async problems() {
+  async problems(onlyFile) {
     const { page } = this;
     const view = page.locator('.markers-panel');
     if (!(await view.isVisible())) await page.keyboard.press(`${MOD}+Shift+M`);
     await view.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    const filter = page.locator('.part.panel .viewpane-filter-container input:visible').first();
+    const want = onlyFile === undefined ? '' : onlyFile;
+    if ((await filter.inputValue({ timeout: UI_TIMEOUT })) !== want) await filter.fill(want);
     const labels = await view.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') || ''));
     const markers = [];
     let file;
@@ -215,7 +220,8 @@ class Workbench {
       const m = /^(Error|Warning|Info|Hint)\w*: ([\s\S]*) at line (\d+) and character (\d+)\./.exec(label);
       if (m) markers.push({ file, severity: m[1], message: m[2], line: Number(m[3]), column: Number(m[4]), label });
     }
-    return markers;
+    // the panel names a file by its folder relative to the workspace folder
+    return want ? markers.filter((m) => m.file === want || (m.file && m.file.endsWith(`/${want}`))) : markers;
   }
 
   /** Closes every editor, reverting unsaved changes (nothing is ever saved to the workspace). */

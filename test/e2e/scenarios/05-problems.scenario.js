@@ -10,8 +10,9 @@ module.exports = {
     const expected = expectedProblems();
     if (!expected) skip('no dist/cli.js and no $E2E_EXPECTED_PROBLEMS');
     assert.ok(expected.length > 0, 'examples/ is expected to contain mistakes, but none were found');
-    // Diagnostics are published for open documents. One file at a time keeps each list within
-    // a screenful (the panel's list is virtual: only rendered rows can be read).
+    // Opening a file republishes its problems from the editor's copy. One file at a time (the
+    // panel filtered to it) keeps each list within a screenful (the panel's list is virtual:
+    // only rendered rows can be read). 01b checks the same list before any file is opened.
     const byFile = new Map();
     for (const p of expected) byFile.set(p.file, [...(byFile.get(p.file) || []), p]);
     const missing = [];
@@ -22,7 +23,7 @@ module.exports = {
       let lacking = [];
       const deadline = Date.now() + 30_000;
       for (;;) {
-        seen = (await wb.problems()).filter((m) => !m.file || m.file.endsWith(file));
+        seen = await wb.problems(file);
         lacking = want.filter((p) => !seen.some((m) => m.line === p.line
           && (!p.severity || m.severity.toLowerCase().startsWith(p.severity.toLowerCase().slice(0, 4)))));
         if (lacking.length === 0 || Date.now() > deadline) break;

@@ -15,7 +15,7 @@ module.exports = {
     const isAudienceError = (m) => m.line === line && /^Error/.test(m.severity) && /MisMatchingOAuthClaims/.test(m.message);
     let seen = [];
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(500)) {
-      seen = await wb.problems();
+      seen = await wb.problems(file);
       if (seen.some(isAudienceError)) break;
     }
     await screenshot('problems');
@@ -38,7 +38,7 @@ module.exports = {
       .some((l) => l.textContent.replace(/\u00a0/g, ' ').includes('resource="https://service.flow.microsoft.com/"')), null, { timeout: 15_000 });
     assert.match((await lineText.first().textContent()).replace(/\u00a0/g, ' '), /resource="https:\/\/service\.flow\.microsoft\.com\/"/);
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(500)) {
-      seen = await wb.problems();
+      seen = await wb.problems(file);
       if (!seen.some(isAudienceError)) break;
     }
     await screenshot('fixed');

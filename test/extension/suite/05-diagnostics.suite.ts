@@ -54,6 +54,18 @@ suite('diagnostics', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('the mistakes of files never opened are listed too (the workspace is checked in the background)', async () => {
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const unopened = EXPECTED_EXAMPLE_PROBLEMS.filter((p) => !open.has(vscode.Uri.file(path.join(workspaceRoot().fsPath, p.file)).toString()));
+    assert.ok(unopened.length > 0, 'every example with a mistake is open already: nothing to check');
+    for (const want of unopened) {
+      const uri = vscode.Uri.file(path.join(workspaceRoot().fsPath, want.file));
+      await waitForDiagnostics(uri, (d) => d.some((x) => x.range.start.line === want.line - 1
+        && vscode.DiagnosticSeverity[x.severity] === want.severity && codeOf(x) === want.code));
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), `${want.file} was opened`);
+    }
+  });
+
   test('the mistakes planted in examples/ are reported on the right lines', async () => {
     for (const want of EXPECTED_EXAMPLE_PROBLEMS) {
       const uri = vscode.Uri.file(path.join(workspaceRoot().fsPath, want.file));

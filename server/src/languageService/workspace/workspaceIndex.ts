@@ -8,7 +8,7 @@ import { parseJsonTree } from '../utils/json';
 import { parsePolicy, type PolicyDocument } from '../parser/policyParser';
 import { parseFlowsConfig } from '../auth/flowConfig';
 import type { ConfigProblem, FlowConfig, FlowsConfig } from '../auth/types';
-import { classifyArtifact, locatePolicy, type PolicyLocation } from './apiopsLayout';
+import { classifyArtifact, locatePolicy, type Artifact, type PolicyLocation } from './apiopsLayout';
 import { splitPath as split } from './apiopsPaths';
 import { compileGlob, type GlobMatcher } from './globMatcher';
 import type { FileRead, Refusal } from './fileRead';
@@ -138,6 +138,8 @@ export interface WorkspaceIndex {
    * file when it has one.
    */
   productsOf(uri: string): { name: string; uri?: string }[];
+  /** The URIs of every indexed policy and fragment file. */
+  policyFiles(): string[];
   /**
    * The `properties.displayName` of the API or operation whose folder holds `policyUri`
    * (apiInformation.json / operationInformation.json beside it), when the workspace has one.
@@ -150,6 +152,24 @@ export interface WorkspaceIndex {
   /** Parses the flow configs again (their definition files may have changed). */
   refreshFlowConfigs(): void;
 }
+
+interface ServicePolicies {
+  global?: string;
+  workspace?: string;
+  /** Product policies by product name. */
+  products: Map<string, string>;
+  /** API policies by API name and revision. */
+  apis: Map<string, string>;
+}
+
+interface ParentChain {
+  services: Map<string, ServicePolicies>;
+  /** The products that hold an API, by API name (in index order). */
+  productsOfApi: Map<string, Array<{ service: string; product: string }>>;
+}
+
+/** How many URIs' classifications the index keeps (past it, it starts afresh). */
+const MAX_CACHED_ARTIFACTS = 100_000;
 
 export interface WorkspaceIndexOptions {
   /**
@@ -186,12 +206,60 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const policies = new Map<string, PolicyEntry>();
   const texts = new Map<string, string>();
   const parse = options.parse ?? ((_uri: string, text: string) => parsePolicy(text));
-  const changed = (uri: string | undefined) => options.onDidChange?.(uri);
+  const changed = (uri: string | undefined) => {
+    chainCache = undefined;
+    servicesCache.clear();
+    options.onDidChange?.(uri);
+  };
+  /**
+   * What a URI is, and the services that apply to a file, asked for every reference of every
+   * policy: a file's path does not change, and the services only when the index does.
+   */
+  const artifacts = new Map<string, Artifact | undefined>();
+  const classify = (uri: string): Artifact | undefined => {
+    if (artifacts.has(uri)) return artifacts.get(uri);
+    const c = classifyArtifact(uri);
+    if (artifacts.size > MAX_CACHED_ARTIFACTS) artifacts.clear();
+    artifacts.set(uri, c);
+    return c;
+  };
+  const servicesCache = new Map<string, string[]>();
   const productApis = new Map<string, { service: string; product: string; api: string }>();
   /** Display names by the folder URI of their API or operation. */
   const displayNames = new Map<string, string>();
   const folderOf = (uri: string) => uri.substring(0, uri.lastIndexOf('/'));
   const serviceOf = new Map<string, string>();
+
+  /**
+   * The policies by service and scope, for `parentPolicies`: built on the first question after a
+   * change (a lookup per policy instead of a scan of every policy, which made a check of a
+   * 5,000-policy repository quadratic). The first file in index order wins, as a scan found it.
+   */
+  let chainCache: ParentChain | undefined;
+  const parentChain = (): ParentChain => {
+    if (chainCache) return chainCache;
+    const services = new Map<string, ServicePolicies>();
+    for (const p of policies.values()) {
+      if (p.service === undefined || !p.location) continue;
+      let s = services.get(p.service);
+      if (!s) services.set(p.service, s = { products: new Map(), apis: new Map() });
+      const loc = p.location;
+      if (loc.scope === 'global') s.global ??= p.uri;
+      else if (loc.scope === 'workspace') s.workspace ??= p.uri;
+      else if (loc.scope === 'product' && loc.product !== undefined && !s.products.has(loc.product)) s.products.set(loc.product, p.uri);
+      else if (loc.scope === 'api') {
+        const key = `${loc.api}\0${loc.revision}`;
+        if (!s.apis.has(key)) s.apis.set(key, p.uri);
+      }
+    }
+    const productsOfApi = new Map<string, Array<{ service: string; product: string }>>();
+    for (const pa of productApis.values()) {
+      const list = productsOfApi.get(pa.api);
+      if (list) list.push(pa);
+      else productsOfApi.set(pa.api, [pa]);
+    }
+    return chainCache = { services, productsOfApi };
+  };
 
   const byService = <T>(map: Map<string, T>, uri: string): T[] => {
     const services = servicesOf(uri);
@@ -201,7 +269,13 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   };
 
   function servicesOf(uri: string): string[] {
-    const c = classifyArtifact(uri);
+    let hit = servicesCache.get(uri);
+    if (!hit) servicesCache.set(uri, hit = findServices(uri));
+    return hit;
+  }
+
+  function findServices(uri: string): string[] {
+    const c = classify(uri);
     let service = c?.service;
     if (service === undefined) {
       // any file: the nearest folder that holds artifacts
@@ -218,7 +292,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
 
   return {
     update(uri, text) {
-      const c = classifyArtifact(uri);
+      const c = classify(uri);
       if (!c) return;
       if (c.service !== undefined) serviceOf.set(uri, c.service);
       switch (c.kind) {
@@ -285,7 +359,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       policies.delete(uri);
       texts.delete(uri);
       productApis.delete(uri);
-      const c = classifyArtifact(uri);
+      const c = classify(uri);
       if (c?.kind === 'apiInfo' || c?.kind === 'operationInfo') displayNames.delete(folderOf(uri));
       serviceOf.delete(uri);
       flowConfigs.delete(uri);
@@ -317,30 +391,29 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       const entry = policies.get(uri);
       const loc = entry?.location ?? locatePolicy(uri);
       if (!loc) return [];
-      const service = entry?.service ?? classifyArtifact(uri)?.service;
+      const service = entry?.service ?? classify(uri)?.service;
       if (service === undefined) return [];
-      const inService = [...policies.values()].filter(p => p.service === service || (p.service !== undefined && servicesOf(uri).includes(p.service)));
-      const globalOf = (svc: string) => inService.find(p => p.service === svc && p.location?.scope === 'global')?.uri;
+      const chain = parentChain();
       const out: string[] = [];
       const services = servicesOf(uri).slice().reverse(); // broadest first
       if (loc.scope === 'global') return out;
       for (const svc of services) {
-        const g = globalOf(svc);
+        const g = chain.services.get(svc)?.global;
         if (g && g !== uri) out.push(g);
-        const ws = inService.find(p => p.service === svc && p.location?.scope === 'workspace');
-        if (ws && ws.uri !== uri && svc !== services[0]) out.push(ws.uri);
+        const ws = chain.services.get(svc)?.workspace;
+        if (ws && ws !== uri && svc !== services[0]) out.push(ws);
       }
       if (loc.scope === 'product') return out;
       if (loc.api) {
-        for (const pa of productApis.values()) {
-          if (pa.api !== loc.api || !services.includes(pa.service)) continue;
-          const product = inService.find(p => p.location?.scope === 'product' && p.location?.product === pa.product && p.service === pa.service);
-          if (product) out.push(product.uri);
+        for (const pa of chain.productsOfApi.get(loc.api) ?? []) {
+          if (!services.includes(pa.service)) continue;
+          const product = chain.services.get(pa.service)?.products.get(pa.product);
+          if (product) out.push(product);
         }
       }
       if (loc.scope === 'operation') {
-        const api = inService.find(p => p.location?.scope === 'api' && p.location?.api === loc.api && p.location?.revision === loc.revision && p.service === service);
-        if (api) out.push(api.uri);
+        const api = chain.services.get(service)?.apis.get(`${loc.api}\0${loc.revision}`);
+        if (api) out.push(api);
       }
       return out;
     },
@@ -358,6 +431,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       }
       return [...names.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
+    policyFiles: () => [...texts.keys()],
     flowConfigs: () => [...flowConfigs.values()],
     addFlowConfig(uri, text) {
       flowConfigs.set(uri, parseConfig(uri, text));

@@ -1,0 +1,300 @@
+/**
+ * Workspace diagnostics: the problems of every policy of the workspace folders, open or not, in
+ * the Problems panel (setting `apimPolicy.diagnostics.scope`: `workspace`, the default, or
+ * `openFiles`).
+ *
+ * Pushed (`textDocument/publishDiagnostics`), not pulled. vscode-languageclient 9 pulls document
+ * diagnostics only for documents visible in a tab, and pulls the workspace again 2 s after every
+ * answer, sending every result id it holds (5,000 of them for a 5,000-policy repository) for as
+ * long as the window is open; and a pulled and a pushed problem of the same file land in two
+ * different collections, so the open documents (pushed, with their versions) would show theirs
+ * twice. Pushing works the same in VS Code, code-server and any other client.
+ *
+ * What is checked: the index's policies and fragments (APIOps trees, `*.policy.xml`), other XML
+ * files whose root element is `<policies>` or `<fragment>` (as `apim-policy check` finds them),
+ * Bicep, Terraform and ARM files (their embedded policies) and the policy files they load. An
+ * open document is its own pipeline's (server.ts): it is skipped here, and checked again from
+ * the disk when it closes, so closing a file does not erase its problems.
+ *
+ * The checks run in slices of a few milliseconds, yielding to the connection between them, and
+ * wait while open documents have checks pending: typing, completion and hover go first. Only
+ * changed results are sent, so a pass after a named value or a fragment changed publishes the
+ * files whose problems changed, not every file.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
+import { isRefusal, type FileRead, type IacPolicyLoad, type LanguageService } from './languageService/languageService';
+import { isInside } from './node/confinedFiles';
+import { rootElementName } from './node/policyFiles';
+import type { ServerSettings } from '../../common/protocol';
+
+/** What the workspace checks need from the server. */
+export interface WorkspaceChecksHost {
+  service: LanguageService;
+  /** The workspace folders (file: URIs). */
+  folders(): readonly string[];
+  /** Reads a file of the workspace through the confined reader. */
+  readFile(uri: string): FileRead;
+  isOpen(uri: string): boolean;
+  /** The IaC resource that loads a policy file, if any. */
+  loadOf(uri: string): IacPolicyLoad | undefined;
+  /** Every policy file an IaC resource loads. */
+  loadedFiles(): Iterable<string>;
+  settings(folderUri: string): Promise<ServerSettings>;
+  publish(uri: string, diagnostics: Diagnostic[]): void;
+  /** True while open documents wait for their own checks: the workspace waits for them. */
+  busy(): boolean;
+  /** A progress notification (a no-op where the client shows none). */
+  progress(title: string): Promise<{ report(percentage: number, message: string): void; done(): void }>;
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export interface FileChange {
+  uri: string;
+  /** 1 created, 2 changed, 3 deleted (FileChangeType). */
+  type: number;
+}
+
+export interface WorkspaceChecks {
+  /** Records whether a file is a Bicep, Terraform or ARM file (one that holds policies or loads them). */
+  noteHost(uri: string, isHost: boolean): void;
+  /** Records an `.xml` file the index does not read (it may be a policy by its root element). */
+  noteXml(uri: string): void;
+  /** Checks every file again (soon: changes that come together make one pass). */
+  checkAll(delay?: number): void;
+  /** Files changed on disk: each is checked again at once, and, when others depend on it, every file. */
+  filesChanged(changes: readonly FileChange[]): void;
+  opened(uri: string): void;
+  /** An open document closed: its problems are those of the file on disk again. */
+  closed(uri: string): void;
+  /** True while checks are queued or running. */
+  running(): boolean;
+}
+
+/** The longest slice of checks before the connection gets a turn. */
+const SLICE_MS = 4;
+
+/** How long the checks wait while open documents have checks pending. */
+const BUSY_WAIT_MS = 50;
+
+/** A pass over more files than this shows a progress notification. */
+const PROGRESS_MIN_FILES = 200;
+
+/** Gives the connection a turn: it reads in one round of the event loop and handles in the next. */
+const yieldToConnection = () => new Promise<void>(resolve => setImmediate(() => setImmediate(resolve)));
+
+/** A `policy.xml` in a place of the APIOps layout, or a `*.policy.xml`: of the policy language by name. */
+function isPolicyByName(uri: string): boolean {
+  const segments = uri.split('/').map(s => decodeURIComponent(s).toLowerCase());
+  const n = segments.length;
+  const name = segments[n - 1];
+  if (name.endsWith('.policy.xml')) return true;
+  if (name !== 'policy.xml') return false;
+  if (segments[n - 3] === 'products' || segments[n - 3] === 'policy fragments') return true;
+  return segments.slice(0, n - 2).some(s => s === 'apis' || s === 'workspaces');
+}
+
+const POLICY_ROOTS = new Set(['policies', 'fragment']);
+
+/**
+ * True for a file no other file's problems depend on: an operation policy, a `*.policy.xml`, any
+ * other XML file. A policy above others, a fragment, a named value, a backend, a flow config, a
+ * definition file or an IaC file may change the problems of other files.
+ */
+function isLeaf(uri: string): boolean {
+  if (!/\.xml$/i.test(uri)) return false;
+  if (uri.substring(uri.lastIndexOf('/') + 1).toLowerCase() !== 'policy.xml') return true;
+  const segments = uri.split('/');
+  return segments[segments.length - 3]?.toLowerCase() === 'operations';
+}
+
+export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceChecks {
+  const { service } = host;
+  const hosts = new Set<string>();
+  const xml = new Set<string>();
+  /** What was last published for a closed file (as JSON), for the files that have problems. */
+  const published = new Map<string, string>();
+  /** Checked first: files changed on disk or just closed. */
+  const urgent = new Set<string>();
+  /** A pass over every file, in order. */
+  let background: string[] = [];
+  let next = 0;
+  let worker: Promise<void> | undefined;
+  let allTimer: NodeJS.Timeout | undefined;
+  let pass: { started: number; files: number } | undefined;
+
+  const folderOf = (uri: string): string | undefined => {
+    const fsPath = URI.parse(uri).fsPath;
+    let best: string | undefined;
+    for (const f of host.folders()) if (isInside(fsPath, URI.parse(f).fsPath) && (!best || f.length > best.length)) best = f;
+    return best;
+  };
+
+  function allFiles(): string[] {
+    const files = new Set<string>(service.workspace.policyFiles());
+    for (const uri of host.loadedFiles()) files.add(uri);
+    for (const uri of hosts) files.add(uri);
+    for (const uri of xml) files.add(uri);
+    // a file that had problems and is gone is checked too: its problems are cleared
+    for (const uri of published.keys()) files.add(uri);
+    return [...files];
+  }
+
+  /** The problems of a closed file, or undefined when it is none of ours (any problems it had are cleared). */
+  function check(uri: string, settings: Map<string, ServerSettings>): Diagnostic[] | undefined {
+    const folder = folderOf(uri);
+    const s = folder && settings.get(folder);
+    if (!s || s.diagnostics.scope !== 'workspace' || !s.validation.enable) return undefined;
+    const load = host.loadOf(uri);
+    const isHost = hosts.has(uri);
+    let text = isHost || load ? undefined : service.workspace.policyText(uri);
+    if (text === undefined) {
+      const read = host.readFile(uri);
+      if (read === undefined || isRefusal(read)) return undefined;
+      text = read;
+    }
+    if (!isHost && !load && !isPolicyByName(uri) && !POLICY_ROOTS.has(rootElementName(text) ?? '')) return undefined;
+    const checkSettings = { missingBase: s.validation.missingBase };
+    const document = TextDocument.create(uri, 'apim-policy', 0, text);
+    try {
+      if (isHost) return service.validateHostFile(document, checkSettings);
+      if (load) return service.validateLoadedPolicy(document, load, checkSettings);
+      return service.doValidation(document, service.parsed(document), checkSettings);
+    } finally {
+      // what the service keeps for an open document (the tree, the flow analysis) is not kept
+      // for each of thousands of closed files; a file other policies need is parsed again
+      service.closeDocument(uri);
+    }
+  }
+
+  /** Checks a closed file and publishes its problems when they changed (always, with `force`). */
+  function checkAndPublish(uri: string, settings: Map<string, ServerSettings>, force = false): void {
+    if (host.isOpen(uri)) return;
+    let diagnostics: Diagnostic[] | undefined;
+    try {
+      diagnostics = check(uri, settings);
+    } catch (e) {
+      host.error(`Checking ${uri} failed: ${(e as Error)?.message ?? e}`);
+    }
+    const key = diagnostics?.length ? JSON.stringify(diagnostics) : undefined;
+    if (!force && key === published.get(uri)) return;
+    if (key === undefined) published.delete(uri);
+    else published.set(uri, key);
+    host.publish(uri, diagnostics ?? []);
+  }
+
+  async function currentSettings(): Promise<Map<string, ServerSettings>> {
+    const folders = host.folders();
+    const all = await Promise.all(folders.map(f => host.settings(f)));
+    return new Map(folders.map((f, i) => [f, all[i]]));
+  }
+
+  function take(): { uri: string; force: boolean } | undefined {
+    const first = urgent.values().next();
+    if (!first.done) {
+      urgent.delete(first.value);
+      return { uri: first.value, force: true };
+    }
+    if (next < background.length) return { uri: background[next++], force: false };
+    return undefined;
+  }
+
+  async function work(): Promise<void> {
+    await service.ready;
+    let settings = await currentSettings();
+    let progress: Awaited<ReturnType<WorkspaceChecksHost['progress']>> | undefined;
+    let reported = 0;
+    for (;;) {
+      if (host.busy()) {
+        await new Promise(resolve => setTimeout(resolve, BUSY_WAIT_MS));
+        continue;
+      }
+      const sliceEnd = performance.now() + SLICE_MS;
+      let item = take();
+      while (item) {
+        checkAndPublish(item.uri, settings, item.force);
+        if (performance.now() >= sliceEnd) break;
+        item = take();
+      }
+      if (pass && !progress && pass.files > PROGRESS_MIN_FILES) {
+        progress = await host.progress('APIM Policy: checking the workspace');
+      }
+      if (progress && pass && performance.now() - reported > 250) {
+        reported = performance.now();
+        progress.report(Math.floor((100 * next) / pass.files), `${next} of ${pass.files} files`);
+      }
+      if (!item && urgent.size === 0 && next >= background.length) break;
+      await yieldToConnection();
+      // cached by the server until the configuration changes
+      settings = await currentSettings();
+    }
+    // from the last check to here nothing waits: no other task can queue work in between
+    progress?.done();
+    if (pass) {
+      host.log(`Checked ${pass.files} workspace files in ${Math.round(performance.now() - pass.started)} ms.`);
+      pass = undefined;
+    }
+    background = [];
+    next = 0;
+  }
+
+  function ensureWorker(): void {
+    if (worker) return;
+    worker = work()
+      .catch(e => host.error(`The workspace checks stopped: ${(e as Error)?.stack ?? e}`))
+      .finally(() => {
+        worker = undefined;
+        // work queued while the last slice finished
+        if (urgent.size > 0 || next < background.length) ensureWorker();
+      });
+  }
+
+  function startPass(): void {
+    allTimer = undefined;
+    background = allFiles();
+    next = 0;
+    pass = { started: performance.now(), files: background.length };
+    ensureWorker();
+  }
+
+  const isXml = (uri: string) => /\.xml$/i.test(uri);
+
+  return {
+    noteHost(uri, isHost) {
+      if (isHost) hosts.add(uri);
+      else hosts.delete(uri);
+    },
+    noteXml(uri) {
+      xml.add(uri);
+    },
+    checkAll(delay = 300) {
+      if (allTimer) clearTimeout(allTimer);
+      allTimer = setTimeout(startPass, delay);
+    },
+    filesChanged(changes) {
+      let others = false;
+      for (const { uri, type } of changes) {
+        if (isXml(uri) && service.workspace.policyText(uri) === undefined) {
+          if (type === 3) xml.delete(uri);
+          else xml.add(uri);
+        }
+        urgent.add(uri);
+        if (!isLeaf(uri)) others = true;
+      }
+      if (others) this.checkAll();
+      ensureWorker();
+    },
+    opened(uri) {
+      // the open document's own checks publish for it from now on
+      published.delete(uri);
+      urgent.delete(uri);
+    },
+    closed(uri) {
+      urgent.add(uri);
+      ensureWorker();
+    },
+    running: () => worker !== undefined || allTimer !== undefined,
+  };
+}
