@@ -226,7 +226,7 @@ async function checkPolicy(host: AgentToolHost, args: Args): Promise<AgentToolRe
   const count = (s: DiagnosticJson['severity']) => found.filter(d => d.severity === s).length;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const errors = count('error');
-  const head = `${file}${location ? ` (checked as a ${location.scope} policy)` : ''}: ${plural(errors, 'error')}, ${plural(count('warning'), 'warning')}, ${count('information') + count('hint')} information.` +
+  const head = `${file}${location ? ` (checked as ${/^[aeiou]/.test(location.scope) ? 'an' : 'a'} ${location.scope} policy)` : ''}: ${plural(errors, 'error')}, ${plural(count('warning'), 'warning')}, ${count('information') + count('hint')} information.` +
     (errors > 0 ? ' APIM would reject this policy on save.' : found.length === 0 ? ' No problem found.' : '');
   const lines = found.map(d => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.code}] ${d.message}`);
   return { text: [head, ...lines].join('\n'), json: JSON.stringify(found, null, 2) };
