@@ -18,8 +18,9 @@ import {
 } from './languageService/languageService';
 import type { ConfinedRead } from './node/confinedFiles';
 
-export const AGENT_TOOL_NAMES = ['apim_check_policy', 'apim_simulate_flow', 'apim_policy_reference'] as const;
-export type AgentToolName = (typeof AGENT_TOOL_NAMES)[number];
+import { AGENT_TOOL_NAMES, isAgentToolName, type AgentToolName } from '../../common/agentTools';
+
+export { AGENT_TOOL_NAMES, type AgentToolName };
 
 /** A tool's name, what it does (for the model) and its JSON input schema. */
 export interface AgentToolSpec {
@@ -27,8 +28,6 @@ export interface AgentToolSpec {
   title: string;
   description: string;
   inputSchema: { type: 'object'; properties: Record<string, unknown>; required?: string[]; additionalProperties: false };
-  /** True when the tool reads workspace files (VS Code asks before it runs). */
-  readsFiles: boolean;
 }
 
 const SCOPES: PolicyScope[] = ['global', 'workspace', 'product', 'api', 'operation', 'fragment'];
@@ -53,7 +52,6 @@ export const AGENT_TOOLS: readonly AgentToolSpec[] = [
       },
       additionalProperties: false,
     },
-    readsFiles: true,
   },
   {
     name: 'apim_simulate_flow',
@@ -71,7 +69,6 @@ export const AGENT_TOOLS: readonly AgentToolSpec[] = [
       },
       additionalProperties: false,
     },
-    readsFiles: true,
   },
   {
     name: 'apim_policy_reference',
@@ -88,7 +85,6 @@ export const AGENT_TOOLS: readonly AgentToolSpec[] = [
       required: ['name'],
       additionalProperties: false,
     },
-    readsFiles: false,
   },
 ];
 
@@ -110,10 +106,6 @@ export interface AgentToolHost {
   roots: readonly string[];
   /** Reads a file confined to the roots (the host may prefer an open editor's unsaved text). */
   read(file: string): ConfinedRead;
-}
-
-export function isAgentToolName(name: string): name is AgentToolName {
-  return (AGENT_TOOL_NAMES as readonly string[]).includes(name);
 }
 
 /** Runs a tool; throws AgentToolInputError for bad input. */
