@@ -4,7 +4,7 @@
  * language-model tools, and package.json's `contributes.languageModelTools` lists the same names
  * with the same schemas (a unit test keeps them equal). No imports: the client bundles this file.
  */
-export const AGENT_TOOL_NAMES = ['apim_check_policy', 'apim_simulate_flow', 'apim_policy_reference'] as const;
+export const AGENT_TOOL_NAMES = ['apim_check_policy', 'apim_effective_policy', 'apim_simulate_flow', 'apim_policy_reference'] as const;
 
 export type AgentToolName = (typeof AGENT_TOOL_NAMES)[number];
 
@@ -14,5 +14,5 @@ export function isAgentToolName(name: string): name is AgentToolName {
 
 /** The tools that read workspace files (policies, the flow config): VS Code asks before they run. */
 export function readsWorkspaceFiles(name: AgentToolName, input: Record<string, unknown>): boolean {
-  return name === 'apim_simulate_flow' || (name === 'apim_check_policy' && typeof input.path === 'string');
+  return name === 'apim_simulate_flow' || name === 'apim_effective_policy' || (name === 'apim_check_policy' && typeof input.path === 'string');
 }

@@ -16,6 +16,7 @@ function describe(name: AgentToolName, input: Input): string {
   const str = (k: string) => (typeof input[k] === 'string' ? (input[k] as string) : undefined);
   switch (name) {
     case 'apim_check_policy': return str('path') ? `Checking the APIM policy ${str('path')}` : 'Checking an APIM policy';
+    case 'apim_effective_policy': return `Composing the effective policy of ${str('path') ?? 'a policy'}`;
     case 'apim_simulate_flow': return str('flow') ? `Simulating the trigger of flow '${str('flow')}'` : `Simulating the flow trigger for ${str('path') ?? 'a policy'}`;
     case 'apim_policy_reference': return `Looking up <${str('name') ?? 'policy'}>`;
   }
@@ -25,9 +26,9 @@ function describe(name: AgentToolName, input: Input): string {
 function confirmation(name: AgentToolName, input: Input): vscode.LanguageModelToolConfirmationMessages {
   const what = name === 'apim_simulate_flow' && typeof input.flow === 'string'
     ? `the policies linked to flow '${input.flow}' and apim-flows.json`
-    : `${String(input.path)}${name === 'apim_simulate_flow' ? ' and apim-flows.json' : ''}`;
+    : `${String(input.path)}${name === 'apim_simulate_flow' ? ' and apim-flows.json' : name === 'apim_effective_policy' ? ' and the policies above it (global, product, API)' : ''}`;
   return {
-    title: name === 'apim_simulate_flow' ? 'Simulate the flow trigger?' : 'Check the policy file?',
+    title: name === 'apim_simulate_flow' ? 'Simulate the flow trigger?' : name === 'apim_effective_policy' ? 'Compose the effective policy?' : 'Check the policy file?',
     message: new vscode.MarkdownString(`APIM Policy will read ${what} from the workspace (offline; nothing is sent anywhere, no file outside the workspace folders is read).`),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The tools an agent calls: `apim_check_policy`, `apim_simulate_flow`, `apim_policy_reference`
- * (and `apim_effective_policy` once the facade composes policies). One module for both hosts: the
+ * The tools an agent calls: `apim_check_policy`, `apim_effective_policy`, `apim_simulate_flow`,
+ * `apim_policy_reference`. One module for both hosts: the
  * MCP server (`apim-policy mcp`) and the LSP server, which answers the VS Code language-model
  * tools through a custom request, so an agent gets the same text from either.
  *
@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import {
-  didYouMean, redactTokens,
+  classifyArtifact, didYouMean, redactTokens,
   type AttributeInfo, type ElementInfo, type LanguageService, type PolicyFlowSimulation, type PolicyScope,
 } from './languageService/languageService';
 import type { ConfinedRead } from './node/confinedFiles';
@@ -50,6 +50,24 @@ export const AGENT_TOOLS: readonly AgentToolSpec[] = [
         path: { type: 'string', description: 'A policy file inside the workspace, relative to the workspace folder (for example apis/orders/policy.xml). Give this or policy.' },
         scope: { type: 'string', enum: SCOPES, description: 'Where the policy applies; by default it comes from the file\'s place in the APIOps layout (unknown for text).' },
       },
+      additionalProperties: false,
+    },
+  },
+  {
+    name: 'apim_effective_policy',
+    title: 'Show effective APIM policy',
+    description:
+      'Composes the policy APIM actually runs for an operation or API in an APIOps workspace: global → product → API → operation, ' +
+      'each level\'s statements put where the level below has <base />, fragments inlined. Give the path of the operation\'s or ' +
+      'API\'s policy.xml (or its folder). Returns the levels that run, the products that hold the API, the composed policy XML, and ' +
+      'as JSON each statement in execution order with its section, scope and source file. Use it to see what a change at one level does to a request.',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        path: { type: 'string', description: 'An operation, API, product or global policy.xml inside the workspace (or the folder that holds it), relative to the workspace folder.' },
+        product: { type: 'string', description: 'Which product\'s policy runs, when the API is in several (default: the first by name).' },
+      },
+      required: ['path'],
       additionalProperties: false,
     },
   },
@@ -115,6 +133,7 @@ export async function runAgentTool(host: AgentToolHost, name: string, input: unk
   let result: AgentToolResult;
   switch (name) {
     case 'apim_check_policy': result = await checkPolicy(host, args); break;
+    case 'apim_effective_policy': result = effectivePolicy(host, args); break;
     case 'apim_simulate_flow': result = simulateFlow(host, args); break;
     case 'apim_policy_reference': result = policyReference(host, args); break;
   }
@@ -222,6 +241,47 @@ async function checkPolicy(host: AgentToolHost, args: Args): Promise<AgentToolRe
     (errors > 0 ? ' APIM would reject this policy on save.' : found.length === 0 ? ' No problem found.' : '');
   const lines = found.map(d => `${d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} [${d.code}] ${d.message}`);
   return { text: [head, ...lines].join('\n'), json: JSON.stringify(found, null, 2) };
+}
+
+// ---- apim_effective_policy ----
+
+function effectivePolicy(host: AgentToolHost, args: Args): AgentToolResult {
+  let read: ReadFile;
+  try {
+    read = readInRoots(host, args.path!);
+  } catch (e) {
+    // a folder: its policy.xml, as `apim-policy effective` takes it
+    if (!(e instanceof AgentToolInputError) || !/not a regular file/.test(e.message)) throw e;
+    read = readInRoots(host, path.join(args.path!, 'policy.xml'));
+  }
+  const { service } = host;
+  if (classifyArtifact(read.uri)?.kind === 'fragment') throw new AgentToolInputError(`${read.display}: a fragment has no effective policy of its own: it runs where it is included.`);
+  const scope = service.workspace.policyEntry(read.uri)?.location?.scope;
+  if (!scope || scope === 'fragment') throw new AgentToolInputError(`${read.display}: not an operation, API, product or global policy of an APIOps tree (its place in the tree gives no scope).`);
+  if (args.product !== undefined) {
+    const products = service.workspace.productsOf(read.uri).map(p => p.name);
+    if (scope !== 'api' && scope !== 'operation') throw new AgentToolInputError(`product applies to API and operation policies; ${read.display} is a ${scope} policy.`);
+    if (!products.includes(args.product)) throw new AgentToolInputError(`The API is in no product '${args.product}' (${products.length ? `its products: ${products.join(', ')}` : 'no product folder lists it'}).`);
+  }
+  const e = service.effectivePolicy(read.uri, { product: args.product });
+  if (!e) throw new AgentToolInputError(`${read.display}: cannot compose its effective policy.`);
+  const rel = (uri: string) => {
+    const fsPath = URI.parse(uri).fsPath;
+    const root = host.roots.find(r => !path.relative(r, fsPath).startsWith('..'));
+    return root ? path.relative(root, fsPath) : fsPath;
+  };
+  const levels = e.levels.map(l => `${l.scope}${l.product ? ` '${l.product}'` : ''} (${rel(l.uri)})`);
+  const head = [
+    `Effective policy of ${read.display} (${e.scope} scope): ${levels.join(' → ')}.`,
+    e.products.length ? `Products holding the API: ${e.products.join(', ')}${e.product ? `; composed with '${e.product}'` : ''}.` : '',
+    `${e.elements.length} statement${e.elements.length === 1 ? '' : 's'} run, in this order:`,
+  ].filter(Boolean);
+  const json = {
+    policy: read.display, scope: e.scope, products: e.products, product: e.product ?? null,
+    levels: e.levels.map(l => ({ scope: l.scope, file: rel(l.uri), ...(l.product ? { product: l.product } : {}) })),
+    elements: e.elements.map(el => ({ name: el.name, section: el.section, scope: el.scope, file: rel(el.uri), range: el.range, ...(el.fragment ? { fragment: el.fragment } : {}) })),
+  };
+  return { text: [...head, e.text].join('\n'), json: JSON.stringify(json, null, 2) };
 }
 
 // ---- apim_simulate_flow ----

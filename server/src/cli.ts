@@ -3,6 +3,7 @@
  * `apim-policy`: the language service on the command line, for CI pipelines.
  *   apim-policy check [paths…] [--format text|json|sarif] [--config apim-flows.json]
  *   apim-policy mcp [folder]
+ *   apim-policy effective <policy.xml|folder> [--product NAME] [--format xml|json]
  * Exit codes: 0 no error, 1 at least one error, 2 bad usage.
  */
 import * as fs from 'fs';
@@ -11,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import {
-  DIAGNOSTIC_SOURCE, findIacLoads, getLanguageService, loadCSharpParser, MAX_CHECKED_TEXT, tooLargeToCheckMessage,
+  classifyArtifact, DIAGNOSTIC_SOURCE, findIacLoads, getLanguageService, loadCSharpParser, MAX_CHECKED_TEXT, tooLargeToCheckMessage,
   type CSharpParser, type IacPolicyLoad, type InspectResult, type LanguageService,
 } from './languageService/languageService';
 import { createLocator, createUriReader, findPolicyFiles, findServiceRoot, indexCapWarning, readIndexedFiles, reason } from './node/policyFiles';
@@ -40,6 +41,7 @@ class UsageError extends Error {}
 
 const USAGE = `Usage:
   apim-policy check [paths…] [--format text|json|sarif] [--config apim-flows.json]
+  apim-policy effective <policy.xml|folder> [--product NAME] [--format xml|json]
   apim-policy token [TOKEN|-] [--flow NAME] [--config FILE] [--jwks FILE] [--now ISO] [--clock-skew SECONDS] [--format text|json]
   apim-policy mcp [folder]
   apim-policy --help | --version
@@ -49,6 +51,14 @@ check   Reports problems in APIM policy files. Folders are walked: policy.xml an
         Bicep (.bicep), Terraform (.tf) and ARM templates (.json) are reported in those files, and
         the files they load are checked with the loading resource's scope. Default path: .
         Exit codes: 0 no error found, 1 at least one error, 2 bad usage.
+effective
+        Prints the policy APIM runs for an operation, API or product policy of an APIOps tree
+        (a policy.xml, or the folder that holds it): global → product → API → operation joined
+        through <base />, fragments pasted where they are included, each statement under a comment
+        naming its file. --product picks the product when the API is in several (default: the
+        first by name). --format json lists the statements in execution order with
+        { name, section, scope, file, range } (0-based lines and characters).
+        Exit codes: 0 printed, 2 bad usage or not a policy of an APIOps tree.
 token   Decodes a bearer token (argument, or - / nothing for standard input; a leading "Bearer "
         is fine) and runs the checks the chosen flow's trigger would (apim-flows.json: --config,
         else ./apim-flows.json). The signature is checked only with --jwks; keys are never fetched.
@@ -299,6 +309,83 @@ function formatSarif(reports: FileReport[]): string {
   return JSON.stringify(sarif, null, 2) + '\n';
 }
 
+interface EffectiveOptions {
+  target: string;
+  product?: string;
+  format: 'xml' | 'json';
+}
+
+function parseEffectiveArgs(args: string[]): EffectiveOptions {
+  const { options, positional } = splitArgs(args, ['--product', '--format']);
+  const dash = positional.find(p => p.startsWith('-'));
+  if (dash) throw new UsageError(`Unknown option '${dash}'.`);
+  if (positional.length !== 1) throw new UsageError('effective takes one policy.xml or the folder that holds it.');
+  const format = options.get('--format') ?? 'xml';
+  if (format !== 'xml' && format !== 'json') throw new UsageError(`Unknown format '${format}': use xml or json.`);
+  return { target: positional[0], product: options.get('--product'), format };
+}
+
+/** The APIM default policy: what a level without a policy file runs. */
+const DEFAULT_POLICY = '<policies>\n\t<inbound>\n\t\t<base />\n\t</inbound>\n\t<backend>\n\t\t<base />\n\t</backend>\n\t<outbound>\n\t\t<base />\n\t</outbound>\n\t<on-error>\n\t\t<base />\n\t</on-error>\n</policies>\n';
+
+/** A path for people: relative to the current folder when inside it. */
+function displayPath(fsPath: string): string {
+  const rel = path.relative(process.cwd(), fsPath);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : fsPath;
+}
+
+function effective(opts: EffectiveOptions): CliResult {
+  let file = path.resolve(opts.target);
+  let isFolder = false;
+  try {
+    isFolder = fs.statSync(file).isDirectory();
+  } catch {
+    throw new InputError(`${opts.target}: not found`);
+  }
+  if (isFolder) file = path.join(file, 'policy.xml');
+  const { service, warnings } = serviceOverTrees([path.dirname(file)], undefined, undefined);
+  const uri = URI.file(file).toString();
+  if (classifyArtifact(uri)?.kind === 'fragment') throw new InputError(`${displayPath(file)}: a fragment has no effective policy of its own: it runs where it is included.`);
+  // the policy through the confined reader: a file named on the command line may be anywhere (the
+  // user chose it); the policy.xml of a named folder stays inside that folder's APIOps tree
+  const dir = path.dirname(file);
+  const read = isFolder
+    ? createConfinedReader({ roots: [findServiceRoot(dir) ?? dir], maxBytes: MAX_CHECKED_TEXT })(file)
+    : readConfined(file, { maxBytes: MAX_CHECKED_TEXT });
+  let note = '';
+  if (read.ok) service.workspace.update(uri, read.text);
+  else if (read.error === 'not found' && isFolder) {
+    // an operation or API without a policy file runs APIM's default policy: its parents' through <base />
+    service.workspace.update(uri, DEFAULT_POLICY);
+    note = `apim-policy: ${displayPath(path.dirname(file))} has no policy.xml: APIM's default (<base /> in each section) is composed.\n`;
+  } else throw new InputError(`${displayPath(file)}: ${read.error}`);
+  const scope = service.workspace.policyEntry(uri)?.location?.scope;
+  if (!scope || scope === 'fragment') {
+    throw new InputError(`${displayPath(file)}: not an operation, API, product or global policy of an APIOps tree (its place in the tree gives no scope).`);
+  }
+  if (opts.product !== undefined) {
+    const products = service.workspace.productsOf(uri).map(p => p.name);
+    if (scope !== 'api' && scope !== 'operation') throw new InputError(`--product applies to API and operation policies; ${displayPath(file)} is a ${scope} policy.`);
+    if (!products.includes(opts.product)) {
+      throw new InputError(`The API is in no product '${opts.product}' (${products.length ? `its products: ${products.join(', ')}` : 'no product folder lists it'}).`);
+    }
+  }
+  const e = service.effectivePolicy(uri, { product: opts.product });
+  if (!e) throw new InputError(`${displayPath(file)}: cannot compose its effective policy.`);
+  const filePath = (u: string) => displayPath(URI.parse(u).fsPath);
+  const stdout = opts.format === 'json'
+    ? JSON.stringify({
+      policy: filePath(e.uri),
+      scope: e.scope,
+      products: e.products,
+      product: e.product ?? null,
+      levels: e.levels.map(l => ({ scope: l.scope, file: filePath(l.uri) })),
+      elements: e.elements.map(el => ({ name: el.name, section: el.section, scope: el.scope, file: filePath(el.uri), range: el.range, ...(el.fragment ? { fragment: el.fragment } : {}) })),
+    }, null, 2) + '\n'
+    : e.text;
+  return { code: 0, stdout, stderr: note + warnings.map(w => `apim-policy: warning: ${w}\n`).join('') };
+}
+
 interface TokenOptions {
   token?: string;
   flow?: string;
@@ -432,6 +519,7 @@ export function runCli(argv: string[]): CliResult | Promise<CliResult> {
         return { ...result, stderr: `${result.stderr}apim-policy: policy expressions were not checked: the C# parser did not load (${reason(e)}).\n` };
       }).catch(failure);
     }
+    if (command === 'effective') return effective(parseEffectiveArgs(rest));
     if (command === 'token') return token(parseTokenArgs(rest), readStdin).catch(failure);
     if (command === 'mcp') return mcp(rest).catch(failure);
     throw new UsageError(`Unknown command '${command}'.`);

@@ -34,6 +34,7 @@ import { createExpressionChecker } from './expressions/expressionChecks';
 import { completeExpression } from './expressions/expressionCompletion';
 import { hoverExpression } from './expressions/expressionHover';
 import { validateHostText, validateMapped, type CheckPolicy } from './services/iacValidation';
+import { effectivePolicy, type ComposeOptions, type EffectivePolicy } from './services/effectivePolicy';
 import { readTemplateFile, withTemplateNamedValues, type IacPolicyLoad, type TemplateNamedValues } from './workspace/iac';
 
 export type { PolicyDocument } from './parser/policyParser';
@@ -53,6 +54,7 @@ export { redactTokens } from './auth/token';
 export { didYouMean } from './utils/strings';
 export type { PolicyFlowSimulation, SimulatedCheck } from './services/flowSimulation';
 export type { ElementInfo, AttributeInfo } from './catalog';
+export type { EffectivePolicy, RenderedElement as EffectivePolicyElement, SectionName } from './services/effectivePolicy';
 
 export interface LanguageServiceOptions {
   catalog?: Catalog;
@@ -129,6 +131,13 @@ export interface LanguageService {
   simulateFlows(document: TextDocument, doc?: PolicyDocument): PolicyFlowSimulation[];
   /** Decodes a bearer token, checks its signature when keys are at hand, and runs a flow's trigger checks. */
   inspectToken(raw: string, options?: InspectTokenOptions): Promise<TokenInspection>;
+  /**
+   * The policy APIM runs for a request to this operation, API or product policy (global → product →
+   * API → operation through `<base />`, fragments inline), with each statement's source; the
+   * products that hold the API, and which one was used (`options.product`, else the first by name).
+   * Undefined when the index does not place the file in an APIOps tree (or it is a fragment).
+   */
+  effectivePolicy(uri: string, options?: ComposeOptions): EffectivePolicy | undefined;
   /**
    * Diagnostics of the APIM policies embedded in a Bicep, ARM JSON or Terraform file, at their
    * places in that file; none when the file is not one of those or holds no policy.
@@ -287,6 +296,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     simulateFlows: (document, doc = parseText(document.uri, document.getText())) => (doc.skipped ? [] : simulatePolicyFlows(doc, analyzeFlows(document.uri, doc))),
     inspectToken: (raw, inspectOptions = {}) => inspectToken(raw, workspace, inspectOptions),
+    effectivePolicy: (uri, effectiveOptions = {}) => effectivePolicy(uri, workspace, effectiveOptions),
     validateHostFile(document, settings = {}) {
       const check = (defined: TemplateNamedValues) => checker(document.uri, settings, withTemplateNamedValues(workspace, defined));
       return validateHostText(document.uri, document.getText(), check).map(f => toDiagnostic(document, f));

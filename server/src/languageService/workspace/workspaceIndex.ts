@@ -130,6 +130,14 @@ export interface WorkspaceIndex {
   parentPolicies(uri: string): string[];
   /** Every indexed policy file (not fragments). */
   policies(): PolicyEntry[];
+  /** The index's entry of one policy file (not a fragment). */
+  policyEntry(uri: string): PolicyEntry | undefined;
+  /**
+   * The products that hold the API of an API or operation policy (the APIOps product folders:
+   * `products/<p>/apis/<api>/productApiInformation.json`), sorted by name, each with its policy
+   * file when it has one.
+   */
+  productsOf(uri: string): { name: string; uri?: string }[];
   /**
    * The `properties.displayName` of the API or operation whose folder holds `policyUri`
    * (apiInformation.json / operationInformation.json beside it), when the workspace has one.
@@ -337,6 +345,19 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       return out;
     },
     policies: () => [...policies.values()],
+    policyEntry: uri => policies.get(uri),
+    productsOf(uri) {
+      const loc = policies.get(uri)?.location ?? locatePolicy(uri);
+      if (!loc?.api) return [];
+      const services = servicesOf(uri);
+      const names = new Map<string, { name: string; uri?: string }>();
+      for (const pa of productApis.values()) {
+        if (pa.api !== loc.api || !services.includes(pa.service) || names.has(pa.product)) continue;
+        const product = [...policies.values()].find(p => p.location?.scope === 'product' && p.location.product === pa.product && p.service === pa.service);
+        names.set(pa.product, { name: pa.product, uri: product?.uri });
+      }
+      return [...names.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
     flowConfigs: () => [...flowConfigs.values()],
     addFlowConfig(uri, text) {
       flowConfigs.set(uri, parseConfig(uri, text));
