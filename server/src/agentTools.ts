@@ -278,7 +278,7 @@ function effectivePolicy(host: AgentToolHost, args: Args): AgentToolResult {
   ].filter(Boolean);
   const json = {
     policy: read.display, scope: e.scope, products: e.products, product: e.product ?? null,
-    levels: e.levels.map(l => ({ scope: l.scope, file: rel(l.uri), ...(l.product ? { product: l.product } : {}) })),
+    levels: e.levels.map(l => ({ scope: l.scope, file: rel(l.uri) })),
     elements: e.elements.map(el => ({ name: el.name, section: el.section, scope: el.scope, file: rel(el.uri), range: el.range, ...(el.fragment ? { fragment: el.fragment } : {}) })),
   };
   return { text: [...head, e.text].join('\n'), json: JSON.stringify(json, null, 2) };

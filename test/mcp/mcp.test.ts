@@ -67,7 +67,7 @@ after(async () => {
 
 test('lists the tools, each with a description and a JSON object input schema', async () => {
   const { tools } = await client.listTools();
-  assert.deepEqual(tools.map(t => t.name).sort(), ['apim_check_policy', 'apim_policy_reference', 'apim_simulate_flow']);
+  assert.deepEqual(tools.map(t => t.name).sort(), ['apim_check_policy', 'apim_effective_policy', 'apim_policy_reference', 'apim_simulate_flow']);
   for (const t of tools) {
     assert.ok((t.description ?? '').length > 80, `${t.name} needs a description a model can act on`);
     assert.equal(t.inputSchema.type, 'object');
@@ -95,6 +95,18 @@ test('apim_check_policy takes policy text and a scope', async () => {
   assert.match(texts(api)[0], /^<policy> \(checked as an api policy\):.*\n<policy>:1:12: information \[missing-base\] <inbound> has no <base \/>/);
   const bad = await client.callTool({ name: 'apim_check_policy', arguments: { policy: misspelt } });
   assert.match(texts(bad)[0], /<policy>:4:6: error \[unknown-element\] .*set-header/);
+});
+
+test('apim_effective_policy composes global → API → operation as `apim-policy effective` does', async () => {
+  const r = await exampleClient.callTool({ name: 'apim_effective_policy', arguments: { path: 'apis/orders/operations/get-order' } });
+  const [text, json] = texts(r);
+  assert.match(text, /^Effective policy of apis\/orders\/operations\/get-order\/policy\.xml \(operation scope\): global \(policy\.xml\) → api \(apis\/orders\/policy\.xml\) → operation/);
+  assert.match(text, /<!-- from: api \(apis\/orders\/policy\.xml\) -->\s*<set-header name="Authorization" exists-action="delete" \/>/);
+  const cliRun = spawnSync(process.execPath, [cli, 'effective', 'apis/orders/operations/get-order/policy.xml', '--format', 'json'], { cwd: examples, encoding: 'utf8' });
+  assert.equal(cliRun.status, 0, cliRun.stderr);
+  assert.deepEqual(JSON.parse(json), JSON.parse(cliRun.stdout));
+  const e = await callError(exampleClient, 'apim_effective_policy', { path: 'policy fragments/trace-caller/policy.xml' });
+  assert.match(e.message, /a fragment has no effective policy of its own/);
 });
 
 test('apim_simulate_flow predicts the token and runs the trigger checks, by policy or by flow', async () => {
@@ -145,7 +157,7 @@ test('bad input is an MCP error, not an answer', async () => {
 
 test('no tool reads outside the folder the server started in', async () => {
   for (const p of ['../' + path.basename(workspace) + '-outside.policy.xml', '/etc/passwd', 'link.policy.xml']) {
-    for (const tool of ['apim_check_policy', 'apim_simulate_flow']) {
+    for (const tool of ['apim_check_policy', 'apim_effective_policy', 'apim_simulate_flow']) {
       const e = await callError(client, tool, { path: p });
       assert.equal(e.code, ErrorCode.InvalidParams);
       assert.match(e.message, /refused: outside the folder the MCP server started in/, `${tool} ${p}`);

@@ -13,7 +13,7 @@ import { getExtension, until, waitForDiagnostics, workspaceRoot } from './helper
 type Input = Record<string, unknown>;
 type Tools = Map<string, vscode.LanguageModelTool<Input>>;
 
-const NAMES = ['apim_check_policy', 'apim_simulate_flow', 'apim_policy_reference'];
+const NAMES = ['apim_check_policy', 'apim_effective_policy', 'apim_simulate_flow', 'apim_policy_reference'];
 const JWT = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJodHRwczovL3NlcnZpY2UuZmxvdy5taWNyb3NvZnQuY29tLyJ9.c2lnbmF0dXJl';
 const none = new vscode.CancellationTokenSource().token;
 
@@ -87,6 +87,13 @@ suite('language-model tools', () => {
     const fromTool = (JSON.parse(json) as Array<{ range: vscode.Range; code: string }>).map(d => key(d.range.start.line, d.range.start.character, d.code)).sort();
     const fromEditor = diags.filter(d => d.source === 'apim-policy').map(d => key(d.range.start.line, d.range.start.character, codeOf(d))).sort();
     assert.deepEqual(fromTool, fromEditor);
+  });
+
+  test('apim_effective_policy composes the levels that run for an operation', async () => {
+    const [text, json] = await invokeDirect('apim_effective_policy', { path: 'apis/orders/operations/get-order' });
+    assert.match(text, /\(operation scope\): global \(policy\.xml\) → api \(apis\/orders\/policy\.xml\) → operation/);
+    assert.match(text, /<rewrite-uri template="\/orders\/\{orderId\}" \/>/);
+    assert.ok((JSON.parse(json) as { elements: unknown[] }).elements.length > 0);
   });
 
   test('apim_simulate_flow predicts the token and names the failing check', async () => {
