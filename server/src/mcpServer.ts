@@ -19,20 +19,23 @@ const ROOT_NAME = 'the folder the MCP server started in';
 
 /**
  * Reads the index's files under the root again, dropping the ones gone: an agent edits policies
- * between calls, and each answer must see the files as they are now.
+ * between calls, and each answer must see the files as they are now. Only a file whose text
+ * changed is fed to the index (feeding one drops what the service derived from the workspace);
+ * the definition files the flow configs name are read again each time (they are not indexed).
  */
 function createIndexer(service: LanguageService, root: string, warn: (line: string) => void): () => void {
-  let known = new Set<string>();
+  let known = new Map<string, string>();
   let warned = false;
   return () => {
     const read = readIndexedFiles(root, undefined, { iac: false });
-    const now = new Set<string>();
+    const now = new Map<string, string>();
     for (const f of read.files) {
       const uri = URI.file(f.path).toString();
-      now.add(uri);
-      service.workspace.update(uri, f.text);
+      now.set(uri, f.text);
+      if (known.get(uri) !== f.text) service.workspace.update(uri, f.text);
     }
-    for (const uri of known) if (!now.has(uri)) service.workspace.remove(uri);
+    for (const uri of known.keys()) if (!now.has(uri)) service.workspace.remove(uri);
+    if (known.size > 0 && service.workspace.flowConfigs().length > 0) service.workspace.refreshFlowConfigs();
     known = now;
     if (!warned) {
       for (const s of read.skipped) warn(`not indexed: ${s.path}: ${s.reason}`);

@@ -86,6 +86,24 @@ test('apim_check_policy on a misspelt element returns the diagnostic `apim-polic
   assert.deepEqual(JSON.parse(json), JSON.parse(cliRun.stdout));
 });
 
+test('each call sees the files as they are now: an edit, a named value added', async () => {
+  const dir = tree({ 'apis/live/policy.xml': '<policies><inbound><base /><set-headr name="a" /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>',
+    'named values/other/namedValueInformation.json': '{ "properties": { "displayName": "other", "value": "x" } }',
+  });
+  const live = await connect(dir);
+  try {
+    const call = async () => texts(await live.callTool({ name: 'apim_check_policy', arguments: { path: 'apis/live/policy.xml' } }))[0];
+    assert.match(await call(), /error \[unknown-element\]/);
+    fs.writeFileSync(path.join(dir, 'apis/live/policy.xml'), '<policies><inbound><base /><set-header name="a" exists-action="override"><value>{{region}}</value></set-header></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>');
+    assert.match(await call(), /0 errors, 1 warning.*\n.*\[unknown-named-value\]/);
+    fs.mkdirSync(path.join(dir, 'named values/region'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'named values/region/namedValueInformation.json'), '{ "properties": { "displayName": "region", "value": "westeurope" } }');
+    assert.match(await call(), /0 errors, 0 warnings, 0 information\. No problem found\./);
+  } finally {
+    await live.close();
+  }
+});
+
 test('apim_check_policy takes policy text and a scope', async () => {
   const noBase = '<policies><inbound /><backend><forward-request /></backend><outbound /><on-error /></policies>';
   const global = await client.callTool({ name: 'apim_check_policy', arguments: { policy: noBase, scope: 'global' } });
