@@ -144,3 +144,16 @@ export interface ListFlowsParams {
 }
 
 export const ListFlowsRequest = new RequestType<ListFlowsParams, FlowSummary[], void>('apim/listFlows');
+
+export interface AgentToolParams {
+  /** One of AGENT_TOOL_NAMES (common/agentTools.ts). */
+  name: string;
+  /** The tool's input as the model gave it (the server checks it against the tool's schema). */
+  input: unknown;
+}
+
+/** The tool's answer (a summary and the same facts as JSON), or why the input was refused. */
+export type AgentToolAnswer = { ok: true; text: string; json: string } | { ok: false; error: string };
+
+/** A VS Code language-model tool, answered by the server so that it says what the editor says. */
+export const AgentToolRequest = new RequestType<AgentToolParams, AgentToolAnswer, void>('apim/agentTool');

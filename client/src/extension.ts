@@ -5,7 +5,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, CONFIG_SECTION, DecodeTokenRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../common/protocol';
+import { AgentToolRequest, Commands, CONFIG_SECTION, DecodeTokenRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../common/protocol';
+import type { AgentToolName } from '../../common/agentTools';
 import { registerCommands } from './commands';
 import { registerTokenCommands } from './commands/tokenCommands';
 import { FlowsTreeProvider } from './flowsView/flowsTreeProvider';
@@ -13,6 +14,7 @@ import { adoptRootPolicy } from './languageDetection';
 import { createRedactingChannel } from './redactingChannel';
 import { readInspectorSettings } from './settings';
 import { TokenViewProvider } from './tokenView/tokenViewProvider';
+import { registerLanguageModelTools } from './lmTools';
 
 export interface ExtensionApi {
   /** Resolves once the language client is running. */
@@ -21,6 +23,8 @@ export interface ExtensionApi {
   client(): LanguageClient | undefined;
   /** The Token Inspector view, for tests (what it shows, never the token). */
   tokenView: TokenViewProvider;
+  /** The language-model tools as registered, for tests (VS Code only lets a chat request skip their confirmation). */
+  lmTools: Map<AgentToolName, vscode.LanguageModelTool<Record<string, unknown>>>;
 }
 
 /** Languages whose documents may hold APIM policies: Bicep, Terraform (both ids in use), ARM JSON. */
@@ -116,11 +120,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
 
+  // the agent tools: answered by the server, so they say what the editor says
+  const lmTools = registerLanguageModelTools(context, async (name, input) => (await running()).sendRequest(AgentToolRequest, { name, input }));
+
   for (const doc of vscode.workspace.textDocuments) void adoptRootPolicy(doc);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(doc => void adoptRootPolicy(doc)));
   context.subscriptions.push({ dispose: () => void state.client?.stop() });
 
-  return { ready, client: () => state.client, tokenView };
+  return { ready, client: () => state.client, tokenView, lmTools };
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@
 /**
  * `apim-policy`: the language service on the command line, for CI pipelines.
  *   apim-policy check [paths…] [--format text|json|sarif] [--config apim-flows.json]
+ *   apim-policy mcp [folder]
  *   apim-policy effective <policy.xml|folder> [--product NAME] [--format xml|json]
  * Exit codes: 0 no error, 1 at least one error, 2 bad usage.
  */
@@ -19,6 +20,8 @@ import {
 import { createLocator, createUriReader, findPolicyFiles, findServiceRoot, indexCapWarning, readIndexedFiles, reason } from './node/policyFiles';
 import { createConfinedReader, isInside, MAX_JWKS_BYTES, readConfined } from './node/confinedFiles';
 import { findIacFiles, mayBeIacFile } from './node/iacFiles';
+import { AgentToolInputError, diagnosticJson } from './agentTools';
+import { serveMcp } from './mcpServer';
 
 const VERSION = '0.1.0';
 
@@ -46,6 +49,7 @@ const USAGE = `Usage:
                     [--rule CODE=SEVERITY]… [--rules-config FILE]
   apim-policy effective <policy.xml|folder> [--product NAME] [--format xml|json]
   apim-policy token [TOKEN|-] [--flow NAME] [--config FILE] [--jwks FILE] [--now ISO] [--clock-skew SECONDS] [--format text|json]
+  apim-policy mcp [folder]
   apim-policy --help | --version
 
 check   Reports problems in APIM policy files. Folders are walked: policy.xml and *.policy.xml
@@ -67,7 +71,11 @@ effective
 token   Decodes a bearer token (argument, or - / nothing for standard input; a leading "Bearer "
         is fine) and runs the checks the chosen flow's trigger would (apim-flows.json: --config,
         else ./apim-flows.json). The signature is checked only with --jwks; keys are never fetched.
-        Exit codes: 0 accepted or undecided, 1 rejected, 2 bad input or usage.`;
+        Exit codes: 0 accepted or undecided, 1 rejected, 2 bad input or usage.
+mcp     Serves the agent tools (apim_check_policy, apim_simulate_flow, apim_policy_reference) over
+        the Model Context Protocol on standard input and output, for coding agents. Confined to
+        the folder given (default: the current folder): no tool reads a file outside it, and
+        none takes or returns a bearer token.`;
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -339,13 +347,7 @@ function formatText(reports: FileReport[], fileCount: number): string {
 }
 
 function formatJson(reports: FileReport[]): string {
-  const out = reports.flatMap(r => r.diagnostics.map(d => ({
-    file: r.file,
-    range: d.range,
-    severity: SEVERITY_NAME[d.severity ?? DiagnosticSeverity.Error],
-    code: String(d.code ?? ''),
-    message: d.message,
-  })));
+  const out = reports.flatMap(r => r.diagnostics.map(d => diagnosticJson(r.file, d)));
   return JSON.stringify(out, null, 2) + '\n';
 }
 
@@ -552,6 +554,25 @@ function tokenText(r: InspectResult): string {
   return lines.join('\n') + '\n';
 }
 
+/** Serves MCP until the client closes standard input; nothing but the protocol goes to standard output. */
+async function mcp(args: string[]): Promise<CliResult> {
+  const { positional } = splitArgs(args, []);
+  if (positional.length > 1) throw new UsageError('Give one folder.');
+  const dash = positional.find(p => p.startsWith('-'));
+  if (dash) throw new UsageError(`Unknown option '${dash}'.`);
+  const csharp = loadCSharpParser().catch(e => {
+    process.stderr.write(`apim-policy mcp: policy expressions are not checked: the C# parser did not load (${reason(e)}).\n`);
+    return undefined;
+  });
+  try {
+    await serveMcp({ root: positional[0] ?? '.', csharp, version: VERSION, warn: line => process.stderr.write(`apim-policy mcp: warning: ${line}\n`) });
+  } catch (e) {
+    if (e instanceof AgentToolInputError) throw new InputError(e.message);
+    throw e;
+  }
+  return { code: 0, stdout: '', stderr: '' };
+}
+
 export function runCli(argv: string[]): CliResult | Promise<CliResult> {
   const [command, ...rest] = argv;
   try {
@@ -569,6 +590,7 @@ export function runCli(argv: string[]): CliResult | Promise<CliResult> {
     }
     if (command === 'effective') return effective(parseEffectiveArgs(rest));
     if (command === 'token') return token(parseTokenArgs(rest), readStdin).catch(failure);
+    if (command === 'mcp') return mcp(rest).catch(failure);
     throw new UsageError(`Unknown command '${command}'.`);
   } catch (e) {
     return failure(e);

@@ -11,16 +11,17 @@ import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
-  applyRuleSeverities, classifyArtifact, findIacLoads, getLanguageService, iacHostKind, isRefusal, loadCSharpParser,
+  applyRuleSeverities, classifyArtifact, findIacLoads, getLanguageService, iacHostKind, isRefusal, loadCSharpParser, MAX_CHECKED_TEXT,
   type CSharpParser, type IacPolicyLoad, type PolicyDocument, type TokenInspection,
 } from './languageService/languageService';
 import { createLocator, createUriReader, indexCapWarning, isIndexedFile, readIndexedFiles } from './node/policyFiles';
 import { mayBeIacFile } from './node/iacFiles';
-import { isInside } from './node/confinedFiles';
+import { createConfinedReader, isInside } from './node/confinedFiles';
 import {
-  CONFIG_SECTION, DecodeTokenRequest, defaultSettings, LANGUAGE_ID, ListFlowsRequest, readSettings,
-  type DecodeTokenParams, type DecodeTokenResult, type ListFlowsParams, type ServerSettings,
+  AgentToolRequest, CONFIG_SECTION, DecodeTokenRequest, defaultSettings, LANGUAGE_ID, ListFlowsRequest, readSettings,
+  type AgentToolAnswer, type AgentToolParams, type DecodeTokenParams, type DecodeTokenResult, type ListFlowsParams, type ServerSettings,
 } from '../../common/protocol';
+import { AgentToolInputError, runAgentTool } from './agentTools';
 import { redactSecrets } from '../../common/redact';
 import { createKeyFetcher } from './node/keyFetch';
 import { warmUp } from './warmUp';
@@ -523,6 +524,27 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   const listFlows = (params: ListFlowsParams | undefined, cancel: CancellationToken) =>
     withRequest('Listing the flows', () => inSlices(service.listFlowsInSteps({ verdicts: params?.verdicts }), cancel));
 
+  /**
+   * The VS Code language-model tools: the same module as `apim-policy mcp`, over this server's
+   * index, confined to the workspace folders; an open document's unsaved text is what is checked.
+   */
+  async function onAgentTool(params: AgentToolParams): Promise<AgentToolAnswer> {
+    const roots = workspaceFolders.map(f => URI.parse(f).fsPath);
+    const confined = createConfinedReader({ roots, rootName: 'the workspace folders', maxBytes: MAX_CHECKED_TEXT });
+    const read = (file: string) => {
+      const r = confined(file);
+      const open = r.ok ? documents.get(URI.file(file).toString()) : undefined;
+      return r.ok && open ? { ...r, text: open.getText() } : r;
+    };
+    try {
+      const r = await runAgentTool({ service, roots, read }, params.name, params.input);
+      return { ok: true, text: r.text, json: r.json };
+    } catch (e) {
+      if (e instanceof AgentToolInputError) return { ok: false, error: redactSecrets(e.message) };
+      throw e;
+    }
+  }
+
   // ---- Wiring ----
   connection.onInitialize(onInitialize);
   connection.onInitialized(onInitialized);
@@ -543,6 +565,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
   connection.onRequest(DecodeTokenRequest, onDecodeToken);
   connection.onRequest(ListFlowsRequest, listFlows);
+  connection.onRequest(AgentToolRequest, params => withRequest('The agent tool', () => onAgentTool(params)));
 
   documents.listen(connection);
   connection.listen();

@@ -26,6 +26,7 @@ import { analyzePolicyFlows, type PolicyFlowAnalysis } from './workspace/flowLin
 import { flowConfigDiagnostics } from './services/flowConfigDiagnostics';
 import { listFlowsInSteps, type ListFlowsOptions } from './services/flowSummaries';
 import { inspectToken, type InspectTokenOptions, type TokenInspection } from './services/tokenInspection';
+import { simulatePolicyFlows, type PolicyFlowSimulation } from './services/flowSimulation';
 import type { FlowSummary } from '../../../common/protocol';
 import { positionIn } from './utils/positions';
 import { completeReference, findReferenceDefinition, hoverReference } from './services/policyReferences';
@@ -51,6 +52,10 @@ export type { WorkspaceIndex } from './workspace/workspaceIndex';
 export type { ListFlowsOptions } from './services/flowSummaries';
 export type { InspectTokenOptions, TokenInspection } from './services/tokenInspection';
 export type { InspectResult } from './auth/inspect';
+export { redactTokens } from './auth/token';
+export { didYouMean } from './utils/strings';
+export type { PolicyFlowSimulation, SimulatedCheck } from './services/flowSimulation';
+export type { ElementInfo, AttributeInfo } from './catalog';
 export type { EffectivePolicy, RenderedElement as EffectivePolicyElement, SectionName } from './services/effectivePolicy';
 export type { SnippetFile, SnippetDefinition } from './services/policySnippets';
 export { parseRulesConfig, RULE_CODES, RULE_SEVERITIES, RULES_CONFIG_FILE, readRuleSeverities, type RuleSeverities, type RuleSeverity, type RuleSeverityReading } from './services/ruleSeverity';
@@ -110,7 +115,11 @@ export interface LanguageService {
   parsed(document: TextDocument): PolicyDocument;
   /** Forgets what the service keeps for an open document (its tree and flow analysis). */
   closeDocument(uri: string): void;
-  doValidation(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>): Diagnostic[];
+  /**
+   * Problems of a policy. `location` overrides where the host's `locate` puts the document (a
+   * policy given as text with the scope it is meant for).
+   */
+  doValidation(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>, location?: PolicyLocation): Diagnostic[];
   doComplete(document: TextDocument, position: Position, doc?: PolicyDocument): CompletionList;
   doHover(document: TextDocument, position: Position, doc?: PolicyDocument): Hover | null;
   findDocumentSymbols(document: TextDocument, doc?: PolicyDocument): DocumentSymbol[];
@@ -132,6 +141,11 @@ export interface LanguageService {
   listFlows(options?: ListFlowsOptions): FlowSummary[];
   /** The same list one policy a step, for a host that answers other requests between steps. */
   listFlowsInSteps(options?: ListFlowsOptions): Generator<void, FlowSummary[], void>;
+  /**
+   * The flow cross-check of a policy as data: per managed identity, the linked flow, the
+   * predicted token's claims and the trigger's checks with the verdict (needs the index).
+   */
+  simulateFlows(document: TextDocument, doc?: PolicyDocument): PolicyFlowSimulation[];
   /** Decodes a bearer token, checks its signature when keys are at hand, and runs a flow's trigger checks. */
   inspectToken(raw: string, options?: InspectTokenOptions): Promise<TokenInspection>;
   /**
@@ -258,9 +272,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       trees.delete(uri);
       analyses.delete(uri);
     },
-    doValidation(document, doc = parse(document), settings = {}) {
+    doValidation(document, doc = parse(document), settings = {}, location = locate(document.uri)) {
       const findings = applyToFindings(validatePolicy({
-        uri: document.uri, doc, catalog, location: locate(document.uri), settings: { ...defaultValidationSettings, ...settings }, workspace,
+        uri: document.uri, doc, catalog, location, settings: { ...defaultValidationSettings, ...settings }, workspace,
         expressions, flowAnalysis: () => analyzeFlows(document.uri, doc),
       }), settings.rules);
       // A skipped document's one finding is on its first line: no need to index the lines of all of it.
@@ -308,6 +322,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         if (step.done) return step.value;
       }
     },
+    simulateFlows: (document, doc = parseText(document.uri, document.getText())) => (doc.skipped ? [] : simulatePolicyFlows(doc, analyzeFlows(document.uri, doc))),
     inspectToken: (raw, inspectOptions = {}) => inspectToken(raw, workspace, inspectOptions),
     effectivePolicy: (uri, effectiveOptions = {}) => effectivePolicy(uri, workspace, effectiveOptions),
     validateHostFile(document, settings = {}) {
