@@ -8,8 +8,9 @@ import { RequestType } from 'vscode-languageserver-protocol';
 import type { Verdict } from '../server/src/languageService/auth/types';
 import type { ClaimExplanation } from '../server/src/languageService/auth/token';
 import type { CallerMatch, InspectedCheck, SourcePosition } from '../server/src/languageService/auth/inspect';
+import type { EffectivePolicy } from '../server/src/languageService/services/effectivePolicy';
 
-export type { CallerMatch, InspectedCheck, SourcePosition };
+export type { CallerMatch, InspectedCheck, SourcePosition, EffectivePolicy };
 
 export { Commands, Views, focusViewCommand, type CommandId } from './commands';
 
@@ -127,3 +128,16 @@ export interface ListFlowsParams {
 }
 
 export const ListFlowsRequest = new RequestType<ListFlowsParams, FlowSummary[], void>('apim/listFlows');
+
+export interface EffectivePolicyParams {
+  /** The policy file (an operation, API or product policy of an APIOps tree). */
+  uri: string;
+  /** Which product runs, when the API is in several (default: the first by name). */
+  product?: string;
+}
+
+/**
+ * The policy APIM runs for a request to `uri`: the composed text and its statements (each with its
+ * place in that text and in its source file); null when the file has no place in an APIOps tree.
+ */
+export const EffectivePolicyRequest = new RequestType<EffectivePolicyParams, EffectivePolicy | null, void>('apim/effectivePolicy');

@@ -5,7 +5,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, CONFIG_SECTION, DecodeTokenRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../common/protocol';
+import { Commands, CONFIG_SECTION, DecodeTokenRequest, EffectivePolicyRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../common/protocol';
+import { EFFECTIVE_SCHEME, EffectivePolicyView } from './effectivePolicy/effectivePolicyView';
 import { registerCommands } from './commands';
 import { registerTokenCommands } from './commands/tokenCommands';
 import { FlowsTreeProvider } from './flowsView/flowsTreeProvider';
@@ -21,6 +22,8 @@ export interface ExtensionApi {
   client(): LanguageClient | undefined;
   /** The Token Inspector view, for tests (what it shows, never the token). */
   tokenView: TokenViewProvider;
+  /** The effective-policy documents, for tests. */
+  effectivePolicy: EffectivePolicyView;
 }
 
 /** Languages whose documents may hold APIM policies: Bicep, Terraform (both ids in use), ARM JSON. */
@@ -57,6 +60,13 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
       // policies, APIOps artifacts, flow configs and the definition files they read
       // and the IaC files whose resources load policy files
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{policy.xml,*.policy.xml,*.json,*.bicep,*.tf}'),
+    },
+    // the effective policy's virtual documents are the language's too, but not the server's files:
+    // their statements are checked where they come from (a view has no <base /> and no scope)
+    middleware: {
+      didOpen: (doc, next) => (doc.uri.scheme === EFFECTIVE_SCHEME ? Promise.resolve() : next(doc)),
+      didChange: (event, next) => (event.document.uri.scheme === EFFECTIVE_SCHEME ? Promise.resolve() : next(event)),
+      didClose: (doc, next) => (doc.uri.scheme === EFFECTIVE_SCHEME ? Promise.resolve() : next(doc)),
     },
     outputChannel: output,
     // LSP traces carry the Token Inspector's requests: both channels redact tokens
@@ -116,11 +126,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     }),
   );
 
+  const effectivePolicy = new EffectivePolicyView({
+    compose: async (uri, product) => (await running()).sendRequest(EffectivePolicyRequest, { uri, product }),
+    log: line => output.appendLine(line),
+  });
+  effectivePolicy.register(context);
+
   for (const doc of vscode.workspace.textDocuments) void adoptRootPolicy(doc);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(doc => void adoptRootPolicy(doc)));
   context.subscriptions.push({ dispose: () => void state.client?.stop() });
 
-  return { ready, client: () => state.client, tokenView };
+  return { ready, client: () => state.client, tokenView, effectivePolicy };
 }
 
 export function deactivate(): void {

@@ -18,7 +18,7 @@ import { createLocator, createUriReader, indexCapWarning, isIndexedFile, readInd
 import { mayBeIacFile } from './node/iacFiles';
 import { isInside } from './node/confinedFiles';
 import {
-  CONFIG_SECTION, DecodeTokenRequest, defaultSettings, LANGUAGE_ID, ListFlowsRequest, readSettings,
+  CONFIG_SECTION, DecodeTokenRequest, defaultSettings, EffectivePolicyRequest, type EffectivePolicyParams, LANGUAGE_ID, ListFlowsRequest, readSettings,
   type DecodeTokenParams, type DecodeTokenResult, type ListFlowsParams, type ServerSettings,
 } from '../../common/protocol';
 import { redactSecrets } from '../../common/redact';
@@ -485,6 +485,8 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
   connection.onRequest(DecodeTokenRequest, onDecodeToken);
   connection.onRequest(ListFlowsRequest, listFlows);
+  connection.onRequest(EffectivePolicyRequest, (p: EffectivePolicyParams) =>
+    withRequest('Composing the effective policy', async () => service.effectivePolicy(p.uri, { product: p.product }) ?? null));
 
   documents.listen(connection);
   connection.listen();
