@@ -186,12 +186,53 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const policies = new Map<string, PolicyEntry>();
   const texts = new Map<string, string>();
   const parse = options.parse ?? ((_uri: string, text: string) => parsePolicy(text));
-  const changed = (uri: string | undefined) => options.onDidChange?.(uri);
+  const changed = (uri: string | undefined) => {
+    lookupCache = undefined;
+    options.onDidChange?.(uri);
+  };
   const productApis = new Map<string, { service: string; product: string; api: string }>();
   /** Display names by the folder URI of their API or operation. */
   const displayNames = new Map<string, string>();
   const folderOf = (uri: string) => uri.substring(0, uri.lastIndexOf('/'));
   const serviceOf = new Map<string, string>();
+
+  // Policies by their place (service and scope), built again after a change: the chain of a policy
+  // is then a few map reads, not a scan of every policy (the effective policy of every operation
+  // of a large workspace asks for thousands of chains).
+  const key = (...parts: string[]) => parts.join('\n');
+  interface Lookup {
+    global: Map<string, string>;
+    workspace: Map<string, string>;
+    /** service + product name → the product's policy */
+    product: Map<string, string>;
+    /** service + api + revision → the API's policy */
+    api: Map<string, string>;
+    /** service + api → the products that hold the API (APIOps product folders) */
+    productsByApi: Map<string, string[]>;
+  }
+  let lookupCache: Lookup | undefined;
+  const lookup = (): Lookup => {
+    if (lookupCache) return lookupCache;
+    const l: Lookup = { global: new Map(), workspace: new Map(), product: new Map(), api: new Map(), productsByApi: new Map() };
+    const first = (map: Map<string, string>, k: string, v: string) => {
+      if (!map.has(k)) map.set(k, v);
+    };
+    for (const p of policies.values()) {
+      const loc = p.location;
+      if (p.service === undefined || !loc) continue;
+      if (loc.scope === 'global') first(l.global, p.service, p.uri);
+      else if (loc.scope === 'workspace') first(l.workspace, p.service, p.uri);
+      else if (loc.scope === 'product' && loc.product !== undefined) first(l.product, key(p.service, loc.product), p.uri);
+      else if (loc.scope === 'api' && loc.api !== undefined) first(l.api, key(p.service, loc.api, String(loc.revision ?? '')), p.uri);
+    }
+    for (const pa of productApis.values()) {
+      const k = key(pa.service, pa.api);
+      const list = l.productsByApi.get(k);
+      if (!list) l.productsByApi.set(k, [pa.product]);
+      else if (!list.includes(pa.product)) list.push(pa.product);
+    }
+    return (lookupCache = l);
+  };
 
   const byService = <T>(map: Map<string, T>, uri: string): T[] => {
     const services = servicesOf(uri);
@@ -319,28 +360,28 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       if (!loc) return [];
       const service = entry?.service ?? classifyArtifact(uri)?.service;
       if (service === undefined) return [];
-      const inService = [...policies.values()].filter(p => p.service === service || (p.service !== undefined && servicesOf(uri).includes(p.service)));
-      const globalOf = (svc: string) => inService.find(p => p.service === svc && p.location?.scope === 'global')?.uri;
+      const l = lookup();
       const out: string[] = [];
       const services = servicesOf(uri).slice().reverse(); // broadest first
       if (loc.scope === 'global') return out;
       for (const svc of services) {
-        const g = globalOf(svc);
+        const g = l.global.get(svc);
         if (g && g !== uri) out.push(g);
-        const ws = inService.find(p => p.service === svc && p.location?.scope === 'workspace');
-        if (ws && ws.uri !== uri && svc !== services[0]) out.push(ws.uri);
+        const ws = l.workspace.get(svc);
+        if (ws && ws !== uri && svc !== services[0]) out.push(ws);
       }
       if (loc.scope === 'product') return out;
       if (loc.api) {
-        for (const pa of productApis.values()) {
-          if (pa.api !== loc.api || !services.includes(pa.service)) continue;
-          const product = inService.find(p => p.location?.scope === 'product' && p.location?.product === pa.product && p.service === pa.service);
-          if (product) out.push(product.uri);
+        for (const svc of services) {
+          for (const product of l.productsByApi.get(key(svc, loc.api)) ?? []) {
+            const productUri = l.product.get(key(svc, product));
+            if (productUri) out.push(productUri);
+          }
         }
       }
       if (loc.scope === 'operation') {
-        const api = inService.find(p => p.location?.scope === 'api' && p.location?.api === loc.api && p.location?.revision === loc.revision && p.service === service);
-        if (api) out.push(api.uri);
+        const api = l.api.get(key(service, loc.api ?? '', String(loc.revision ?? '')));
+        if (api) out.push(api);
       }
       return out;
     },
@@ -349,12 +390,12 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     productsOf(uri) {
       const loc = policies.get(uri)?.location ?? locatePolicy(uri);
       if (!loc?.api) return [];
-      const services = servicesOf(uri);
+      const l = lookup();
       const names = new Map<string, { name: string; uri?: string }>();
-      for (const pa of productApis.values()) {
-        if (pa.api !== loc.api || !services.includes(pa.service) || names.has(pa.product)) continue;
-        const product = [...policies.values()].find(p => p.location?.scope === 'product' && p.location.product === pa.product && p.service === pa.service);
-        names.set(pa.product, { name: pa.product, uri: product?.uri });
+      for (const svc of servicesOf(uri)) {
+        for (const product of l.productsByApi.get(key(svc, loc.api)) ?? []) {
+          if (!names.has(product)) names.set(product, { name: product, uri: l.product.get(key(svc, product)) });
+        }
       }
       return [...names.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
