@@ -50,6 +50,10 @@ function contains(range: EffectivePolicy['elements'][number]['composedRange'], l
 }
 
 export class EffectivePolicyView implements vscode.TextDocumentContentProvider, vscode.DefinitionProvider {
+  /**
+   * The compositions behind the documents shown, latest last. Not dropped on close: setting the
+   * language closes and reopens the document without asking for its content again.
+   */
   private readonly composed = new Map<string, EffectivePolicy>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -62,9 +66,6 @@ export class EffectivePolicyView implements vscode.TextDocumentContentProvider, 
       vscode.workspace.registerTextDocumentContentProvider(EFFECTIVE_SCHEME, this),
       vscode.languages.registerDefinitionProvider({ scheme: EFFECTIVE_SCHEME }, this),
       vscode.commands.registerCommand(Commands.showEffectivePolicy, (uri?: unknown) => this.show(typeof uri === 'string' ? uri : uri instanceof vscode.Uri ? uri.toString() : undefined)),
-      vscode.workspace.onDidCloseTextDocument(doc => {
-        if (doc.uri.scheme === EFFECTIVE_SCHEME) this.composed.delete(doc.uri.toString());
-      }),
       // a saved policy may change what runs: compose the open views again
       vscode.workspace.onDidSaveTextDocument(doc => {
         if (doc.languageId !== LANGUAGE_ID) return;
@@ -84,7 +85,7 @@ export class EffectivePolicyView implements vscode.TextDocumentContentProvider, 
     try {
       const e = await this.deps.compose(target.source, target.product);
       if (!e) return `<!-- ${target.source} is not an operation, API or product policy of an APIOps tree. -->\n`;
-      this.composed.set(uri.toString(), e);
+      this.remember(uri, e);
       return e.text;
     } catch (err) {
       const reason = failureReason(err);
@@ -93,8 +94,25 @@ export class EffectivePolicyView implements vscode.TextDocumentContentProvider, 
     }
   }
 
-  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
-    const e = this.composed.get(document.uri.toString());
+  private remember(uri: vscode.Uri, e: EffectivePolicy): void {
+    const k = uri.toString();
+    this.composed.delete(k);
+    this.composed.set(k, e);
+    // a few dozen views at most: the oldest go first
+    for (const old of this.composed.keys()) {
+      if (this.composed.size <= 32) break;
+      this.composed.delete(old);
+    }
+  }
+
+  async provideDefinition(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
+    let e = this.composed.get(document.uri.toString());
+    const target = targetOf(document.uri);
+    if (!e && target) {
+      // composed again only when forgotten; its text is what the document shows only if nothing changed since
+      const again = await this.deps.compose(target.source, target.product).catch(() => null);
+      if (again && again.text === document.getText()) this.remember(document.uri, (e = again));
+    }
     const element = e?.elements.find(el => contains(el.composedRange, position.line, position.character));
     if (!element) return undefined;
     const at = sourcePosition(element, position.line, position.character);
@@ -130,7 +148,7 @@ export class EffectivePolicyView implements vscode.TextDocumentContentProvider, 
       product = picked.label;
     }
     const virtual = effectiveUri(uri, product);
-    if (product === first.product) this.composed.set(virtual.toString(), first);
+    if (product === first.product) this.remember(virtual, first);
     const wasOpen = vscode.workspace.textDocuments.some(d => d.uri.toString() === virtual.toString());
     const doc = await vscode.workspace.openTextDocument(virtual);
     // already open: compose again (the sources may have changed since)

@@ -57,6 +57,6 @@ suite('effective policy', () => {
     const loc = locations[0] as vscode.Location;
     assert.ok(loc.uri.path.endsWith('/apis/orders/policy.xml'), loc.uri.toString());
     const source = await vscode.workspace.openTextDocument(loc.uri);
-    assert.equal(source.getText(new vscode.Range(loc.range.start, loc.range.start.translate(0, 15))), 'et-backend-serv');
+    assert.equal(source.getText(new vscode.Range(loc.range.start, loc.range.start.translate(0, 15))), 'backend-service');
   });
 });
