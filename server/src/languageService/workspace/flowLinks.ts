@@ -163,7 +163,8 @@ function decodedPath(uri: string): string {
 /** The last `set-backend-service` under these elements in document order, outside send-request (its own call). */
 function lastBackendElement(roots: readonly PolicyElement[]): PolicyElement | undefined {
   let found: PolicyElement | undefined;
-  const stack = roots.slice().reverse();
+  const stack: PolicyElement[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]);
   while (stack.length) {
     const el = stack.pop()!;
     if (el.name === 'set-backend-service') found = el;
@@ -205,7 +206,7 @@ function composedBackendTarget(composed: ComposedPolicy, ws: WorkspaceIndex): Re
   for (let i = composed.elements.length - 1; i >= 0; i--) {
     const e = composed.elements[i];
     if (e.section !== 'inbound' && e.section !== 'backend') continue;
-    const found = lastBackendElement([e.element]);
+    const found = e.element.name === 'set-backend-service' ? e.element : e.element.children.length ? lastBackendElement([e.element]) : undefined;
     if (found) return backendTargetOf(e.uri, e.doc, found, ws);
   }
   return undefined;

@@ -188,6 +188,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const parse = options.parse ?? ((_uri: string, text: string) => parsePolicy(text));
   const changed = (uri: string | undefined) => {
     lookupCache = undefined;
+    servicesCache = new Map();
     options.onDidChange?.(uri);
   };
   const productApis = new Map<string, { service: string; product: string; api: string }>();
@@ -241,7 +242,15 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     return out;
   };
 
+  // servicesOf per URI, until the next change: the chains of thousands of policies ask it again and again
+  let servicesCache = new Map<string, string[]>();
   function servicesOf(uri: string): string[] {
+    let hit = servicesCache.get(uri);
+    if (!hit) servicesCache.set(uri, (hit = computeServicesOf(uri)));
+    return hit;
+  }
+
+  function computeServicesOf(uri: string): string[] {
     const c = classifyArtifact(uri);
     let service = c?.service;
     if (service === undefined) {
