@@ -10,6 +10,8 @@ export const Commands = {
   refreshFlows: 'apimPolicy.refreshFlows',
   /** The Token Inspector as a panel in the editor area, with room for the raw JSON and the claims. */
   openTokenInspectorInEditor: 'apimPolicy.openTokenInspectorInEditor',
+  /** The composed policy APIM runs for the policy in the editor (or the URI given: the CodeLens's). */
+  showEffectivePolicy: 'apimPolicy.showEffectivePolicy',
   restartServer: 'apimPolicy.restartServer',
   showOutput: 'apimPolicy.showOutput',
   /** From the cross-check CodeLens: open a flow's entry (hidden from the palette: it needs arguments). */

@@ -9,8 +9,9 @@ import type { Verdict } from '../server/src/languageService/auth/types';
 import type { ClaimExplanation } from '../server/src/languageService/auth/token';
 import { readRuleSeverities, type RuleSeverities } from '../server/src/languageService/services/ruleSeverity';
 import type { CallerMatch, InspectedCheck, SourcePosition } from '../server/src/languageService/auth/inspect';
+import type { EffectivePolicy } from '../server/src/languageService/services/effectivePolicy';
 
-export type { CallerMatch, InspectedCheck, SourcePosition };
+export type { CallerMatch, InspectedCheck, SourcePosition, EffectivePolicy };
 
 export { Commands, Views, focusViewCommand, type CommandId } from './commands';
 
@@ -157,3 +158,16 @@ export type AgentToolAnswer = { ok: true; text: string; json: string } | { ok: f
 
 /** A VS Code language-model tool, answered by the server so that it says what the editor says. */
 export const AgentToolRequest = new RequestType<AgentToolParams, AgentToolAnswer, void>('apim/agentTool');
+
+export interface EffectivePolicyParams {
+  /** The policy file (an operation, API or product policy of an APIOps tree). */
+  uri: string;
+  /** Which product runs, when the API is in several (default: the first by name). */
+  product?: string;
+}
+
+/**
+ * The policy APIM runs for a request to `uri`: the composed text and its statements (each with its
+ * place in that text and in its source file); null when the file has no place in an APIOps tree.
+ */
+export const EffectivePolicyRequest = new RequestType<EffectivePolicyParams, EffectivePolicy | null, void>('apim/effectivePolicy');

@@ -5,8 +5,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { AgentToolRequest, Commands, CONFIG_SECTION, DecodeTokenRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../common/protocol';
+import { AgentToolRequest, Commands, CONFIG_SECTION, DecodeTokenRequest, EffectivePolicyRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../common/protocol';
 import type { AgentToolName } from '../../common/agentTools';
+import { EFFECTIVE_SCHEME, EffectivePolicyView } from './effectivePolicy/effectivePolicyView';
 import { registerCommands } from './commands';
 import { registerTokenCommands } from './commands/tokenCommands';
 import { FlowsTreeProvider } from './flowsView/flowsTreeProvider';
@@ -25,6 +26,8 @@ export interface ExtensionApi {
   tokenView: TokenViewProvider;
   /** The language-model tools as registered, for tests (VS Code only lets a chat request skip their confirmation). */
   lmTools: Map<AgentToolName, vscode.LanguageModelTool<Record<string, unknown>>>;
+  /** The effective-policy documents, for tests. */
+  effectivePolicy: EffectivePolicyView;
 }
 
 /** Languages whose documents may hold APIM policies: Bicep, Terraform (both ids in use), ARM JSON. */
@@ -61,6 +64,13 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
       // policies (any XML: a policy file an IaC resource loads has any name), APIOps artifacts,
       // flow configs and the definition files they read, and the IaC files
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.xml,*.json,*.bicep,*.tf}'),
+    },
+    // the effective policy's virtual documents are the language's too, but not the server's files:
+    // their statements are checked where they come from (a view has no <base /> and no scope)
+    middleware: {
+      didOpen: (doc, next) => (doc.uri.scheme === EFFECTIVE_SCHEME ? Promise.resolve() : next(doc)),
+      didChange: (event, next) => (event.document.uri.scheme === EFFECTIVE_SCHEME ? Promise.resolve() : next(event)),
+      didClose: (doc, next) => (doc.uri.scheme === EFFECTIVE_SCHEME ? Promise.resolve() : next(doc)),
     },
     outputChannel: output,
     // LSP traces carry the Token Inspector's requests: both channels redact tokens
@@ -122,12 +132,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   // the agent tools: answered by the server, so they say what the editor says
   const lmTools = registerLanguageModelTools(context, async (name, input) => (await running()).sendRequest(AgentToolRequest, { name, input }));
+  const effectivePolicy = new EffectivePolicyView({
+    compose: async (uri, product) => (await running()).sendRequest(EffectivePolicyRequest, { uri, product }),
+    log: line => output.appendLine(line),
+  });
+  effectivePolicy.register(context);
 
   for (const doc of vscode.workspace.textDocuments) void adoptRootPolicy(doc);
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(doc => void adoptRootPolicy(doc)));
   context.subscriptions.push({ dispose: () => void state.client?.stop() });
 
-  return { ready, client: () => state.client, tokenView, lmTools };
+  return { ready, client: () => state.client, tokenView, lmTools, effectivePolicy };
 }
 
 export function deactivate(): void {

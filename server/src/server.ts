@@ -18,7 +18,7 @@ import { createLocator, createUriReader, indexCapWarning, isIndexedFile, readInd
 import { mayBeIacFile } from './node/iacFiles';
 import { createConfinedReader, isInside } from './node/confinedFiles';
 import {
-  AgentToolRequest, CONFIG_SECTION, DecodeTokenRequest, defaultSettings, LANGUAGE_ID, ListFlowsRequest, readSettings,
+  AgentToolRequest, CONFIG_SECTION, DecodeTokenRequest, defaultSettings, EffectivePolicyRequest, type EffectivePolicyParams, LANGUAGE_ID, ListFlowsRequest, readSettings,
   type AgentToolAnswer, type AgentToolParams, type DecodeTokenParams, type DecodeTokenResult, type ListFlowsParams, type ServerSettings,
 } from '../../common/protocol';
 import { AgentToolInputError, runAgentTool } from './agentTools';
@@ -566,6 +566,8 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   connection.onRequest(DecodeTokenRequest, onDecodeToken);
   connection.onRequest(ListFlowsRequest, listFlows);
   connection.onRequest(AgentToolRequest, params => withRequest('The agent tool', () => onAgentTool(params)));
+  connection.onRequest(EffectivePolicyRequest, (p: EffectivePolicyParams) =>
+    withRequest('Composing the effective policy', async () => service.effectivePolicy(p.uri, { product: p.product }) ?? null));
 
   documents.listen(connection);
   connection.listen();

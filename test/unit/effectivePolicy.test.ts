@@ -133,3 +133,17 @@ test('effective policy: products from the APIOps product folders, one chosen', (
   assert.equal(s.effectivePolicy(`${root}/policy%20fragments/x/policy.xml`), undefined);
   assert.equal(s.effectivePolicy(`${root}/apis/nope/policy.xml`), undefined);
 });
+
+test('a CodeLens on <policies> of an operation names the levels and opens the effective policy', () => {
+  const s = service({ 'policy.xml': GLOBAL, 'apis/orders/policy.xml': API, 'apis/orders/operations/create/policy.xml': OP });
+  const document = TextDocument.create(opUri, 'apim-policy', 1, OP);
+  const lenses = s.getCodeLenses(document);
+  assert.equal(lenses.length, 1);
+  assert.equal(lenses[0].command?.title, 'Effective policy: global → API → operation');
+  assert.equal(lenses[0].command?.command, 'apimPolicy.showEffectivePolicy');
+  assert.deepEqual(lenses[0].command?.arguments, [opUri]);
+  assert.deepEqual(lenses[0].range.start, { line: 0, character: 0 });
+  // none on the global policy (it runs alone) nor on a fragment
+  const global = TextDocument.create(`${root}/policy.xml`, 'apim-policy', 1, GLOBAL);
+  assert.deepEqual(s.getCodeLenses(global), []);
+});

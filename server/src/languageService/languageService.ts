@@ -13,7 +13,7 @@ import { MAX_CHECKED_TEXT, parsePolicy, type PolicyDocument } from './parser/pol
 import { doCodeActions } from './services/policyCodeActions';
 import { format as formatPolicy, type FormatOptions } from './services/policyFormat';
 import { flowQuickFixes } from './services/flowQuickFixes';
-import { getCodeLenses } from './services/policyCodeLens';
+import { effectivePolicyLens, getCodeLenses } from './services/policyCodeLens';
 import { doComplete } from './services/policyCompletion';
 import { compileSnippets, type PolicySnippet, type SnippetFile } from './services/policySnippets';
 import { doHover } from './services/policyHover';
@@ -128,7 +128,10 @@ export interface LanguageService {
   doCodeActions(document: TextDocument, diagnostics: Diagnostic[], doc?: PolicyDocument): CodeAction[];
   /** Go to definition of named values, fragments and backends (needs the workspace index). */
   findDefinition(document: TextDocument, position: Position, doc?: PolicyDocument): Location[];
-  /** The linked flow and the trigger's verdict above each managed identity (needs the index). */
+  /**
+   * The linked flow and the trigger's verdict above each managed identity, then "Effective policy"
+   * on `<policies>` of an operation, API or product policy (both need the index).
+   */
   getCodeLenses(document: TextDocument, doc?: PolicyDocument): CodeLens[];
   /** Re-indents elements; never changes expressions, values, text, CDATA or comments. */
   format(document: TextDocument, range: Range | undefined, options: FormatOptions, doc?: PolicyDocument): TextEdit[];
@@ -307,8 +310,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return [...doCodeActions(document, doc, ours), ...ours.flatMap(d => flowQuickFixes(document, d, workspace))];
     },
     format: (document, range, options, doc = parse(document)) => (doc.skipped ? [] : formatPolicy(document, doc, range, options, catalog)),
-    getCodeLenses: (document, doc = parse(document)) =>
-      (!doc.skipped && workspace.flowConfigs().length > 0 ? getCodeLenses(document, analyzeFlows(document.uri, doc)) : []),
+    getCodeLenses(document, doc = parse(document)) {
+      if (doc.skipped) return [];
+      // the flow lenses first (above their elements), then the effective policy's on <policies>
+      const lenses = workspace.flowConfigs().length > 0 ? getCodeLenses(document, analyzeFlows(document.uri, doc)) : [];
+      const effective = effectivePolicyLens(document, doc, workspace);
+      return effective ? [...lenses, effective] : lenses;
+    },
     flowConfigDiagnostics(rules) {
       const byUri = flowConfigDiagnostics(workspace, DIAGNOSTIC_SOURCE);
       if (rules) for (const [uri, diagnostics] of byUri) byUri.set(uri, applyToDiagnostics(diagnostics, rules));

@@ -14,7 +14,7 @@
  */
 import { decodeXml } from '../utils/xmlEntities';
 import type { PolicyDocument, PolicyElement } from '../parser/policyParser';
-import type { PolicyScope } from '../workspace/apiopsLayout';
+import { locatePolicy, type PolicyScope } from '../workspace/apiopsLayout';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export const SECTIONS = ['inbound', 'backend', 'outbound', 'on-error'] as const;
@@ -66,6 +66,8 @@ export interface ComposedPolicy {
 export interface ComposeOptions {
   /** Which product's policy runs, when the API is in several (default: the first by name). */
   product?: string;
+  /** A document to use for one file instead of the index's copy (the flow analysis's own tree). */
+  override?: { uri: string; doc: PolicyDocument };
 }
 
 function sectionOf(doc: PolicyDocument, section: SectionName): PolicyElement | undefined {
@@ -83,28 +85,30 @@ function attr(el: PolicyElement, name: string): string | undefined {
  * used; undefined when `uri` is not a policy the index places in an APIOps tree.
  */
 export function effectiveLevels(uri: string, ws: WorkspaceIndex, options: ComposeOptions = {}): { levels: EffectiveLevel[]; products: string[]; product?: string } | undefined {
-  const entry = ws.policyEntry(uri);
-  const scope = entry?.location?.scope;
-  const doc = ws.parsedPolicy(uri);
-  if (!entry || !scope || scope === 'fragment' || !doc) return undefined;
+  const parsed = (u: string) => (options.override?.uri === u ? options.override.doc : ws.parsedPolicy(u));
+  // a file the index does not hold yet (an unsaved, just created one) is placed by its path
+  const location = ws.policyEntry(uri)?.location ?? locatePolicy(uri);
+  const scope = location?.scope;
+  const doc = parsed(uri);
+  if (!scope || scope === 'fragment' || !doc) return undefined;
   const products = scope === 'api' || scope === 'operation' ? ws.productsOf(uri) : [];
   const names = products.map(p => p.name);
   const chosen = scope === 'product'
-    ? { name: entry.location?.product ?? '', uri }
+    ? { name: location?.product ?? '', uri }
     : options.product !== undefined ? products.find(p => p.name === options.product) : products[0];
   const levels: EffectiveLevel[] = [];
   let productPlaced = false;
   const placeProduct = () => {
     if (productPlaced || scope === 'product') return;
     productPlaced = true;
-    const productDoc = chosen?.uri ? ws.parsedPolicy(chosen.uri) : undefined;
+    const productDoc = chosen?.uri ? parsed(chosen.uri) : undefined;
     if (chosen?.uri && productDoc) levels.push({ scope: 'product', uri: chosen.uri, doc: productDoc, product: chosen.name });
   };
   for (const parentUri of ws.parentPolicies(uri)) {
-    const parentScope = ws.policyEntry(parentUri)?.location?.scope;
+    const parentScope = (ws.policyEntry(parentUri)?.location ?? locatePolicy(parentUri))?.scope;
     if (!parentScope || parentScope === 'product') continue; // every product of the API is a parent: one runs
     if (parentScope === 'api' || parentScope === 'operation') placeProduct();
-    const parentDoc = ws.parsedPolicy(parentUri);
+    const parentDoc = parsed(parentUri);
     if (parentDoc) levels.push({ scope: parentScope, uri: parentUri, doc: parentDoc });
   }
   placeProduct();
@@ -138,7 +142,7 @@ export function composeEffective(uri: string, ws: WorkspaceIndex, options: Compo
           continue;
         }
         if (child.name === 'include-fragment') {
-          const pasted = fragmentElements(child, level, section, ws);
+          const pasted = fragmentElements(child, level, section, ws, options);
           if (pasted) {
             elements.push(...pasted);
             continue;
@@ -155,11 +159,11 @@ export function composeEffective(uri: string, ws: WorkspaceIndex, options: Compo
 }
 
 /** The statements of the fragment an `include-fragment` names; undefined when the workspace does not hold it. */
-function fragmentElements(include: PolicyElement, level: EffectiveLevel, section: SectionName, ws: WorkspaceIndex): ComposedElement[] | undefined {
+function fragmentElements(include: PolicyElement, level: EffectiveLevel, section: SectionName, ws: WorkspaceIndex, options: ComposeOptions): ComposedElement[] | undefined {
   const id = attr(include, 'fragment-id');
   if (!id || id.startsWith('@')) return undefined;
   const fragment = ws.findFragment(level.uri, id);
-  const doc = fragment ? ws.parsedPolicy(fragment.uri) : undefined;
+  const doc = !fragment ? undefined : options.override?.uri === fragment.uri ? options.override.doc : ws.parsedPolicy(fragment.uri);
   const root = doc?.roots.find(r => r.name === 'fragment');
   if (!fragment || !doc || !root) return undefined;
   // fragments cannot include fragments (APIM refuses it), so one level of pasting is all there is

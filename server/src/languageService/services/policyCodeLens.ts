@@ -1,6 +1,7 @@
 /**
  * A CodeLens above each `authentication-managed-identity`: the flow its request goes to and the
- * trigger's verdict on the token APIM would get.
+ * trigger's verdict on the token APIM would get; and one on `<policies>` that opens the effective
+ * policy.
  */
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,6 +10,9 @@ import { flowFileText } from '../workspace/workspaceIndex';
 import { FLOW_TYPE_LABEL, flowMode } from '../auth/platforms';
 import { positionIn } from '../utils/positions';
 import { Commands } from '../../../../common/commands';
+import type { PolicyDocument } from '../parser/policyParser';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { effectiveLevels } from './effectivePolicy';
 
 
 export function lensTitle(use: ManagedIdentityUse): string {
@@ -46,4 +50,24 @@ export function getCodeLenses(document: TextDocument, analysis: PolicyFlowAnalys
         : { title: lensTitle(use), command: '' },
     };
   });
+}
+
+const SCOPE_LABEL: Record<string, string> = { global: 'global', workspace: 'workspace', product: 'product', api: 'API', operation: 'operation' };
+
+/**
+ * A CodeLens on `<policies>` of an operation, API or product policy: the levels that run for it
+ * (global → product → API → operation) and a click that opens the composed policy.
+ */
+export function effectivePolicyLens(document: TextDocument, doc: PolicyDocument, ws: WorkspaceIndex): CodeLens | undefined {
+  const scope = ws.policyEntry(document.uri)?.location?.scope;
+  if (scope !== 'operation' && scope !== 'api' && scope !== 'product' && scope !== 'workspace') return undefined;
+  const root = doc.roots.find(r => r.name === 'policies');
+  const chain = root && effectiveLevels(document.uri, ws);
+  if (!root || !chain) return undefined;
+  const levels = chain.levels.map(l => SCOPE_LABEL[l.scope] ?? l.scope).join(' → ');
+  const products = chain.products.length > 1 ? ` (${chain.products.length} products)` : '';
+  return {
+    range: { start: document.positionAt(root.start), end: document.positionAt(root.nameEnd) },
+    command: { title: `Effective policy: ${levels}${products}`, command: Commands.showEffectivePolicy, arguments: [document.uri] },
+  };
 }

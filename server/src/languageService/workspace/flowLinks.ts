@@ -16,6 +16,8 @@ import { platformFacts, type PlatformFacts } from '../auth/platformFacts';
 import type { FlowConfig, RequestContext, SimulationResult } from '../auth/types';
 import type { FlowConfigEntry, WorkspaceIndex } from './workspaceIndex';
 import { replaceNamedValues } from '../utils/namedValues';
+import { classifyArtifact, locatePolicy, type PolicyLocation } from './apiopsLayout';
+import { composeEffective, type ComposedPolicy } from '../services/effectivePolicy';
 
 /** A literal value in a policy file, with its place. */
 export interface PlacedValue {
@@ -68,6 +70,19 @@ export interface ManagedIdentityUse {
   tokenSentFromVariable?: boolean;
   /** `ignore-error="true"`: when no token is obtained the request goes on without one. */
   ignoreError?: PlacedValue;
+  /**
+   * The requests this judgement is about, when the identity runs for others than its own file's
+   * (an identity in a global, product or API policy): each operation or API policy, and the product
+   * the request goes through when the API is in several.
+   */
+  affects?: AffectedRequest[];
+}
+
+/** A request an identity's judgement applies to: the operation or API policy that ends its chain. */
+export interface AffectedRequest {
+  uri: string;
+  location?: PolicyLocation;
+  product?: string;
 }
 
 /** A request linked to a flow that requires OAuth, with no managed identity token on its way. */
@@ -145,18 +160,27 @@ function decodedPath(uri: string): string {
   return uri.split('/').map(s => { try { return decodeURIComponent(s); } catch { return s; } }).join('/');
 }
 
-/** The request target a policy sets itself: the last `set-backend-service` in inbound or backend. */
-function ownBackendTarget(uri: string, doc: PolicyDocument, ws: WorkspaceIndex): RequestTarget | undefined {
-  // the last set-backend-service in document order, outside send-request (its own call)
+/** The last `set-backend-service` under these elements in document order, outside send-request (its own call). */
+function lastBackendElement(roots: readonly PolicyElement[]): PolicyElement | undefined {
   let found: PolicyElement | undefined;
-  const stack = doc.roots.slice().reverse();
+  const stack: PolicyElement[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i]);
   while (stack.length) {
     const el = stack.pop()!;
     if (el.name === 'set-backend-service') found = el;
     if (el.name === 'send-request') continue;
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
   }
-  if (!found) return undefined;
+  return found;
+}
+
+/** The request target a policy sets itself: the last `set-backend-service` in inbound or backend. */
+function ownBackendTarget(uri: string, doc: PolicyDocument, ws: WorkspaceIndex): RequestTarget | undefined {
+  const found = lastBackendElement(doc.roots);
+  return found && backendTargetOf(uri, doc, found, ws);
+}
+
+function backendTargetOf(uri: string, doc: PolicyDocument, found: PolicyElement, ws: WorkspaceIndex): RequestTarget | undefined {
   const baseUrl = placed(uri, doc, found, 'base-url');
   if (baseUrl) {
     const url = isExpression(baseUrl.value) ? undefined : resolveNamedValues(baseUrl.value, uri, ws);
@@ -172,6 +196,107 @@ function ownBackendTarget(uri: string, doc: PolicyDocument, ws: WorkspaceIndex):
     return { url, source: backendId, via: 'backend-id', backend: backendValue, element: found };
   }
   return undefined;
+}
+
+/**
+ * Where a request that runs the composed policy goes: the last `set-backend-service` APIM runs in
+ * inbound and backend, whichever level sets it.
+ */
+function composedBackendTarget(composed: ComposedPolicy, ws: WorkspaceIndex): RequestTarget | undefined {
+  for (let i = composed.elements.length - 1; i >= 0; i--) {
+    const e = composed.elements[i];
+    if (e.section !== 'inbound' && e.section !== 'backend') continue;
+    const found = e.element.name === 'set-backend-service' ? e.element : e.element.children.length ? lastBackendElement([e.element]) : undefined;
+    if (found) return backendTargetOf(e.uri, e.doc, found, ws);
+  }
+  return undefined;
+}
+
+/** A request whose composed policy runs statements of the analysed file. */
+interface RequestPath {
+  request: AffectedRequest;
+  composed: ComposedPolicy;
+}
+
+/**
+ * The requests that run a policy file's statements, each composed (global → product → API →
+ * operation through <base />): the file's own chain first (for a global, product or API policy:
+ * the requests to APIs or operations without a policy of their own), then each API and operation
+ * policy below it, once per product that holds its API. Undefined when the file has no place in
+ * an APIOps tree.
+ */
+function requestPaths(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, fragment?: { uri: string; doc: PolicyDocument }): RequestPath[] | undefined {
+  const location = ws.policyEntry(uri)?.location ?? locatePolicy(uri);
+  if (location?.scope === 'fragment') return fragmentPaths(uri, doc, location.fragment ?? '', ws);
+  if (!location) return undefined;
+  const service = ws.policyEntry(uri)?.service ?? classifyArtifact(uri)?.service;
+  const below = (p: { uri: string; location?: PolicyLocation; service?: string }): boolean => {
+    const l = p.location;
+    if (p.uri === uri || !l || (l.scope !== 'api' && l.scope !== 'operation') || service === undefined) return false;
+    switch (location.scope) {
+      case 'api': return l.scope === 'operation' && p.service === service && l.api === location.api && l.revision === location.revision;
+      case 'product': return p.service === service && ws.productsOf(p.uri).some(x => x.name === location.product);
+      case 'global':
+      case 'workspace': return p.service === service || ws.servicesOf(p.uri).includes(service);
+      default: return false;
+    }
+  };
+  const leaves = [{ uri, location }, ...(location.scope === 'operation' ? [] : ws.policies().filter(below))];
+  // the fragment being analysed, when these are its includer's requests (the includer's own tree is the index's)
+  const override = fragment ?? { uri, doc };
+  const paths: RequestPath[] = [];
+  for (const leaf of leaves) {
+    const leafLocation = leaf.location;
+    const products: (string | undefined)[] = location.scope === 'product'
+      ? [location.product]
+      : leafLocation?.scope === 'api' || leafLocation?.scope === 'operation' ? ws.productsOf(leaf.uri).map(p => p.name) : [];
+    for (const product of products.length ? products : [undefined]) {
+      const composed = composeEffective(leaf.uri, ws, { product, override });
+      if (composed) paths.push({ request: { uri: leaf.uri, location: leafLocation, product: products.length > 1 ? product : undefined }, composed });
+    }
+  }
+  return paths;
+}
+
+/**
+ * The requests that run a fragment's statements: those of every policy that includes it at the top
+ * of a section (where the effective policy pastes it), each request once.
+ */
+function fragmentPaths(uri: string, doc: PolicyDocument, name: string, ws: WorkspaceIndex): RequestPath[] {
+  const seen = new Set<string>();
+  const out: RequestPath[] = [];
+  for (const p of ws.policies()) {
+    const including = ws.parsedPolicy(p.uri);
+    if (!including || !includesFragment(including, name) || ws.findFragment(p.uri, name)?.uri !== uri) continue;
+    for (const path of requestPaths(p.uri, including, ws, { uri, doc }) ?? []) {
+      const k = `${path.request.uri}\n${path.request.product ?? ''}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+function includesFragment(doc: PolicyDocument, name: string): boolean {
+  for (const root of doc.roots) {
+    for (const section of root.children) {
+      if (section.children.some(c => c.name === 'include-fragment' && decodeXml(c.attributes.find(a => a.name === 'fragment-id')?.value ?? '').trim() === name)) return true;
+    }
+  }
+  return false;
+}
+
+/** True when the composed policy runs `el` of the file `uri` (the element itself or one that holds it). */
+function runs(composed: ComposedPolicy, uri: string, el: PolicyElement): boolean {
+  return composed.elements.some(e => e.uri === uri && e.element.start <= el.start && el.start < e.element.end);
+}
+
+/** The policy documents a composed policy reads: its levels and the fragments pasted into it. */
+function composedDocs(composed: ComposedPolicy): PolicyDocument[] {
+  const docs = new Set<PolicyDocument>(composed.levels.map(l => l.doc));
+  for (const e of composed.elements) docs.add(e.doc);
+  return [...docs];
 }
 
 function sendRequestTarget(uri: string, doc: PolicyDocument, sendRequest: PolicyElement, ws: WorkspaceIndex): RequestTarget | undefined {
@@ -217,8 +342,12 @@ function authorizationFromVariable(docs: PolicyDocument[], variable: string): bo
 }
 
 function managedIdentities(doc: PolicyDocument): PolicyElement[] {
+  return managedIdentitiesIn(doc.roots);
+}
+
+function managedIdentitiesIn(roots: readonly PolicyElement[]): PolicyElement[] {
   const out: PolicyElement[] = [];
-  for (const el of elementsOf(doc.roots)) if (el.name === 'authentication-managed-identity') out.push(el);
+  for (const el of elementsOf(roots)) if (el.name === 'authentication-managed-identity') out.push(el);
   return out;
 }
 
@@ -246,6 +375,11 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
   let backendTarget = own;
   for (let i = parents.length - 1; !backendTarget && i >= 0; i--) backendTarget = ownBackendTarget(parents[i].uri, parents[i].doc, ws);
 
+  // The requests that run this policy, composed through <base /> (read once, only when an identity
+  // of this file sends its token with the request to the backend).
+  let paths: RequestPath[] | undefined | null = null;
+  const pathsOnce = () => (paths === null ? (paths = requestPaths(uri, doc, ws)) : paths);
+
   for (const el of mis) {
     const role = roleOf(el);
     const inSendRequest = el.parent?.name === 'send-request';
@@ -256,32 +390,66 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
     const resolved = !resource ? undefined : isExpression(resource.value) ? { why: 'expression' as const } : resolveWithReason(resource.value, uri, ws);
     const resourceValue = resolved && 'value' in resolved ? resolved.value.trim() : undefined;
     const dynamicResource = resourceValue === undefined;
-    const target = inSendRequest ? sendRequestTarget(uri, doc, el.parent!, ws) : backendTarget;
-    const use: ManagedIdentityUse = { element: el, resource, clientId, outputVariable, dynamicResource, resourceValue, inSendRequest, target };
-    if (resolved && 'why' in resolved) use.resourceRuntime = resolved.why;
-    const ignoreError = placed(uri, doc, el, 'ignore-error');
-    if (ignoreError && ignoreError.value.trim().toLowerCase() === 'true') use.ignoreError = ignoreError;
-    use.link = linkFor(uri, target, ws);
-    if (outputVariable) use.tokenSentFromVariable = authorizationFromVariable(chainDocs, outputVariable.value);
-    // with output-token-variable-name the header is set by a set-header, when one uses it
-    const sendsBearer = outputVariable ? (use.tokenSentFromVariable ? true : undefined) : true;
     const clientIdValue = clientId && !isExpression(clientId.value) ? clientId.value.trim() : undefined;
-    if (use.link && resourceValue !== undefined) {
-      const { flow, entry } = use.link;
-      use.prediction = predictToken(resourceValue, clientIdValue, entry.config, flow.tenantId);
-      const request: RequestContext = { url: target?.url ?? flow.url, sendsBearer };
-      use.result = simulateTrigger(flow, use.prediction.claims, request, { predicted: true, now: options.now });
-    } else if (!use.link && target?.url) {
-      use.platform = platformFacts(target.url, resourceValue, clientIdValue, sendsBearer);
+    const ignoreError = placed(uri, doc, el, 'ignore-error');
+    const judge = (target: RequestTarget | undefined, link: FlowLink | undefined, docs: PolicyDocument[], affects?: AffectedRequest[]): ManagedIdentityUse => {
+      const use: ManagedIdentityUse = { element: el, resource, clientId, outputVariable, dynamicResource, resourceValue, inSendRequest, target, link };
+      if (resolved && 'why' in resolved) use.resourceRuntime = resolved.why;
+      if (ignoreError && ignoreError.value.trim().toLowerCase() === 'true') use.ignoreError = ignoreError;
+      if (affects?.length) use.affects = affects;
+      if (outputVariable) use.tokenSentFromVariable = authorizationFromVariable(docs, outputVariable.value);
+      // with output-token-variable-name the header is set by a set-header, when one uses it
+      const sendsBearer = outputVariable ? (use.tokenSentFromVariable ? true : undefined) : true;
+      if (link && resourceValue !== undefined) {
+        const { flow, entry } = link;
+        use.prediction = predictToken(resourceValue, clientIdValue, entry.config, flow.tenantId);
+        const request: RequestContext = { url: target?.url ?? flow.url, sendsBearer };
+        use.result = simulateTrigger(flow, use.prediction.claims, request, { predicted: true, now: options.now });
+      } else if (!link && target?.url) {
+        use.platform = platformFacts(target.url, resourceValue, clientIdValue, sendsBearer);
+      }
+      return use;
+    };
+    if (inSendRequest) {
+      const target = sendRequestTarget(uri, doc, el.parent!, ws);
+      result.uses.push(judge(target, linkFor(uri, target, ws), chainDocs));
+      continue;
     }
-    result.uses.push(use);
+    // The identity meets the URL of every request that really runs it (global → product → API →
+    // operation through <base />): one judgement per flow (or URL), naming the requests it is about.
+    const running = (pathsOnce() ?? []).filter(p => runs(p.composed, uri, el));
+    if (running.length === 0) {
+      result.uses.push(judge(backendTarget, linkFor(uri, backendTarget, ws), chainDocs));
+      continue;
+    }
+    const groups = new Map<string, { target?: RequestTarget; link?: FlowLink; docs: PolicyDocument[]; affects: AffectedRequest[] }>();
+    for (const p of running) {
+      const target = composedBackendTarget(p.composed, ws);
+      const link = linkFor(p.request.uri, target, ws) ?? (p.request.uri !== uri ? linkFor(uri, target, ws) : undefined);
+      const key = link
+        ? `flow\n${link.entry.uri}\n${link.flow.name}\n${target?.url ?? ''}`
+        : `url\n${target?.url ?? ''}\n${target ? `${target.source.uri}#${target.source.start}` : ''}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { target, link, docs: composedDocs(p.composed), affects: [] }));
+      if (p.request.uri !== uri || p.request.product !== undefined) group.affects.push(p.request);
+    }
+    for (const g of groups.values()) {
+      // this file's own request through a product is worth naming only when products differ in what they reach
+      const affects = groups.size > 1 ? g.affects : g.affects.filter(a => a.uri !== uri);
+      result.uses.push(judge(g.target, g.link, g.docs, affects));
+    }
   }
 
   // A call this policy sends to an OAuth flow, with no managed identity anywhere on its way.
   if (own) {
     const link = linkFor(uri, own, ws);
     const sendsToken = (els: PolicyElement[]) => els.some(m => m.parent?.name !== 'send-request');
-    const hasToken = sendsToken(mis) || parents.some(p => sendsToken(managedIdentities(p.doc))) || hasTokenInOperations(uri, ws);
+    // a token from a broader level counts only where <base /> really runs it
+    const self = composeEffective(uri, ws, { override: { uri, doc } });
+    const fromChain = self
+      ? self.elements.some(e => e.section === 'inbound' && sendsToken(managedIdentitiesIn([e.element])))
+      : parents.some(p => sendsToken(managedIdentities(p.doc)));
+    const hasToken = sendsToken(mis) || fromChain || hasTokenInOperations(uri, ws);
     if (link && !hasToken) {
       const url = own.url ?? link.flow.url;
       // what the trigger says to a call without a token (SAS URLs and "anyone" flows accept it)

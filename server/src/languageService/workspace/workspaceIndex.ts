@@ -153,21 +153,6 @@ export interface WorkspaceIndex {
   refreshFlowConfigs(): void;
 }
 
-interface ServicePolicies {
-  global?: string;
-  workspace?: string;
-  /** Product policies by product name. */
-  products: Map<string, string>;
-  /** API policies by API name and revision. */
-  apis: Map<string, string>;
-}
-
-interface ParentChain {
-  services: Map<string, ServicePolicies>;
-  /** The products that hold an API, by API name (in index order). */
-  productsOfApi: Map<string, Array<{ service: string; product: string }>>;
-}
-
 /** How many URIs' classifications the index keeps (past it, it starts afresh). */
 const MAX_CACHED_ARTIFACTS = 100_000;
 
@@ -207,7 +192,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const texts = new Map<string, string>();
   const parse = options.parse ?? ((_uri: string, text: string) => parsePolicy(text));
   const changed = (uri: string | undefined) => {
-    chainCache = undefined;
+    lookupCache = undefined;
     servicesCache.clear();
     options.onDidChange?.(uri);
   };
@@ -230,35 +215,42 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const folderOf = (uri: string) => uri.substring(0, uri.lastIndexOf('/'));
   const serviceOf = new Map<string, string>();
 
-  /**
-   * The policies by service and scope, for `parentPolicies`: built on the first question after a
-   * change (a lookup per policy instead of a scan of every policy, which made a check of a
-   * 5,000-policy repository quadratic). The first file in index order wins, as a scan found it.
-   */
-  let chainCache: ParentChain | undefined;
-  const parentChain = (): ParentChain => {
-    if (chainCache) return chainCache;
-    const services = new Map<string, ServicePolicies>();
+  // Policies by their place (service and scope), built again after a change: the chain of a policy
+  // is then a few map reads, not a scan of every policy (the effective policy of every operation
+  // of a large workspace asks for thousands of chains).
+  const key = (...parts: string[]) => parts.join('\n');
+  interface Lookup {
+    global: Map<string, string>;
+    workspace: Map<string, string>;
+    /** service + product name → the product's policy */
+    product: Map<string, string>;
+    /** service + api + revision → the API's policy */
+    api: Map<string, string>;
+    /** service + api → the products that hold the API (APIOps product folders) */
+    productsByApi: Map<string, string[]>;
+  }
+  let lookupCache: Lookup | undefined;
+  const lookup = (): Lookup => {
+    if (lookupCache) return lookupCache;
+    const l: Lookup = { global: new Map(), workspace: new Map(), product: new Map(), api: new Map(), productsByApi: new Map() };
+    const first = (map: Map<string, string>, k: string, v: string) => {
+      if (!map.has(k)) map.set(k, v);
+    };
     for (const p of policies.values()) {
-      if (p.service === undefined || !p.location) continue;
-      let s = services.get(p.service);
-      if (!s) services.set(p.service, s = { products: new Map(), apis: new Map() });
       const loc = p.location;
-      if (loc.scope === 'global') s.global ??= p.uri;
-      else if (loc.scope === 'workspace') s.workspace ??= p.uri;
-      else if (loc.scope === 'product' && loc.product !== undefined && !s.products.has(loc.product)) s.products.set(loc.product, p.uri);
-      else if (loc.scope === 'api') {
-        const key = `${loc.api}\0${loc.revision}`;
-        if (!s.apis.has(key)) s.apis.set(key, p.uri);
-      }
+      if (p.service === undefined || !loc) continue;
+      if (loc.scope === 'global') first(l.global, p.service, p.uri);
+      else if (loc.scope === 'workspace') first(l.workspace, p.service, p.uri);
+      else if (loc.scope === 'product' && loc.product !== undefined) first(l.product, key(p.service, loc.product), p.uri);
+      else if (loc.scope === 'api' && loc.api !== undefined) first(l.api, key(p.service, loc.api, String(loc.revision ?? '')), p.uri);
     }
-    const productsOfApi = new Map<string, Array<{ service: string; product: string }>>();
     for (const pa of productApis.values()) {
-      const list = productsOfApi.get(pa.api);
-      if (list) list.push(pa);
-      else productsOfApi.set(pa.api, [pa]);
+      const k = key(pa.service, pa.api);
+      const list = l.productsByApi.get(k);
+      if (!list) l.productsByApi.set(k, [pa.product]);
+      else if (!list.includes(pa.product)) list.push(pa.product);
     }
-    return chainCache = { services, productsOfApi };
+    return (lookupCache = l);
   };
 
   const byService = <T>(map: Map<string, T>, uri: string): T[] => {
@@ -268,6 +260,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     return out;
   };
 
+  // servicesOf per URI, until the next change: the chains of thousands of policies ask it again and again
   function servicesOf(uri: string): string[] {
     let hit = servicesCache.get(uri);
     if (!hit) servicesCache.set(uri, hit = findServices(uri));
@@ -393,26 +386,27 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       if (!loc) return [];
       const service = entry?.service ?? classify(uri)?.service;
       if (service === undefined) return [];
-      const chain = parentChain();
+      const l = lookup();
       const out: string[] = [];
       const services = servicesOf(uri).slice().reverse(); // broadest first
       if (loc.scope === 'global') return out;
       for (const svc of services) {
-        const g = chain.services.get(svc)?.global;
+        const g = l.global.get(svc);
         if (g && g !== uri) out.push(g);
-        const ws = chain.services.get(svc)?.workspace;
+        const ws = l.workspace.get(svc);
         if (ws && ws !== uri && svc !== services[0]) out.push(ws);
       }
       if (loc.scope === 'product') return out;
       if (loc.api) {
-        for (const pa of chain.productsOfApi.get(loc.api) ?? []) {
-          if (!services.includes(pa.service)) continue;
-          const product = chain.services.get(pa.service)?.products.get(pa.product);
-          if (product) out.push(product);
+        for (const svc of services) {
+          for (const product of l.productsByApi.get(key(svc, loc.api)) ?? []) {
+            const productUri = l.product.get(key(svc, product));
+            if (productUri) out.push(productUri);
+          }
         }
       }
       if (loc.scope === 'operation') {
-        const api = chain.services.get(service)?.apis.get(`${loc.api}\0${loc.revision}`);
+        const api = l.api.get(key(service, loc.api ?? '', String(loc.revision ?? '')));
         if (api) out.push(api);
       }
       return out;
@@ -422,12 +416,12 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     productsOf(uri) {
       const loc = policies.get(uri)?.location ?? locatePolicy(uri);
       if (!loc?.api) return [];
-      const services = servicesOf(uri);
+      const l = lookup();
       const names = new Map<string, { name: string; uri?: string }>();
-      for (const pa of productApis.values()) {
-        if (pa.api !== loc.api || !services.includes(pa.service) || names.has(pa.product)) continue;
-        const product = [...policies.values()].find(p => p.location?.scope === 'product' && p.location.product === pa.product && p.service === pa.service);
-        names.set(pa.product, { name: pa.product, uri: product?.uri });
+      for (const svc of servicesOf(uri)) {
+        for (const product of l.productsByApi.get(key(svc, loc.api)) ?? []) {
+          if (!names.has(product)) names.set(product, { name: product, uri: l.product.get(key(svc, product)) });
+        }
       }
       return [...names.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },

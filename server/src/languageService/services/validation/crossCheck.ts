@@ -4,7 +4,7 @@ import { describeFlow, nearestConfigUri, newConfigUri, type FlowDescription } fr
 import { fixFor } from '../../auth/inspect';
 import { FLOW_TYPE_LABEL, platformOf } from '../../auth/platforms';
 import type { PolicyElement } from '../../parser/policyParser';
-import type { FlowLink, ManagedIdentityUse, PlacedValue, RequestTarget } from '../../workspace/flowLinks';
+import type { AffectedRequest, FlowLink, ManagedIdentityUse, PlacedValue, RequestTarget } from '../../workspace/flowLinks';
 import type { Finding, Rule, RuleContext, Severity } from './types';
 import { chosenSeverity, UNCONFIRMED_CODE } from '../ruleSeverity';
 import { positionIn } from '../../utils/positions';
@@ -133,6 +133,30 @@ function flowRelated(link: FlowLink): Finding['related'] {
   return [{ uri: r.uri, start: r.start, end: r.end, message: `flow '${link.flow.name}' in ${r.uri === link.entry.uri ? 'apim-flows.json' : 'its definition'}`, text }];
 }
 
+/** At most this many requests are named in a finding's related information. */
+const MAX_AFFECTED = 20;
+
+function requestName(a: AffectedRequest): string {
+  const l = a.location;
+  const what = l?.scope === 'operation' ? `operation '${l.operation}' of API '${l.api}'`
+    : l?.scope === 'api' ? `API '${l?.api}' (its operations without a policy of their own)`
+    : l?.scope ?? 'this policy';
+  return a.product !== undefined ? `${what}, through product '${a.product}'` : what;
+}
+
+/**
+ * The requests an identity of a broader level (global, product, API) is judged for: each
+ * operation or API whose chain runs it and reaches this flow.
+ */
+function affectedRelated(use: ManagedIdentityUse, flow: string): NonNullable<Finding['related']> {
+  const affects = use.affects ?? [];
+  const more = affects.length > MAX_AFFECTED ? ` (and ${affects.length - MAX_AFFECTED} more requests)` : '';
+  return affects.slice(0, MAX_AFFECTED).map((a, i) => ({
+    uri: a.uri, start: 0, end: 0,
+    message: `runs for ${requestName(a)}, whose request goes to ${flow}${i === MAX_AFFECTED - 1 ? more : ''}`,
+  }));
+}
+
 function elementName(el: PolicyElement): { start: number; end: number } {
   return { start: el.start + 1, end: el.nameEnd };
 }
@@ -178,6 +202,7 @@ function reportUse(ctx: RuleContext, use: ManagedIdentityUse): void {
       principalId: use.prediction?.identity?.principalId,
       url: check.id === 'sas-and-bearer' ? sasFix(use.target) : undefined,
     };
+    related = [...related, ...affectedRelated(use, link.flow.name)];
     const finding = { ...place, severity, code: `flow-${check.id}`, message: describeCheck(link.flow, check, use.prediction?.claims.payload ?? {}), related, data };
     if (isNote(check, severity)) notes.push({ finding, check });
     else ctx.report(finding);
@@ -216,7 +241,8 @@ function reportPlatform(ctx: RuleContext, use: ManagedIdentityUse, facts: Platfo
       flow: facts.flow.name, configUri, checkId: check.id, expected: check.expected, actual: check.actual,
       url: check.id === 'sas-and-bearer' ? sasFix(use.target) : undefined,
     };
-    const finding = { ...place, severity, code: `flow-${check.id}`, message: describeCheck(facts.flow, check, {}, head), related, data };
+    related = [...(related ?? []), ...affectedRelated(use, facts.flow.name)];
+    const finding = { ...place, severity, code: `flow-${check.id}`, message: describeCheck(facts.flow, check, {}, head), related: related.length ? related : undefined, data };
     if (isNote(check, severity)) notes.push({ finding, check });
     else ctx.report(finding);
   }
