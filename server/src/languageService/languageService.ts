@@ -33,7 +33,7 @@ import { createExpressionChecker } from './expressions/expressionChecks';
 import { completeExpression } from './expressions/expressionCompletion';
 import { hoverExpression } from './expressions/expressionHover';
 import { validateHostText, validateMapped, type CheckPolicy } from './services/iacValidation';
-import { readTemplateFile, withTemplateNamedValues, type IacPolicyLoad, type TemplateNamedValues } from './workspace/iac';
+import { readTemplateFile, withTemplateDefinitions, type IacPolicyLoad, type TemplateDefinitions } from './workspace/iac';
 
 export type { PolicyDocument } from './parser/policyParser';
 export type { ValidationSettings, Finding } from './services/validation';
@@ -273,13 +273,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     inspectToken: (raw, inspectOptions = {}) => inspectToken(raw, workspace, inspectOptions),
     validateHostFile(document, settings = {}) {
-      const check = (defined: TemplateNamedValues) => checker(document.uri, settings, withTemplateNamedValues(workspace, defined));
+      const check = (defined: TemplateDefinitions) => checker(document.uri, settings, withTemplateDefinitions(workspace, defined));
       return validateHostText(document.uri, document.getText(), check).map(f => toDiagnostic(document, f));
     },
     validateLoadedPolicy(document, load, settings = {}) {
       const location = { scope: load.scope };
       const text = document.getText();
-      const check = checker(document.uri, settings, withTemplateNamedValues(workspace, load.namedValues));
+      const check = checker(document.uri, settings, withTemplateDefinitions(workspace, load.definitions));
       const findings = load.template
         ? validateMapped(document.uri, text, readTemplateFile(text), location, 'rawxml', check)
         : check(text, location).findings;
