@@ -33,7 +33,10 @@ import { createExpressionChecker } from './expressions/expressionChecks';
 import { completeExpression } from './expressions/expressionCompletion';
 import { hoverExpression } from './expressions/expressionHover';
 import { validateHostText, validateMapped, type CheckPolicy } from './services/iacValidation';
-import { readTemplateFile, withTemplateDefinitions, type IacPolicyLoad, type TemplateDefinitions } from './workspace/iac';
+import {
+  iacHostKind, readIacFile, readTemplateFile, templateDefinitions, withTemplateDefinitions, type HostKind, type IacFileModel, type IacPolicyLoad, type TemplateDefinitions,
+} from './workspace/iac';
+import { completionToHost, embeddedAt, hoverToHost, virtualDocument } from './services/iacEmbedded';
 
 export type { PolicyDocument } from './parser/policyParser';
 export type { ValidationSettings, Finding } from './services/validation';
@@ -125,6 +128,14 @@ export interface LanguageService {
    * with that resource's scope; each one points at the resource in its related information.
    */
   validateLoadedPolicy(document: TextDocument, load: IacPolicyLoad, settings?: Partial<ValidationSettings>): Diagnostic[];
+  /**
+   * Completion inside a policy a Bicep, ARM JSON or Terraform file holds inline, with what the
+   * file defines (named values, backends, fragments); null anywhere else in the file, where the
+   * file's own language extension answers. Inserted text is escaped for the string it goes into.
+   */
+  doCompleteInHost(document: TextDocument, position: Position): CompletionList | null;
+  /** Hover inside a policy a Bicep, ARM JSON or Terraform file holds inline; null elsewhere. */
+  doHoverInHost(document: TextDocument, position: Position): Hover | null;
 }
 
 export const DIAGNOSTIC_SOURCE = 'apim-policy';
@@ -209,6 +220,40 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     return analysis;
   };
 
+  // The last reading of each IaC host a request came for: completion asks on every keystroke.
+  const hosts = new Map<string, { text: string; kind: HostKind; model: IacFileModel; definitions: TemplateDefinitions }>();
+  const readHost = (document: TextDocument) => {
+    const text = document.getText();
+    const hit = hosts.get(document.uri);
+    if (hit && hit.text === text) return hit;
+    const kind = iacHostKind(document.uri, text);
+    if (!kind) return undefined;
+    const model = readIacFile(kind, text);
+    const entry = { text, kind, model, definitions: templateDefinitions(document.uri, text, model) };
+    hosts.set(document.uri, entry);
+    return entry;
+  };
+  /** The inline policy at a host position: a policy document of its text, and what the host defines. */
+  const inHost = (document: TextDocument, position: Position) => {
+    const host = readHost(document);
+    const at = host && embeddedAt(host.kind, host.text, host.model, document.offsetAt(position));
+    if (!host || !at) return undefined;
+    const mapping = virtualDocument(document, at);
+    const ws = withTemplateDefinitions(workspace, host.definitions) ?? workspace;
+    return { mapping, doc: parsePolicy(at.mapped.text, maxText), ws };
+  };
+  const complete = (document: TextDocument, doc: PolicyDocument, offset: number, ws: WorkspaceIndex): CompletionList => {
+    const refs = completeReference(document, doc, ws, offset);
+    if (refs) return { isIncomplete: false, items: refs };
+    return completeExpression(document, doc, offset, { workspace: ws }) ?? doComplete(document, doc, catalog, offset);
+  };
+  const hover = (document: TextDocument, doc: PolicyDocument, offset: number, ws: WorkspaceIndex): Hover | null => {
+    const ref = hoverReference(document, doc, ws, offset);
+    if (ref) return ref;
+    const inExpression = hoverExpression(document, doc, offset, { workspace: ws });
+    return inExpression !== undefined ? inExpression : doHover(document, doc, catalog, offset);
+  };
+
   // owns the cache of checked expressions: an edit re-parses only the expressions it changed
   const given = options.csharp;
   const pending = given && 'then' in given ? given : undefined;
@@ -224,6 +269,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       // the index may still hold the file (read again from disk): its tree is parsed again when asked
       trees.delete(uri);
       analyses.delete(uri);
+      hosts.delete(uri);
     },
     doValidation(document, doc = parse(document), settings = {}) {
       const findings = validatePolicy({
@@ -237,18 +283,23 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     // Past the ceiling each feature answers with nothing, before even mapping a position to an offset.
     doComplete(document, position, doc = parse(document)) {
       if (doc.skipped) return { isIncomplete: false, items: [] };
-      const offset = document.offsetAt(position);
-      const refs = completeReference(document, doc, workspace, offset);
-      if (refs) return { isIncomplete: false, items: refs };
-      return completeExpression(document, doc, offset, { workspace }) ?? doComplete(document, doc, catalog, offset);
+      return complete(document, doc, document.offsetAt(position), workspace);
     },
     doHover(document, position, doc = parse(document)) {
       if (doc.skipped) return null;
-      const offset = document.offsetAt(position);
-      const ref = hoverReference(document, doc, workspace, offset);
-      if (ref) return ref;
-      const inExpression = hoverExpression(document, doc, offset, { workspace });
-      return inExpression !== undefined ? inExpression : doHover(document, doc, catalog, offset);
+      return hover(document, doc, document.offsetAt(position), workspace);
+    },
+    doCompleteInHost(document, position) {
+      const found = inHost(document, position);
+      if (!found || found.doc.skipped) return null;
+      const { mapping, doc, ws } = found;
+      return completionToHost(mapping, complete(mapping.virtual, doc, mapping.at.offset, ws));
+    },
+    doHoverInHost(document, position) {
+      const found = inHost(document, position);
+      if (!found || found.doc.skipped) return null;
+      const { mapping, doc, ws } = found;
+      return hoverToHost(mapping, hover(mapping.virtual, doc, mapping.at.offset, ws));
     },
     findDefinition: (document, position, doc = parse(document)) =>
       !doc.skipped ? findReferenceDefinition(document, doc, workspace, document.offsetAt(position)) : [],
