@@ -490,14 +490,14 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   documents.onDidChangeContent(e => onDidChangeContent(e.document));
   documents.onDidClose(e => onDidClose(e.document));
 
-  connection.onCompletion(p => withPolicyOrHost(p, null, d => service.doCompleteInHost(d, p.position), (d, doc) => service.doComplete(d, p.position, doc)));
-  connection.onHover(p => withPolicyOrHost(p, null, d => service.doHoverInHost(d, p.position), (d, doc) => service.doHover(d, p.position, doc)));
+  connection.onCompletion(p => withPolicyOrHost(p, null, d => service.doCompleteInHost(d, p.position), (d, doc) => service.doComplete(d, p.position, doc, loadOf(d.uri))));
+  connection.onHover(p => withPolicyOrHost(p, null, d => service.doHoverInHost(d, p.position), (d, doc) => service.doHover(d, p.position, doc, loadOf(d.uri))));
   connection.onDocumentSymbol(p => withDocument(p, [], (d, doc) => service.findDocumentSymbols(d, doc)));
   connection.onFoldingRanges(p => withDocument(p, [], (d, doc) => service.getFoldingRanges(d, doc)));
   connection.onDocumentFormatting(p => withDocument(p, [], (d, doc) => service.format(d, undefined, p.options, doc)));
   connection.onDocumentRangeFormatting(p => withDocument(p, [], (d, doc) => service.format(d, p.range, p.options, doc)));
   connection.onCodeLens(p => withDocument(p, [], (d, doc) => service.getCodeLenses(d, doc)));
-  connection.onDefinition(p => withDocument(p, [], (d, doc) => service.findDefinition(d, p.position, doc)));
+  connection.onDefinition(p => withPolicyOrHost(p, [], d => service.findDefinitionInHost(d, p.position), (d, doc) => service.findDefinition(d, p.position, doc, loadOf(d.uri))));
   connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
   connection.onRequest(DecodeTokenRequest, onDecodeToken);
   connection.onRequest(ListFlowsRequest, listFlows);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
-import { getLanguageService } from '../../server/src/languageService/languageService';
+import { findIacLoads, getLanguageService } from '../../server/src/languageService/languageService';
 import { escapeFor, snippetText } from '../../server/src/languageService/services/iacEmbedded';
 
 const service = getLanguageService();
@@ -134,4 +134,34 @@ test('terraform: completion in a heredoc inserts text as is; in a quoted string 
   const quoted = (inner: string) => `resource "azurerm_api_management_api_policy" "p" {\n  xml_content = "${inner}"\n}`;
   const q = complete('terraform', quoted('<policies><inbound><set-header |/></inbound></policies>'));
   assert.equal(apply(q.document, item(q.list, 'name')), quoted('<policies><inbound><set-header name=\\"\\" /></inbound></policies>'));
+});
+
+const BACKEND = [
+  "resource b 'Microsoft.ApiManagement/service/backends@2023-05-01' = {",
+  "  name: 'billing'",
+  "  properties: { url: 'https://billing.example.com/api', protocol: 'http' }",
+  '}',
+].join('\n');
+
+test('bicep: hover and go to definition on a backend-id lead to the backend the file defines', () => {
+  const { document, position } = at('bicep', `${BACKEND}\n${bicep(`'<policies><inbound><set-backend-service backend-id="bil|ling" /></inbound></policies>'`)}`);
+  const hover = service.doHoverInHost(document, position) as Hover;
+  assert.match((hover.contents as MarkupContent).value, /billing\.example\.com/);
+  assert.equal(document.getText(hover.range!), 'billing');
+  const [location] = service.findDefinitionInHost(document, position);
+  assert.equal(location.uri, URIS.bicep);
+  assert.equal(document.getText(location.range), "'https://billing.example.com/api'");
+});
+
+test('a policy file loaded by Bicep: completion, hover and definition know the backends of the file that loads it', () => {
+  const host = `${BACKEND}\n${bicep("loadTextContent('policy.xml')")}`;
+  const [load] = findIacLoads(URIS.bicep, host);
+  const marked = '<policies><inbound><set-backend-service backend-id="|" /></inbound></policies>';
+  const policy = TextDocument.create(load.uri, 'xml', 1, marked.replace('|', ''));
+  const position = policy.positionAt(marked.indexOf('|'));
+  assert.ok(service.doComplete(policy, position, undefined, load).items.some(i => i.label === 'billing'));
+  assert.ok(!service.doComplete(policy, position).items.some(i => i.label === 'billing'), 'without the load the file knows no backend');
+  const named = TextDocument.create(load.uri, 'xml', 1, marked.replace('|', 'billing'));
+  assert.match(JSON.stringify(service.doHover(named, position, undefined, load)?.contents), /billing\.example\.com/);
+  assert.equal(service.findDefinition(named, position, undefined, load)[0]?.uri, URIS.bicep);
 });

@@ -98,14 +98,18 @@ export interface LanguageService {
   /** Forgets what the service keeps for an open document (its tree and flow analysis). */
   closeDocument(uri: string): void;
   doValidation(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>): Diagnostic[];
-  doComplete(document: TextDocument, position: Position, doc?: PolicyDocument): CompletionList;
-  doHover(document: TextDocument, position: Position, doc?: PolicyDocument): Hover | null;
+  /**
+   * `load`: the IaC resource that loads this policy file (`findIacLoads`), whose file's named
+   * values, backends and fragments are then known too.
+   */
+  doComplete(document: TextDocument, position: Position, doc?: PolicyDocument, load?: IacPolicyLoad): CompletionList;
+  doHover(document: TextDocument, position: Position, doc?: PolicyDocument, load?: IacPolicyLoad): Hover | null;
   findDocumentSymbols(document: TextDocument, doc?: PolicyDocument): DocumentSymbol[];
   getFoldingRanges(document: TextDocument, doc?: PolicyDocument): FoldingRange[];
   /** Quick fixes for diagnostics this service reported (their `code` and `data` say what to do). */
   doCodeActions(document: TextDocument, diagnostics: Diagnostic[], doc?: PolicyDocument): CodeAction[];
   /** Go to definition of named values, fragments and backends (needs the workspace index). */
-  findDefinition(document: TextDocument, position: Position, doc?: PolicyDocument): Location[];
+  findDefinition(document: TextDocument, position: Position, doc?: PolicyDocument, load?: IacPolicyLoad): Location[];
   /** The linked flow and the trigger's verdict above each managed identity (needs the index). */
   getCodeLenses(document: TextDocument, doc?: PolicyDocument): CodeLens[];
   /** Re-indents elements; never changes expressions, values, text, CDATA or comments. */
@@ -136,6 +140,8 @@ export interface LanguageService {
   doCompleteInHost(document: TextDocument, position: Position): CompletionList | null;
   /** Hover inside a policy a Bicep, ARM JSON or Terraform file holds inline; null elsewhere. */
   doHoverInHost(document: TextDocument, position: Position): Hover | null;
+  /** Go to definition from a policy a Bicep, ARM JSON or Terraform file holds inline (a backend, named value or fragment it defines, or one of the workspace). */
+  findDefinitionInHost(document: TextDocument, position: Position): Location[];
 }
 
 export const DIAGNOSTIC_SOURCE = 'apim-policy';
@@ -281,13 +287,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return findings.map(f => toDiagnostic(document, f));
     },
     // Past the ceiling each feature answers with nothing, before even mapping a position to an offset.
-    doComplete(document, position, doc = parse(document)) {
+    doComplete(document, position, doc = parse(document), load) {
       if (doc.skipped) return { isIncomplete: false, items: [] };
-      return complete(document, doc, document.offsetAt(position), workspace);
+      return complete(document, doc, document.offsetAt(position), withTemplateDefinitions(workspace, load?.definitions) ?? workspace);
     },
-    doHover(document, position, doc = parse(document)) {
+    doHover(document, position, doc = parse(document), load) {
       if (doc.skipped) return null;
-      return hover(document, doc, document.offsetAt(position), workspace);
+      return hover(document, doc, document.offsetAt(position), withTemplateDefinitions(workspace, load?.definitions) ?? workspace);
     },
     doCompleteInHost(document, position) {
       const found = inHost(document, position);
@@ -301,8 +307,15 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const { mapping, doc, ws } = found;
       return hoverToHost(mapping, hover(mapping.virtual, doc, mapping.at.offset, ws));
     },
-    findDefinition: (document, position, doc = parse(document)) =>
-      !doc.skipped ? findReferenceDefinition(document, doc, workspace, document.offsetAt(position)) : [],
+    findDefinitionInHost(document, position) {
+      const found = inHost(document, position);
+      if (!found || found.doc.skipped) return [];
+      const { mapping, doc, ws } = found;
+      // what it finds is in files of its own (the host file itself for what the host defines)
+      return findReferenceDefinition(mapping.virtual, doc, ws, mapping.at.offset);
+    },
+    findDefinition: (document, position, doc = parse(document), load) =>
+      !doc.skipped ? findReferenceDefinition(document, doc, withTemplateDefinitions(workspace, load?.definitions) ?? workspace, document.offsetAt(position)) : [],
     findDocumentSymbols: (document, doc = parse(document)) => (doc.skipped ? [] : findDocumentSymbols(document, doc, catalog)),
     getFoldingRanges: (document, doc = parse(document)) => (doc.skipped ? [] : getFoldingRanges(document, doc)),
     doCodeActions(document, diagnostics, doc = parse(document)) {
