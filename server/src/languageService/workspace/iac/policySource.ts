@@ -64,9 +64,15 @@ export function mappedTextBuilder(): MappedTextBuilder {
 
 /** A host text range taken as it is (no escapes), e.g. a Bicep `'''` string or a heredoc line. */
 export function verbatim(host: string, start: number, end: number): MappedText {
-  const b = mappedTextBuilder();
-  for (let i = start; i < end; i++) b.char(host[i], i, i + 1);
-  return b.done();
+  // built at once, not char by char through the builder: a 200 KB ''' value took 400 ms that way
+  const n = Math.max(0, end - start);
+  const starts = new Array<number>(n);
+  const ends = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    starts[i] = start + i;
+    ends[i] = start + i + 1;
+  }
+  return { text: host.substring(start, start + n), starts, ends, holes: [] };
 }
 
 /**
