@@ -163,6 +163,22 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   }
 
   /**
+   * Completion or hover: in a policy document, or in an IaC file, where only the policies it holds
+   * inline answer (`inHost` returns null elsewhere, leaving the file to its own extension).
+   */
+  function withPolicyOrHost<T>(params: { textDocument: TextDocumentIdentifier }, fallback: T, inHost: (document: TextDocument) => T, inPolicy: (document: TextDocument, doc: PolicyDocument) => T): T {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || roleOf(document, isLoaded) !== 'iacHost') return withDocument(params, fallback, inPolicy);
+    lastRequest = performance.now();
+    try {
+      return inHost(document);
+    } catch (e) {
+      connection.console.error(`Request failed for ${params.textDocument.uri}: ${describe(e)}`);
+      return fallback;
+    }
+  }
+
+  /**
    * A workspace-level request: a thrown error is logged (redacted) and answered as an error the
    * client can show, never as an empty answer that looks like "nothing there".
    */
@@ -554,14 +570,14 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   documents.onDidChangeContent(e => onDidChangeContent(e.document));
   documents.onDidClose(e => onDidClose(e.document));
 
-  connection.onCompletion(p => withDocument(p, null, (d, doc) => service.doComplete(d, p.position, doc)));
-  connection.onHover(p => withDocument(p, null, (d, doc) => service.doHover(d, p.position, doc)));
+  connection.onCompletion(p => withPolicyOrHost(p, null, d => service.doCompleteInHost(d, p.position), (d, doc) => service.doComplete(d, p.position, doc, loadOf(d.uri))));
+  connection.onHover(p => withPolicyOrHost(p, null, d => service.doHoverInHost(d, p.position), (d, doc) => service.doHover(d, p.position, doc, loadOf(d.uri))));
   connection.onDocumentSymbol(p => withDocument(p, [], (d, doc) => service.findDocumentSymbols(d, doc)));
   connection.onFoldingRanges(p => withDocument(p, [], (d, doc) => service.getFoldingRanges(d, doc)));
   connection.onDocumentFormatting(p => withDocument(p, [], (d, doc) => service.format(d, undefined, p.options, doc)));
   connection.onDocumentRangeFormatting(p => withDocument(p, [], (d, doc) => service.format(d, p.range, p.options, doc)));
   connection.onCodeLens(p => withDocument(p, [], (d, doc) => service.getCodeLenses(d, doc)));
-  connection.onDefinition(p => withDocument(p, [], (d, doc) => service.findDefinition(d, p.position, doc)));
+  connection.onDefinition(p => withPolicyOrHost(p, [], d => service.findDefinitionInHost(d, p.position), (d, doc) => service.findDefinition(d, p.position, doc, loadOf(d.uri))));
   connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
   connection.onRequest(DecodeTokenRequest, onDecodeToken);
   connection.onRequest(ListFlowsRequest, listFlows);

@@ -73,6 +73,21 @@ test('a Bicep file: a misspelt policy in an inline multi-line value is reported 
   assert.deepEqual(d.diagnostics.map(x => x.code), ['unknown-element']);
 });
 
+test('a Bicep file: completion and hover answer inside the inline policy, and nothing answers outside it', async () => {
+  const uri = `${wsUri()}/inline.bicep`;
+  // the file the test before opened: line 8 is `    <set-headr name="x" exists-action="override" />`
+  const inPolicy = { textDocument: { uri }, position: { line: 7, character: 5 } };
+  // in the name of `<base />`: the policies allowed in <inbound>
+  const list = await client.connection.sendRequest<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 6 } });
+  assert.ok(list?.items.some(i => /set-header/.test(i.label)), JSON.stringify(list?.items.map(i => i.label)));
+  const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', inPolicy);
+  assert.match(JSON.stringify(hover?.contents), /base/);
+  assert.deepEqual(hover?.range?.start, { line: 7, character: 5 });
+  const outside = { textDocument: { uri }, position: { line: 1, character: 4 } };
+  assert.equal(await client.connection.sendRequest<CompletionList | null>('textDocument/completion', outside), null);
+  assert.equal(await client.connection.sendRequest<Hover | null>('textDocument/hover', outside), null);
+});
+
 test('a Terraform heredoc: a misspelt policy is reported at its exact line and column', async () => {
   const uri = `${wsUri()}/main.tf`;
   const text = [

@@ -37,7 +37,10 @@ import { hoverExpression } from './expressions/expressionHover';
 import { validateHostText, validateMapped, type CheckPolicy } from './services/iacValidation';
 import { effectivePolicy, type ComposeOptions, type EffectivePolicy } from './services/effectivePolicy';
 import { applyToDiagnostics, applyToFindings, type RuleSeverities } from './services/ruleSeverity';
-import { readTemplateFile, withTemplateNamedValues, type IacPolicyLoad, type TemplateNamedValues } from './workspace/iac';
+import {
+  iacHostKind, readIacFile, readTemplateFile, templateDefinitions, withTemplateDefinitions, type HostKind, type IacFileModel, type IacPolicyLoad, type TemplateDefinitions,
+} from './workspace/iac';
+import { completionToHost, embeddedAt, hoverToHost, virtualDocument } from './services/iacEmbedded';
 
 export type { PolicyDocument } from './parser/policyParser';
 export type { ValidationSettings, Finding } from './services/validation';
@@ -120,14 +123,18 @@ export interface LanguageService {
    * policy given as text with the scope it is meant for).
    */
   doValidation(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>, location?: PolicyLocation): Diagnostic[];
-  doComplete(document: TextDocument, position: Position, doc?: PolicyDocument): CompletionList;
-  doHover(document: TextDocument, position: Position, doc?: PolicyDocument): Hover | null;
+  /**
+   * `load`: the IaC resource that loads this policy file (`findIacLoads`), whose file's named
+   * values, backends and fragments are then known too.
+   */
+  doComplete(document: TextDocument, position: Position, doc?: PolicyDocument, load?: IacPolicyLoad): CompletionList;
+  doHover(document: TextDocument, position: Position, doc?: PolicyDocument, load?: IacPolicyLoad): Hover | null;
   findDocumentSymbols(document: TextDocument, doc?: PolicyDocument): DocumentSymbol[];
   getFoldingRanges(document: TextDocument, doc?: PolicyDocument): FoldingRange[];
   /** Quick fixes for diagnostics this service reported (their `code` and `data` say what to do). */
   doCodeActions(document: TextDocument, diagnostics: Diagnostic[], doc?: PolicyDocument): CodeAction[];
   /** Go to definition of named values, fragments and backends (needs the workspace index). */
-  findDefinition(document: TextDocument, position: Position, doc?: PolicyDocument): Location[];
+  findDefinition(document: TextDocument, position: Position, doc?: PolicyDocument, load?: IacPolicyLoad): Location[];
   /**
    * The linked flow and the trigger's verdict above each managed identity, then "Effective policy"
    * on `<policies>` of an operation, API or product policy (both need the index).
@@ -168,6 +175,16 @@ export interface LanguageService {
    * with that resource's scope; each one points at the resource in its related information.
    */
   validateLoadedPolicy(document: TextDocument, load: IacPolicyLoad, settings?: Partial<ValidationSettings>): Diagnostic[];
+  /**
+   * Completion inside a policy a Bicep, ARM JSON or Terraform file holds inline, with what the
+   * file defines (named values, backends, fragments); null anywhere else in the file, where the
+   * file's own language extension answers. Inserted text is escaped for the string it goes into.
+   */
+  doCompleteInHost(document: TextDocument, position: Position): CompletionList | null;
+  /** Hover inside a policy a Bicep, ARM JSON or Terraform file holds inline; null elsewhere. */
+  doHoverInHost(document: TextDocument, position: Position): Hover | null;
+  /** Go to definition from a policy a Bicep, ARM JSON or Terraform file holds inline (a backend, named value or fragment it defines, or one of the workspace). */
+  findDefinitionInHost(document: TextDocument, position: Position): Location[];
 }
 
 export const DIAGNOSTIC_SOURCE = 'apim-policy';
@@ -259,6 +276,40 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     return analysis;
   };
 
+  // The last reading of each IaC host a request came for: completion asks on every keystroke.
+  const hosts = new Map<string, { text: string; kind: HostKind; model: IacFileModel; definitions: TemplateDefinitions }>();
+  const readHost = (document: TextDocument) => {
+    const text = document.getText();
+    const hit = hosts.get(document.uri);
+    if (hit && hit.text === text) return hit;
+    const kind = iacHostKind(document.uri, text);
+    if (!kind) return undefined;
+    const model = readIacFile(kind, text);
+    const entry = { text, kind, model, definitions: templateDefinitions(document.uri, text, model) };
+    hosts.set(document.uri, entry);
+    return entry;
+  };
+  /** The inline policy at a host position: a policy document of its text, and what the host defines. */
+  const inHost = (document: TextDocument, position: Position) => {
+    const host = readHost(document);
+    const at = host && embeddedAt(host.kind, host.text, host.model, document.offsetAt(position));
+    if (!host || !at) return undefined;
+    const mapping = virtualDocument(document, at);
+    const ws = withTemplateDefinitions(workspace, host.definitions) ?? workspace;
+    return { mapping, doc: parsePolicy(at.mapped.text, maxText), ws };
+  };
+  const complete = (document: TextDocument, doc: PolicyDocument, offset: number, ws: WorkspaceIndex): CompletionList => {
+    const refs = completeReference(document, doc, ws, offset);
+    if (refs) return { isIncomplete: false, items: refs };
+    return completeExpression(document, doc, offset, { workspace: ws }) ?? doComplete(document, doc, catalog, offset, snippetsFor(document.uri));
+  };
+  const hover = (document: TextDocument, doc: PolicyDocument, offset: number, ws: WorkspaceIndex): Hover | null => {
+    const ref = hoverReference(document, doc, ws, offset);
+    if (ref) return ref;
+    const inExpression = hoverExpression(document, doc, offset, { workspace: ws });
+    return inExpression !== undefined ? inExpression : doHover(document, doc, catalog, offset);
+  };
+
   // owns the cache of checked expressions: an edit re-parses only the expressions it changed
   const given = options.csharp;
   const pending = given && 'then' in given ? given : undefined;
@@ -274,6 +325,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       // the index may still hold the file (read again from disk): its tree is parsed again when asked
       trees.delete(uri);
       analyses.delete(uri);
+      hosts.delete(uri);
     },
     doValidation(document, doc = parse(document), settings = {}, location = locate(document.uri)) {
       const findings = applyToFindings(validatePolicy({
@@ -285,23 +337,35 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return findings.map(f => toDiagnostic(document, f));
     },
     // Past the ceiling each feature answers with nothing, before even mapping a position to an offset.
-    doComplete(document, position, doc = parse(document)) {
+    doComplete(document, position, doc = parse(document), load) {
       if (doc.skipped) return { isIncomplete: false, items: [] };
-      const offset = document.offsetAt(position);
-      const refs = completeReference(document, doc, workspace, offset);
-      if (refs) return { isIncomplete: false, items: refs };
-      return completeExpression(document, doc, offset, { workspace }) ?? doComplete(document, doc, catalog, offset, snippetsFor(document.uri));
+      return complete(document, doc, document.offsetAt(position), withTemplateDefinitions(workspace, load?.definitions) ?? workspace);
     },
-    doHover(document, position, doc = parse(document)) {
+    doHover(document, position, doc = parse(document), load) {
       if (doc.skipped) return null;
-      const offset = document.offsetAt(position);
-      const ref = hoverReference(document, doc, workspace, offset);
-      if (ref) return ref;
-      const inExpression = hoverExpression(document, doc, offset, { workspace });
-      return inExpression !== undefined ? inExpression : doHover(document, doc, catalog, offset);
+      return hover(document, doc, document.offsetAt(position), withTemplateDefinitions(workspace, load?.definitions) ?? workspace);
     },
-    findDefinition: (document, position, doc = parse(document)) =>
-      !doc.skipped ? findReferenceDefinition(document, doc, workspace, document.offsetAt(position)) : [],
+    doCompleteInHost(document, position) {
+      const found = inHost(document, position);
+      if (!found || found.doc.skipped) return null;
+      const { mapping, doc, ws } = found;
+      return completionToHost(mapping, complete(mapping.virtual, doc, mapping.at.offset, ws));
+    },
+    doHoverInHost(document, position) {
+      const found = inHost(document, position);
+      if (!found || found.doc.skipped) return null;
+      const { mapping, doc, ws } = found;
+      return hoverToHost(mapping, hover(mapping.virtual, doc, mapping.at.offset, ws));
+    },
+    findDefinitionInHost(document, position) {
+      const found = inHost(document, position);
+      if (!found || found.doc.skipped) return [];
+      const { mapping, doc, ws } = found;
+      // what it finds is in files of its own (the host file itself for what the host defines)
+      return findReferenceDefinition(mapping.virtual, doc, ws, mapping.at.offset);
+    },
+    findDefinition: (document, position, doc = parse(document), load) =>
+      !doc.skipped ? findReferenceDefinition(document, doc, withTemplateDefinitions(workspace, load?.definitions) ?? workspace, document.offsetAt(position)) : [],
     findDocumentSymbols: (document, doc = parse(document)) => (doc.skipped ? [] : findDocumentSymbols(document, doc, catalog)),
     getFoldingRanges: (document, doc = parse(document)) => (doc.skipped ? [] : getFoldingRanges(document, doc)),
     doCodeActions(document, diagnostics, doc = parse(document)) {
@@ -334,13 +398,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     inspectToken: (raw, inspectOptions = {}) => inspectToken(raw, workspace, inspectOptions),
     effectivePolicy: (uri, effectiveOptions = {}) => effectivePolicy(uri, workspace, effectiveOptions),
     validateHostFile(document, settings = {}) {
-      const check = (defined: TemplateNamedValues) => checker(document.uri, settings, withTemplateNamedValues(workspace, defined));
+      const check = (defined: TemplateDefinitions) => checker(document.uri, settings, withTemplateDefinitions(workspace, defined));
       return applyToFindings(validateHostText(document.uri, document.getText(), check), settings.rules).map(f => toDiagnostic(document, f));
     },
     validateLoadedPolicy(document, load, settings = {}) {
       const location = { scope: load.scope };
       const text = document.getText();
-      const check = checker(document.uri, settings, withTemplateNamedValues(workspace, load.namedValues));
+      const check = checker(document.uri, settings, withTemplateDefinitions(workspace, load.definitions));
       const findings = load.template
         ? validateMapped(document.uri, text, readTemplateFile(text), location, 'rawxml', check)
         : check(text, location).findings;

@@ -30,8 +30,21 @@ type RequestTrigger = NonNullable<DefinitionFile['request']>;
  */
 export function readDefinition(uri: string, text: string, expected?: FlowType): DefinitionResult {
   const problems: ConfigProblem[] = [];
-  const trigger: TriggerAuth = {};
   const root = parseJsonText(uri, text, 'def-json-syntax', problems);
+  return readDefinitionRoot(uri, root, expected, problems);
+}
+
+/**
+ * The same reading from a tree already at hand: a workflow resource of an IaC file (an ARM
+ * template's resource node, or a Bicep or Terraform resource given the JSON shape), offsets in
+ * that file.
+ */
+export function readDefinitionNode(uri: string, root: Node, expected?: FlowType): DefinitionResult {
+  return readDefinitionRoot(uri, root, expected, []);
+}
+
+function readDefinitionRoot(uri: string, root: Node | undefined, expected: FlowType | undefined, problems: ConfigProblem[]): DefinitionResult {
+  const trigger: TriggerAuth = {};
   if (!isObject(root)) {
     if (root) problems.push(problemAt(uri, root, 'error', 'def-not-object', 'A definition file must hold a JSON object.'));
     else if (!problems.some(p => p.code === 'def-json-syntax')) problems.push({ uri, start: 0, end: 0, severity: 'error', code: 'def-not-object', message: 'The definition file is empty.' });

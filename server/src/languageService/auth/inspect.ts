@@ -106,7 +106,8 @@ export function fixFor(check: Check, flow: FlowConfig | undefined, payload: Reco
     case 'audience':
       if (pa) return `Request the token for ${check.expected}: resource="${check.expected}" in authentication-managed-identity (exactly, trailing slash included).`;
       if (flow?.type === 'logicAppStandard') return `Request the token for ${check.expected}, or add ${check.actual} to Easy Auth's allowedAudiences.`;
-      return `Request the token for the audience a policy names (${check.expected}), or put aud=${check.actual} in the policy.`;
+      // the Logic Apps check's actual is already written `aud=…`
+      return `Request the token for the audience a policy names (${check.expected}), or put ${check.actual?.startsWith('aud=') ? check.actual : `aud=${check.actual}`} in the policy.`;
     case 'tenant':
       return `Call with an identity of tenant ${check.expected ?? 'of the flow'}; if the flow is in tenant ${check.actual}, correct "tenantId" in apim-flows.json.`;
     case 'caller':

@@ -33,7 +33,7 @@ export interface PolicyFlowSimulation {
   /** The URL the request goes to (named values resolved), when known. */
   url?: string;
   /** The flow of apim-flows.json the request is linked to, or the platform the URL alone shows. */
-  flow?: { name: string; type: string; mode: string; configUri?: string; linkedBy?: 'url' | 'glob' };
+  flow?: { name: string; type: string; mode: string; configUri?: string; linkedBy?: 'url' | 'glob' | 'reference' };
   /** The claims APIM's token would have, predicted from the resource, client-id and the config. */
   predictedToken?: { header: Record<string, unknown>; payload: Record<string, unknown>; notes: string[] };
   verdict: Verdict | 'not checked';

@@ -7,23 +7,23 @@ import type { PolicyDocument } from '../parser/policyParser';
 import type { Finding } from './validation';
 import type { PolicyLocation } from '../workspace/apiopsLayout';
 import {
-  iacHostKind, isLinkFormat, readIacFile, templateNamedValues, type EmbeddedPolicy, type MappedText, type TemplateNamedValues,
+  iacHostKind, isLinkFormat, readIacFile, templateDefinitions, type EmbeddedPolicy, type IacFileModel, type MappedText, type TemplateDefinitions,
 } from '../workspace/iac';
 
 /** Validates one policy text (the service's parse and rules); the host of this module supplies it. */
 export type CheckPolicy = (text: string, location: PolicyLocation | undefined) => { findings: Finding[]; doc: PolicyDocument };
 
-export const IAC_CODES = ['iac-xml-format-not-strict', 'iac-policy-link', 'iac-policy-computed', 'iac-policy-placeholder'] as const;
+export const IAC_CODES = ['iac-xml-format-not-strict', 'iac-policy-link', 'iac-policy-computed', 'iac-policy-placeholder', 'iac-logic-app-not-linked'] as const;
 
 /**
  * Findings in host-file offsets for every policy the IaC file holds (none when it is not one),
- * checked by `checkWith` given the named values the file defines.
+ * checked by `checkWith` given what the file defines (named values, backends, fragments, Logic Apps).
  */
-export function validateHostText(uri: string, text: string, checkWith: (namedValues: TemplateNamedValues) => CheckPolicy): Finding[] {
+export function validateHostText(uri: string, text: string, checkWith: (defined: TemplateDefinitions) => CheckPolicy): Finding[] {
   const kind = iacHostKind(uri, text);
   if (!kind) return [];
   const model = readIacFile(kind, text);
-  const check = checkWith(templateNamedValues(uri, text, model.namedValues));
+  const check = checkWith(templateDefinitions(uri, text, model));
   const out: Finding[] = [];
   const seen = new Set<string>();
   const add = (f: Finding) => {
@@ -36,7 +36,24 @@ export function validateHostText(uri: string, text: string, checkWith: (namedVal
   for (const policy of model.policies) {
     for (const f of validateEmbedded(uri, text, policy, check)) add(f);
   }
+  for (const f of unlinkedLogicApps(model)) add(f);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * A Logic App of the file that no backend or named value of it is computed from, when a policy of
+ * the file sends a managed identity token: its OAuth policies are not checked against any call,
+ * which the user should know (a URL built another way, or in another file, is not followed).
+ */
+function unlinkedLogicApps(model: IacFileModel): Finding[] {
+  if (model.logicApps.length === 0) return [];
+  const tokens = model.policies.some(p => p.value.kind === 'text' && p.value.text.text.includes('authentication-managed-identity'));
+  if (!tokens) return [];
+  const linked = new Set([...model.backends, ...model.namedValues].map(x => x.workflow));
+  return model.logicApps.filter(app => !linked.has(app.key)).map(app => ({
+    start: app.start, end: app.end, severity: 'information' as const, code: 'iac-logic-app-not-linked',
+    message: `Logic App '${app.name ?? app.key}': no backend or named value of this file is computed from its callback URL (listCallbackUrl, its name or resource id), so the calls the policies make are not linked to it and its OAuth policies are not checked against them.`,
+  }));
 }
 
 function validateEmbedded(uri: string, host: string, policy: EmbeddedPolicy, check: CheckPolicy): Finding[] {

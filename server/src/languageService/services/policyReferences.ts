@@ -60,7 +60,8 @@ export function hoverReference(document: TextDocument, doc: PolicyDocument, ws: 
         : nv.secret
           ? 'Secret value (not stored in the repository)'
           : nv.value !== undefined ? `Value: \`${nv.value.replace(/`/g, "'")}\`` : 'Value: not in the repository';
-      return { contents: md([`**{{${nv.displayName}}}** named value`, '', value, '', `Defined in \`named values/${nv.name}\``]), range };
+      const where = nv.uri.includes('/named%20values/') || nv.uri.includes('/named values/') ? `named values/${nv.name}` : fileName(nv.uri);
+      return { contents: md([`**{{${nv.displayName}}}** named value`, '', value, '', `Defined in \`${where}\``]), range };
     }
     case 'backend': {
       const b = ws.findBackend(document.uri, ref.name);
@@ -70,6 +71,7 @@ export function hoverReference(document: TextDocument, doc: PolicyDocument, ws: 
     case 'fragment': {
       const f = ws.findFragment(document.uri, ref.name);
       if (!f) return null;
+      if (f.range) return { contents: md([`**${f.name}** policy fragment`, '', `Defined in \`${fileName(f.uri)}\``]), range };
       const fragmentDoc = ws.parsedPolicy(f.uri);
       const policies = fragmentDoc?.roots[0]?.children.map(c => `\`<${c.name}>\``) ?? [];
       return { contents: md([`**${f.name}** policy fragment`, '', policies.length ? `Policies: ${policies.join(', ')}` : 'No policies']), range };
@@ -98,6 +100,7 @@ export function findReferenceDefinition(document: TextDocument, doc: PolicyDocum
     case 'fragment': {
       const f = ws.findFragment(document.uri, ref.name);
       if (!f) return [];
+      if (f.range) return [at(f.uri, f.range.start, f.range.end, f.text)];
       const root = ws.parsedPolicy(f.uri)?.roots[0];
       const text = ws.policyText(f.uri);
       return [root ? at(f.uri, root.start, root.start, text) : at(f.uri, 0, 0, text)];
@@ -136,4 +139,14 @@ export function completeReference(document: TextDocument, doc: PolicyDocument, w
     return ws.backends(document.uri).map(b => ({ label: b.name, kind: CompletionItemKind.Reference, detail: b.url, textEdit: { range, newText: b.name } }));
   }
   return undefined;
+}
+
+/** The last segment of a URI, decoded. */
+function fileName(uri: string): string {
+  const last = uri.substring(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }

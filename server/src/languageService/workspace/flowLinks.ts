@@ -14,7 +14,7 @@ import { predictToken, type TokenPrediction } from '../auth/predict';
 import { simulateTrigger } from '../auth/simulate';
 import { platformFacts, type PlatformFacts } from '../auth/platformFacts';
 import type { FlowConfig, RequestContext, SimulationResult } from '../auth/types';
-import type { FlowConfigEntry, WorkspaceIndex } from './workspaceIndex';
+import type { FlowConfigEntry, FlowRef, WorkspaceIndex } from './workspaceIndex';
 import { replaceNamedValues } from '../utils/namedValues';
 import { classifyArtifact, locatePolicy, type PolicyLocation } from './apiopsLayout';
 import { composeEffective, type ComposedPolicy } from '../services/effectivePolicy';
@@ -39,12 +39,15 @@ export interface RequestTarget {
   /** For `backend-id`: the backend's file and the place of its URL. */
   backend?: PlacedValue;
   element: PolicyElement;
+  /** The flow the URL is known to go to without the URL itself (an IaC Logic App's callback URL). */
+  flow?: FlowRef;
 }
 
 export interface FlowLink {
   entry: FlowConfigEntry;
   flow: FlowConfig;
-  by: 'url' | 'glob';
+  /** `reference`: the backend or named value is computed from the flow's callback URL (IaC). */
+  by: 'url' | 'glob' | 'reference';
 }
 
 export interface ManagedIdentityUse {
@@ -145,6 +148,16 @@ function resolveWithReason(value: string, uri: string, ws: WorkspaceIndex): { va
   return why ? { why } : { value: out };
 }
 
+/** The flow of the first `{{name}}` in a value whose IaC named value is a Logic App's callback URL. */
+function flowOfNamedValues(value: string, uri: string, ws: WorkspaceIndex): FlowRef | undefined {
+  let found: FlowRef | undefined;
+  replaceNamedValues(value, (name, reference) => {
+    found ??= ws.findNamedValue(uri, name)?.flow;
+    return reference;
+  });
+  return found;
+}
+
 /** scheme://host/path, lower-cased scheme and host, default port and trailing slash dropped. */
 export function normalizeUrl(url: string): string | undefined {
   try {
@@ -184,7 +197,8 @@ function backendTargetOf(uri: string, doc: PolicyDocument, found: PolicyElement,
   const baseUrl = placed(uri, doc, found, 'base-url');
   if (baseUrl) {
     const url = isExpression(baseUrl.value) ? undefined : resolveNamedValues(baseUrl.value, uri, ws);
-    return { url, source: baseUrl, via: 'base-url', element: found };
+    const flow = url === undefined && !isExpression(baseUrl.value) ? flowOfNamedValues(baseUrl.value, uri, ws) : undefined;
+    return { url, source: baseUrl, via: 'base-url', element: found, flow };
   }
   const backendId = placed(uri, doc, found, 'backend-id');
   if (backendId) {
@@ -193,7 +207,7 @@ function backendTargetOf(uri: string, doc: PolicyDocument, found: PolicyElement,
       ? { uri: backend.uri, text: backend.text, value: backend.url, start: backend.range.start + 1, end: backend.range.end - 1 }
       : undefined;
     const url = backend?.url !== undefined ? resolveNamedValues(backend.url, uri, ws) : undefined;
-    return { url, source: backendId, via: 'backend-id', backend: backendValue, element: found };
+    return { url, source: backendId, via: 'backend-id', backend: backendValue, element: found, flow: backend?.flow };
   }
   return undefined;
 }
@@ -305,10 +319,12 @@ function sendRequestTarget(uri: string, doc: PolicyDocument, sendRequest: Policy
   const source = textOf(uri, doc, setUrl);
   if (!source) return undefined;
   const url = isExpression(source.value) ? undefined : resolveNamedValues(source.value, uri, ws);
-  return { url, source, via: 'set-url', element: setUrl };
+  const flow = url === undefined && !isExpression(source.value) ? flowOfNamedValues(source.value, uri, ws) : undefined;
+  return { url, source, via: 'set-url', element: setUrl, flow };
 }
 
 function linkFor(policyUri: string, target: RequestTarget | undefined, ws: WorkspaceIndex): FlowLink | undefined {
+  if (target?.flow) return { ...target.flow, by: 'reference' };
   const url = target?.url ? normalizeUrl(target.url) : undefined;
   for (const entry of ws.flowConfigs()) {
     for (const flow of Object.values(entry.config.flows)) {

@@ -34,6 +34,14 @@ export interface NamedValueInfo {
   range: ArtifactRange;
   /** The file's text, to turn offsets into positions. */
   text: string;
+  /** An IaC named value computed from a Logic App's callback URL: the flow a `{{name}}` URL goes to. */
+  flow?: FlowRef;
+}
+
+/** A flow known without its URL: a Logic App an IaC file defines, referenced by what calls it. */
+export interface FlowRef {
+  entry: FlowConfigEntry;
+  flow: FlowConfig;
 }
 
 export interface BackendInfo {
@@ -41,13 +49,19 @@ export interface BackendInfo {
   url?: string;
   description?: string;
   uri: string;
+  /** The URL as written (quotes included), or where the backend is defined. */
   range: ArtifactRange;
   text: string;
+  /** An IaC backend whose URL is computed from a Logic App of the same file (`listCallbackUrl`). */
+  flow?: FlowRef;
 }
 
 export interface FragmentInfo {
   name: string;
   uri: string;
+  /** A fragment defined inside an IaC file (`uri` is that file): the resource, for go to definition. */
+  range?: ArtifactRange;
+  text?: string;
 }
 
 export interface PolicyEntry {

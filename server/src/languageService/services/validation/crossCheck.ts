@@ -130,7 +130,8 @@ function flowRelated(link: FlowLink): Finding['related'] {
   const r = link.flow.range;
   if (!r) return undefined;
   const text = flowFileText(link.entry, r.uri);
-  return [{ uri: r.uri, start: r.start, end: r.end, message: `flow '${link.flow.name}' in ${r.uri === link.entry.uri ? 'apim-flows.json' : 'its definition'}`, text }];
+  const where = r.uri !== link.entry.uri ? 'its definition' : link.by === 'reference' ? 'this template' : 'apim-flows.json';
+  return [{ uri: r.uri, start: r.start, end: r.end, message: `flow '${link.flow.name}' in ${where}`, text }];
 }
 
 /** At most this many requests are named in a finding's related information. */

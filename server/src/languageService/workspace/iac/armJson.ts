@@ -7,9 +7,11 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { parseJsonTree } from '../../utils/json';
 import {
-  childResourceType, compose, isNamedValueType, lastSegment, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, plainText,
-  scopeOfResourceType, type EmbeddedPolicy, type IacFileModel, type IacNamedValue, type MappedText, type PolicyValue,
+  childResourceType, compose, isBackendType, isNamedValueType, isWorkflowType, lastSegment, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH,
+  plainText, scopeOfResourceType, type EmbeddedPolicy, type IacBackend, type IacFileModel, type IacLogicApp, type IacNamedValue,
+  type MappedText, type PolicyValue,
 } from './policySource';
+import { mentionsWorkflow } from './jsonShape';
 
 /** A JSON string node's value with each char mapped to its escape in the host text. */
 export function decodeJsonString(host: string, node: JsonNode): MappedText {
@@ -211,7 +213,10 @@ export function readArm(host: string): IacFileModel {
   const { root } = parseJsonTree(host);
   const out: EmbeddedPolicy[] = [];
   const namedValues: IacNamedValue[] = [];
-  if (root?.type !== 'object') return { policies: out, namedValues };
+  const backends: Array<{ backend: IacBackend; url: JsonNode | undefined; ctx: TemplateContext }> = [];
+  const linkedValues: Array<{ nv: IacNamedValue; value: JsonNode; ctx: TemplateContext }> = [];
+  const logicApps: Array<{ app: IacLogicApp; needles: string[] }> = [];
+  if (root?.type !== 'object') return { policies: out, namedValues, backends: [], logicApps: [] };
   const stack: Array<{ template: JsonNode; depth: number }> = [{ template: root, depth: 0 }];
   while (stack.length) {
     const { template, depth } = stack.pop()!;
@@ -230,7 +235,39 @@ export function readArm(host: string): IacFileModel {
         continue;
       }
       if (isNamedValueType(type)) {
-        namedValues.push(armNamedValue(node, properties, ctx));
+        const nv = armNamedValue(node, properties, ctx);
+        namedValues.push(nv);
+        const value = property(properties, 'value');
+        if (value && nv.value === undefined) linkedValues.push({ nv, value, ctx });
+        continue;
+      }
+      const typeNode = property(node, 'type')!;
+      const nameNode = property(node, 'name');
+      if (isBackendType(type)) {
+        const url = property(properties, 'url');
+        const at = url ?? typeNode;
+        const text = (n: JsonNode | undefined) => (n ? plainText(evaluateString(n, ctx, 0)) : undefined);
+        backends.push({
+          backend: {
+            name: nameNode && lastSegment(evaluateString(nameNode, ctx, 0)), url: text(url), description: text(property(properties, 'description')),
+            start: at.offset, end: at.offset + at.length,
+          },
+          url, ctx,
+        });
+        continue;
+      }
+      if (isWorkflowType(type)) {
+        const written = stringValue(nameNode);
+        // a name from a parameter is shown by its default (for messages; links use the expression)
+        const param = written && /^\[\s*parameters\(\s*'([^']+)'\s*\)\s*\]$/.exec(written);
+        const name = (nameNode && plainText(evaluateString(nameNode, ctx, 0)))
+          ?? (param ? stringValue(property(property(property(template, 'parameters'), param[1]), 'defaultValue')) : undefined);
+        const needles = [
+          ...(written && written.startsWith('[') ? [written.substring(1, written.length - 1)] : []),
+          ...(name !== undefined ? [`'${name}'`] : []),
+          ...(key !== undefined ? [`'${key}'`] : []),
+        ].map(n => n.replace(/\s+/g, '')).filter(n => n.length > 2);
+        logicApps.push({ app: { key: key ?? written ?? `${typeNode.offset}`, name, start: typeNode.offset, end: typeNode.offset + typeNode.length, resource: node }, needles });
         continue;
       }
       const scope = scopeOfResourceType(type);
@@ -238,19 +275,46 @@ export function readArm(host: string): IacFileModel {
       const valueNode = property(properties, 'value') ?? property(properties, 'policyContent');
       if (!valueNode) continue;
       const format = stringValue(property(properties, 'format') ?? property(properties, 'contentFormat'))?.toLowerCase();
-      const typeNode = property(node, 'type')!;
       out.push({
         resource: stringValue(property(node, 'name')) ?? key ?? declared,
         type, scope, format: format?.startsWith('[') ? undefined : format,
         resourceStart: typeNode.offset, resourceEnd: typeNode.offset + typeNode.length,
         valueStart: valueNode.offset, valueEnd: valueNode.offset + valueNode.length,
         value: evaluateString(valueNode, ctx, 0),
+        name: nameNode && lastSegment(evaluateString(nameNode, ctx, 0)),
       });
     }
   }
+  const linkOf = (node: JsonNode | undefined, ctx: TemplateContext) => (node ? workflowReferenced(node, ctx, logicApps) : undefined);
+  for (const b of backends) b.backend.workflow = linkOf(b.url, b.ctx);
+  for (const v of linkedValues) v.nv.workflow = linkOf(v.value, v.ctx);
   out.sort((a, b) => a.valueStart - b.valueStart);
   namedValues.sort((a, b) => a.start - b.start);
-  return { policies: out, namedValues };
+  return { policies: out, namedValues, backends: backends.map(b => b.backend).sort((a, b) => a.start - b.start), logicApps: logicApps.map(l => l.app) };
+}
+
+/**
+ * The workflow an ARM expression is computed from: it calls `listCallbackUrl` or builds a
+ * `Microsoft.Logic/workflows` resource id, with the workflow's name as written there
+ * (`parameters('logicAppName')`, `'my-logic-app'`) or its symbolic name. Variables are followed.
+ */
+function workflowReferenced(node: JsonNode, ctx: TemplateContext, logicApps: ReadonlyArray<{ app: IacLogicApp; needles: string[] }>): string | undefined {
+  if (logicApps.length === 0 || node.type !== 'string') return undefined;
+  const texts: string[] = [];
+  const queue = [String(node.value)];
+  const seen = new Set<string>();
+  for (let steps = 0; queue.length && steps < MAX_RESOLVE_DEPTH; steps++) {
+    const text = queue.pop()!;
+    texts.push(text.replace(/\s+/g, ''));
+    for (const m of text.matchAll(/variables\(\s*'([^']*)'\s*\)/gi)) {
+      if (seen.has(m[1])) continue;
+      seen.add(m[1]);
+      const v = stringValue(property(ctx.variables, m[1]));
+      if (v !== undefined) queue.push(v);
+    }
+  }
+  if (!texts.some(mentionsWorkflow)) return undefined;
+  return logicApps.find(l => l.needles.some(n => texts.some(t => t.includes(n))))?.app.key;
 }
 
 function armNamedValue(resource: JsonNode, properties: JsonNode | undefined, ctx: TemplateContext): IacNamedValue {

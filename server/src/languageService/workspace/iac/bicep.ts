@@ -4,11 +4,14 @@
  * `resource` (nested ones take their parent's type), `var`, `param` defaults and `module` params.
  * Never throws; one pass over the text, nesting bounded by MAX_NESTING.
  */
+import type { Node as JsonNode } from 'jsonc-parser';
 import {
-  childResourceType, isNamedValueType, lastSegment, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, plainText,
-  scopeOfResourceType, verbatim, type EmbeddedPolicy, type IacFileModel, type IacNamedValue, type MappedText, type PolicyValue,
+  childResourceType, isBackendType, isNamedValueType, isWorkflowTriggerType, isWorkflowType, lastSegment, mappedTextBuilder, MAX_NESTING,
+  MAX_RESOLVE_DEPTH, plainText, scopeOfResourceType, verbatim, type EmbeddedPolicy, type IacBackend, type IacFileModel, type IacLogicApp,
+  type IacNamedValue, type MappedText, type PolicyValue,
 } from './policySource';
 import { CLOSE, ExprParser, type ExprNode, type ExprSyntax, type Tok } from './exprParser';
+import { identifiersIn, jsonArray, jsonExpression, jsonLiteral, jsonObject, jsonString, mentionsWorkflow } from './jsonShape';
 
 interface ObjNode { k: 'obj'; s: number; e: number; props: Array<{ key: string; value: Node }>; resources: Decl[] }
 interface CallNode { k: 'call'; s: number; e: number; name: string; args: Node[] }
@@ -292,11 +295,13 @@ interface BicepFile {
   resources: Decl[];
   modules: Node[];
   values: Map<string, Node>;
+  /** The names in `values` that are `var`s (the rest are parameter defaults, which a deployment may override). */
+  vars: Set<string>;
 }
 
 function parseBicep(src: string): BicepFile {
   const p = new BicepParser(tokenizeBicep(src));
-  const file: BicepFile = { resources: [], modules: [], values: new Map() };
+  const file: BicepFile = { resources: [], modules: [], values: new Map(), vars: new Set() };
   while (!p.atEnd()) {
     p.skipNl();
     if (p.atEnd()) break;
@@ -314,6 +319,7 @@ function parseBicep(src: string): BicepFile {
       p.next(); p.next(); p.next();
       p.skipNl();
       file.values.set(name, p.parseExpr(1));
+      file.vars.add(name);
     } else if (t.k === 'id' && t.v === 'param' && p.peek(1).k === 'id') {
       const name = p.peek(1).v;
       p.next(); p.next();
@@ -397,15 +403,49 @@ export function readBicep(src: string): IacFileModel {
   const file = parseBicep(src);
   const policies: EmbeddedPolicy[] = [];
   const namedValues: IacNamedValue[] = [];
-  const walk: Array<{ decl: Decl; parentType: string | undefined }> = file.resources.map(decl => ({ decl, parentType: undefined }));
+  const backends: Array<{ backend: IacBackend; url: Node | undefined }> = [];
+  const linkedValues: Array<{ nv: IacNamedValue; value: Node }> = [];
+  const workflows = new Map<string, { app: IacLogicApp; nameNode: Node | undefined }>();
+  /** Trigger resources by symbolic name: the workflow symbol they belong to. */
+  const triggers = new Map<string, string>();
+  const walk: Array<{ decl: Decl; parentType: string | undefined; parentName: string | undefined }> = file.resources.map(decl => ({ decl, parentType: undefined, parentName: undefined }));
   while (walk.length) {
-    const { decl, parentType } = walk.pop()!;
+    const { decl, parentType, parentName } = walk.pop()!;
     const type = childResourceType(parentType, decl.type);
     const body = decl.body;
-    if (body?.k === 'obj') for (const r of body.resources) walk.push({ decl: r, parentType: type });
+    if (body?.k === 'obj') for (const r of body.resources) walk.push({ decl: r, parentType: type, parentName: decl.name });
     const properties = prop(body, 'properties');
     if (isNamedValueType(type)) {
-      namedValues.push(namedValueOf(src, properties, prop(body, 'name'), decl, file.values));
+      const nv = namedValueOf(src, properties, prop(body, 'name'), decl, file.values);
+      namedValues.push(nv);
+      const value = prop(properties, 'value');
+      if (value && nv.value === undefined) linkedValues.push({ nv, value });
+      continue;
+    }
+    if (isBackendType(type)) {
+      const url = prop(properties, 'url');
+      const at = url ?? decl;
+      const text = (n: Node | undefined) => n && plainText(evaluate(n, file.values, 0));
+      const nameNode = prop(body, 'name');
+      backends.push({
+        backend: { name: nameNode && lastSegment(evaluate(nameNode, file.values, 0)), url: text(url), description: text(prop(properties, 'description')), start: at.s, end: at.e },
+        url,
+      });
+      continue;
+    }
+    if (isWorkflowType(type)) {
+      const nameNode = prop(body, 'name');
+      const resource = jsonObject([
+        { key: 'type', value: jsonString('Microsoft.Logic/workflows', decl.s, decl.e) },
+        ...(properties ? [{ key: 'properties', value: toJson(properties, src, file, 0) }] : []),
+      ], decl.s, body?.e ?? decl.e);
+      workflows.set(decl.name, { app: { key: decl.name, name: nameNode && plainText(evaluate(nameNode, file.values, 0)), start: decl.s, end: decl.e, resource }, nameNode });
+      continue;
+    }
+    if (isWorkflowTriggerType(type)) {
+      const parent = prop(body, 'parent');
+      const owner = parentName ?? (parent?.k === 'ref' ? parent.name : undefined);
+      if (owner) triggers.set(decl.name, owner);
       continue;
     }
     const scope = scopeOfResourceType(type);
@@ -413,12 +453,17 @@ export function readBicep(src: string): IacFileModel {
     const valueNode = prop(properties, 'value') ?? prop(properties, 'policyContent');
     if (!valueNode) continue;
     const format = literal(prop(properties, 'format') ?? prop(properties, 'contentFormat'))?.toLowerCase();
+    const nameNode = prop(body, 'name');
     policies.push({
       resource: decl.name, type, scope, format,
       resourceStart: decl.s, resourceEnd: decl.e, valueStart: valueNode.s, valueEnd: valueNode.e,
       value: evaluate(valueNode, file.values, 0),
+      name: nameNode && lastSegment(evaluate(nameNode, file.values, 0)),
     });
   }
+  const linkOf = (node: Node | undefined) => (node ? workflowReferenced(src, node, file, workflows, triggers) : undefined);
+  for (const b of backends) b.backend.workflow = linkOf(b.url);
+  for (const v of linkedValues) v.nv.workflow = linkOf(v.value);
   for (const m of file.modules) {
     for (const obj of objectsIn(m)) {
       collectModulePolicy(obj, file.values, policies);
@@ -427,7 +472,72 @@ export function readBicep(src: string): IacFileModel {
   }
   policies.sort((a, b) => a.valueStart - b.valueStart);
   namedValues.sort((a, b) => a.start - b.start);
-  return { policies, namedValues };
+  return {
+    policies, namedValues, backends: backends.map(b => b.backend).sort((a, b) => a.start - b.start),
+    logicApps: [...workflows.values()].map(w => w.app).sort((a, b) => a.start - b.start),
+  };
+}
+
+/**
+ * The workflow a value (a backend URL, a named value) is computed from: it names the workflow's
+ * symbol or one of its triggers' (`la.listCallbackUrl()`, `trigger.listCallbackUrl().value`), or
+ * calls a callback URL / builds a resource id with the workflow's name (`listCallbackUrl(
+ * resourceId('Microsoft.Logic/workflows/triggers', laName, 'manual'), …)`). `var`s are followed.
+ */
+function workflowReferenced(src: string, node: Node, file: BicepFile, workflows: Map<string, { app: IacLogicApp; nameNode: Node | undefined }>, triggers: Map<string, string>): string | undefined {
+  if (workflows.size === 0) return undefined;
+  const ids = new Set<string>();
+  const texts: string[] = [];
+  const queue: Node[] = [node];
+  for (let steps = 0; queue.length && steps < MAX_RESOLVE_DEPTH; steps++) {
+    const n = queue.pop()!;
+    const text = src.substring(n.s, n.e);
+    texts.push(text);
+    for (const id of identifiersIn(text)) {
+      if (ids.has(id)) continue;
+      ids.add(id);
+      const target = file.vars.has(id) ? file.values.get(id) : undefined;
+      if (target) queue.push(target);
+    }
+  }
+  for (const [symbol, { nameNode }] of workflows) {
+    if (ids.has(symbol)) return symbol;
+    for (const [trigger, owner] of triggers) if (owner === symbol && ids.has(trigger)) return symbol;
+    if (!texts.some(mentionsWorkflow) || !nameNode) continue;
+    if (nameNode.k === 'ref' && ids.has(nameNode.name)) return symbol;
+    const name = nameNode.k === 'str' && nameNode.t.holes.length === 0 ? nameNode.t.text : undefined;
+    if (name && texts.some(t => t.includes(`'${name}'`))) return symbol;
+  }
+  return undefined;
+}
+
+/**
+ * A Bicep value in the shape of JSON for the flow readers. `var`s are followed; a parameter is
+ * followed only to an object or list (its string default may be overridden at deployment), and
+ * anything computed is a deploy-time expression.
+ */
+function toJson(node: Node, src: string, file: BicepFile, depth: number): JsonNode {
+  const expression = () => jsonExpression(src.substring(node.s, node.e), node.s, node.e);
+  if (depth > MAX_NESTING) return expression();
+  switch (node.k) {
+    case 'str':
+      return node.t.holes.length === 0 ? jsonString(node.t.text, node.s, node.e) : expression();
+    case 'obj':
+      return jsonObject(node.props.map(p => ({ key: p.key, value: toJson(p.value, src, file, depth + 1) })), node.s, node.e);
+    case 'list':
+      return jsonArray(node.items.map(i => toJson(i, src, file, depth + 1)), node.s, node.e);
+    case 'ref': {
+      if (node.name === 'true' || node.name === 'false') return jsonLiteral(node.name === 'true', node.s, node.e);
+      if (node.name === 'null') return jsonLiteral(null, node.s, node.e);
+      const target = file.values.get(node.name);
+      if (target && depth < MAX_RESOLVE_DEPTH && (file.vars.has(node.name) || target.k === 'obj' || target.k === 'list')) return toJson(target, src, file, depth + 1);
+      return expression();
+    }
+    default: {
+      const text = src.substring(node.s, node.e);
+      return /^-?\d+$/.test(text) ? jsonLiteral(Number(text), node.s, node.e) : expression();
+    }
+  }
 }
 
 /** Every object in a value, through lists and properties. */

@@ -8,12 +8,12 @@ import type { PolicyScope } from '../apiopsLayout';
 import { resolveRelativeUri } from '../workspaceIndex';
 import { isArmTemplate, readArm } from './armJson';
 import { readBicep } from './bicep';
-import { templateNamedValues, type TemplateNamedValues } from './namedValues';
+import { templateDefinitions, type TemplateDefinitions } from './templateDefinitions';
 import type { EmbeddedPolicy, HostKind, IacFileModel } from './policySource';
 import { readTerraform } from './terraform';
 
 export * from './policySource';
-export { templateNamedValues, withTemplateNamedValues, type TemplateNamedValues } from './namedValues';
+export { templateDefinitions, withTemplateDefinitions, type TemplateDefinitions } from './templateDefinitions';
 export { readTemplateFile } from './terraform';
 
 /** The IaC format of a file by its name (and, for `.json`, by whether it is an ARM template). */
@@ -33,7 +33,7 @@ export function readIacFile(kind: HostKind, text: string): IacFileModel {
     return readArm(text);
   } catch {
     // a reader bug must not take the host down: the file then simply shows no policy
-    return { policies: [], namedValues: [] };
+    return { policies: [], namedValues: [], backends: [], logicApps: [] };
   }
 }
 
@@ -53,8 +53,11 @@ export interface IacPolicyLoad {
   /** The resource declaration in the host file. */
   range: Range;
   resource: string;
-  /** The named values the host file defines: the loaded policy's `{{…}}` may use them. */
-  namedValues?: TemplateNamedValues;
+  /**
+   * What the host file defines (named values, backends, fragments, Logic Apps): the loaded
+   * policy's references may use them.
+   */
+  definitions?: TemplateDefinitions;
 }
 
 /** The policy files the IaC file's resources load, each with the resource's scope. */
@@ -63,7 +66,7 @@ export function findIacLoads(hostUri: string, text: string, kind = iacHostKind(h
   const host = TextDocument.create(hostUri, kind, 0, text);
   const loads: IacPolicyLoad[] = [];
   const model = readIacFile(kind, text);
-  const namedValues = templateNamedValues(hostUri, text, model.namedValues);
+  const definitions = templateDefinitions(hostUri, text, model);
   for (const p of model.policies) {
     if (p.value.kind !== 'file' || !p.scope) continue;
     // an absolute path or one that climbs out of the file system is not followed
@@ -71,7 +74,7 @@ export function findIacLoads(hostUri: string, text: string, kind = iacHostKind(h
     if (typeof uri !== 'string') continue;
     loads.push({
       uri, scope: p.scope, template: p.value.template, format: p.format,
-      hostUri, range: { start: host.positionAt(p.resourceStart), end: host.positionAt(p.resourceEnd) }, resource: p.resource, namedValues,
+      hostUri, range: { start: host.positionAt(p.resourceStart), end: host.positionAt(p.resourceEnd) }, resource: p.resource, definitions,
     });
   }
   return loads;

@@ -4,16 +4,20 @@
  * blocks and attributes. Finds the azurerm policy resources and `azapi_resource` of the APIM
  * policy types. Never throws; one pass, nesting bounded by MAX_NESTING.
  */
+import type { Node as JsonNode } from 'jsonc-parser';
 import {
-  isNamedValueType, lastSegment, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, plainText, scopeOfResourceType,
-  type EmbeddedPolicy, type IacFileModel, type IacNamedValue, type MappedText, type MappedTextBuilder, type PolicyValue,
+  isBackendType, isNamedValueType, isWorkflowType, lastSegment, mappedTextBuilder, MAX_NESTING, MAX_RESOLVE_DEPTH, plainText, scopeOfResourceType,
+  type EmbeddedPolicy, type IacBackend, type IacFileModel, type IacLogicApp, type IacNamedValue, type MappedText, type MappedTextBuilder,
+  type PolicyValue,
 } from './policySource';
 import type { PolicyScope } from '../apiopsLayout';
 import { CLOSE, ExprParser, OPEN, type ExprNode, type ExprSyntax, type Tok } from './exprParser';
+import { identifiersIn, jsonArray, jsonExpression, jsonLiteral, jsonObject, jsonString } from './jsonShape';
 
 interface ObjNode { k: 'obj'; s: number; e: number; props: Array<{ key: string; value: Node }> }
 interface CallNode { k: 'call'; s: number; e: number; name: string; args: Node[] }
-type TerraformNode = ObjNode | CallNode;
+interface ListNode { k: 'list'; s: number; e: number; items: Node[] }
+type TerraformNode = ObjNode | CallNode | ListNode;
 type Node = ExprNode<TerraformNode>;
 
 interface Block {
@@ -231,6 +235,11 @@ class TerraformParser extends ExprParser<TerraformNode> {
       return items.length === 1 ? items[0] : this.other(t.s, this.lastEnd());
     }
     if (t.k === 'p' && t.v === '{' && !(this.peek(1).k === 'id' && this.peek(1).v === 'for')) return this.parseObject(depth);
+    if (t.k === 'p' && t.v === '[' && !(this.peek(1).k === 'id' && this.peek(1).v === 'for')) {
+      this.next();
+      const items = this.parseList(']', depth);
+      return { k: 'list', s: t.s, e: this.lastEnd(), items };
+    }
     if (t.k === 'p' && OPEN.has(t.v)) {
       this.skipBalanced();
       return this.other(t.s, this.lastEnd());
@@ -367,14 +376,37 @@ export function readTerraform(src: string): IacFileModel {
   for (const b of blocks) if (b.type === 'locals') for (const a of b.attrs) locals.set(a.key, a.value);
   const policies: EmbeddedPolicy[] = [];
   const namedValues: IacNamedValue[] = [];
+  const backends: Array<{ backend: IacBackend; url: Node | undefined }> = [];
+  const linkedValues: Array<{ nv: IacNamedValue; value: Node }> = [];
+  const logicApps: IacLogicApp[] = [];
+  /** Trigger resources by address: the `logic_app_id` value that names their workflow. */
+  const triggers = new Map<string, Node>();
   const text = (node: Node | undefined) => (node ? plainText(evaluate(node, src, locals, 0)) : undefined);
+  const backend = (nameNode: Node | undefined, url: Node | undefined, description: Node | undefined, head: { s: number; e: number }) => backends.push({
+    backend: { name: nameNode && lastSegment(evaluate(nameNode, src, locals, 0)), url: text(url), description: text(description), start: (url ?? head).s, end: (url ?? head).e },
+    url,
+  });
   for (const b of blocks) {
     if (b.type !== 'resource' || b.labels.length < 2) continue;
     const [type, name] = b.labels;
     const base = { resource: `${type}.${name}`, type, resourceStart: b.s, resourceEnd: b.e };
     const push = (scope: PolicyScope, format: string | undefined, valueNode: Node) => policies.push({
       ...base, scope, format, valueStart: valueNode.s, valueEnd: valueNode.e, value: evaluate(valueNode, src, locals, 0),
+      name: text(attr(b.attrs, 'name')),
     });
+    if (type === 'azurerm_api_management_backend') {
+      backend(attr(b.attrs, 'name'), attr(b.attrs, 'url'), attr(b.attrs, 'description'), b);
+      continue;
+    }
+    if (type === 'azurerm_logic_app_workflow') {
+      logicApps.push({ key: base.resource, name: text(attr(b.attrs, 'name')), start: b.s, end: b.e, resource: azurermWorkflow(b, src) });
+      continue;
+    }
+    if (type === 'azurerm_logic_app_trigger_http_request') {
+      const owner = attr(b.attrs, 'logic_app_id');
+      if (owner) triggers.set(base.resource, owner);
+      continue;
+    }
     const scope = AZURERM_SCOPES[type];
     if (scope) {
       const content = attr(b.attrs, 'xml_content');
@@ -389,15 +421,31 @@ export function readTerraform(src: string): IacFileModel {
       const secret = attr(b.attrs, 'secret');
       const keyVault = b.blocks.find(k => k.type === 'value_from_key_vault');
       const secretId = keyVault && attr(keyVault.attrs, 'secret_id');
-      namedValues.push({
+      const nv: IacNamedValue = {
         name: text(attr(b.attrs, 'name')), displayName: text(display), value: text(attr(b.attrs, 'value')),
         secret: secret?.k === 'ref' && secret.name === 'true',
         keyVaultSecret: secretId && (text(secretId) ?? src.substring(secretId.s, secretId.e)),
         start: display?.s ?? b.s, end: display?.e ?? b.e,
-      });
+      };
+      namedValues.push(nv);
+      const value = attr(b.attrs, 'value');
+      if (value && nv.value === undefined) linkedValues.push({ nv, value });
     } else if (type === 'azapi_resource') {
       const apiType = literal(attr(b.attrs, 'type'));
       const properties = objectOf(attr(objectOf(attr(b.attrs, 'body')) ?? [], 'properties'));
+      if (apiType && isBackendType(apiType)) {
+        backend(attr(b.attrs, 'name'), properties && attr(properties, 'url'), properties && attr(properties, 'description'), b);
+        continue;
+      }
+      if (apiType && isWorkflowType(apiType)) {
+        const propsNode = bodyProperties(attr(b.attrs, 'body'));
+        const resource = jsonObject([
+          { key: 'type', value: jsonString('Microsoft.Logic/workflows', b.s, b.e) },
+          ...(propsNode ? [{ key: 'properties', value: toJson(propsNode, src, 0) }] : []),
+        ], b.s, b.e);
+        logicApps.push({ key: base.resource, name: text(attr(b.attrs, 'name')), start: b.s, end: b.e, resource });
+        continue;
+      }
       if (apiType && isNamedValueType(apiType)) {
         const display = properties && attr(properties, 'displayName');
         const value = properties && attr(properties, 'value');
@@ -415,7 +463,103 @@ export function readTerraform(src: string): IacFileModel {
       if (azScope && properties && value) push(azScope, literal(attr(properties, 'format'))?.toLowerCase(), value);
     }
   }
+  const linkOf = (node: Node | undefined) => (node ? workflowReferenced(src, node, locals, logicApps, triggers) : undefined);
+  for (const x of backends) x.backend.workflow = linkOf(x.url);
+  for (const v of linkedValues) v.nv.workflow = linkOf(v.value);
   policies.sort((a, b) => a.valueStart - b.valueStart);
   namedValues.sort((a, b) => a.start - b.start);
-  return { policies, namedValues };
+  return { policies, namedValues, backends: backends.map(x => x.backend).sort((a, b) => a.start - b.start), logicApps };
+}
+
+/** The `properties` object node of an azapi body (an object, or `jsonencode` of one). */
+function bodyProperties(body: Node | undefined): Node | undefined {
+  const inner = body?.k === 'call' && body.name === 'jsonencode' ? body.args[0] : body;
+  return inner?.k === 'obj' ? inner.props.find(p => p.key === 'properties')?.value : undefined;
+}
+
+/**
+ * The workflow a value (a backend URL, a named value) is computed from: it references the
+ * workflow's address (`azurerm_logic_app_workflow.la.access_endpoint`) or that of one of its HTTP
+ * request triggers (`azurerm_logic_app_trigger_http_request.t.callback_url`). Locals are followed.
+ */
+function workflowReferenced(src: string, node: Node, locals: Map<string, Node>, logicApps: IacLogicApp[], triggers: Map<string, Node>): string | undefined {
+  if (logicApps.length === 0) return undefined;
+  const refs = new Set<string>();
+  const queue: Node[] = [node];
+  for (let steps = 0; queue.length && steps < MAX_RESOLVE_DEPTH; steps++) {
+    const n = queue.pop()!;
+    for (const ref of identifiersIn(src.substring(n.s, n.e), true)) {
+      if (refs.has(ref)) continue;
+      refs.add(ref);
+      const local = /^local\.([\w-]+)/.exec(ref);
+      const target = local ? locals.get(local[1]) : undefined;
+      if (target) queue.push(target);
+    }
+  }
+  const names = (address: string, among: Iterable<string>) => [...among].some(r => r === address || r.startsWith(address + '.'));
+  for (const app of logicApps) {
+    if (names(app.key, refs)) return app.key;
+    for (const [trigger, owner] of triggers) {
+      if (names(trigger, refs) && names(app.key, identifiersIn(src.substring(owner.s, owner.e), true))) return app.key;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `azurerm_logic_app_workflow` in the JSON shape of a workflow resource: its `access_control`
+ * block's `trigger` (`open_authentication_policy` blocks of `claim` blocks) becomes
+ * `properties.accessControl.triggers.openAuthenticationPolicies`.
+ */
+function azurermWorkflow(b: Block, src: string): JsonNode {
+  const props: Array<{ key: string; value: JsonNode }> = [];
+  const access = b.blocks.find(x => x.type === 'access_control');
+  const trigger = access?.blocks.find(x => x.type === 'trigger');
+  if (access && trigger) {
+    const policies = trigger.blocks.filter(x => x.type === 'open_authentication_policy').map(p => {
+      const nameNode = attr(p.attrs, 'name');
+      const claims = p.blocks.filter(c => c.type === 'claim').map(c => {
+        const fields = (['name', 'value'] as const).flatMap(k => {
+          const v = attr(c.attrs, k);
+          return v ? [{ key: k, value: toJson(v, src, 0) }] : [];
+        });
+        return jsonObject(fields, c.s, c.e);
+      });
+      return {
+        key: literal(nameNode) ?? (nameNode ? src.substring(nameNode.s, nameNode.e) : `policy ${p.s}`),
+        value: jsonObject([{ key: 'type', value: jsonString('AAD', p.s, p.e) }, { key: 'claims', value: jsonArray(claims, p.s, p.e) }], p.s, p.e),
+      };
+    });
+    const open = jsonObject([{ key: 'policies', value: jsonObject(policies, trigger.s, trigger.e) }], trigger.s, trigger.e);
+    props.push({ key: 'accessControl', value: jsonObject([{ key: 'triggers', value: jsonObject([{ key: 'openAuthenticationPolicies', value: open }], trigger.s, trigger.e) }], access.s, access.e) });
+  } else if (access) {
+    props.push({ key: 'accessControl', value: jsonObject([], access.s, access.e) });
+  }
+  return jsonObject([
+    { key: 'type', value: jsonString('Microsoft.Logic/workflows', b.s, b.e) },
+    { key: 'properties', value: jsonObject(props, b.s, b.e) },
+  ], b.s, b.e);
+}
+
+/** A Terraform value in the shape of JSON for the flow readers; anything computed is a deploy-time expression. */
+function toJson(node: Node, src: string, depth: number): JsonNode {
+  const expression = () => jsonExpression(src.substring(node.s, node.e), node.s, node.e);
+  if (depth > MAX_NESTING) return expression();
+  switch (node.k) {
+    case 'str':
+      return node.t.holes.length === 0 ? jsonString(node.t.text, node.s, node.e) : expression();
+    case 'obj':
+      return jsonObject(node.props.map(p => ({ key: p.key, value: toJson(p.value, src, depth + 1) })), node.s, node.e);
+    case 'list':
+      return jsonArray(node.items.map(i => toJson(i, src, depth + 1)), node.s, node.e);
+    case 'call':
+      return node.name === 'jsonencode' && node.args[0] ? toJson(node.args[0], src, depth + 1) : expression();
+    case 'ref':
+      if (node.name === 'true' || node.name === 'false') return jsonLiteral(node.name === 'true', node.s, node.e);
+      return node.name === 'null' ? jsonLiteral(null, node.s, node.e) : expression();
+    default: {
+      const text = src.substring(node.s, node.e);
+      return /^-?\d+$/.test(text) ? jsonLiteral(Number(text), node.s, node.e) : expression();
+    }
+  }
 }
