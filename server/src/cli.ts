@@ -10,12 +10,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import {
-  DIAGNOSTIC_SOURCE, findIacLoads, getLanguageService, loadCSharpParser, MAX_CHECKED_TEXT, tooLargeToCheckMessage,
+  DIAGNOSTIC_SOURCE, findIacLoads, getLanguageService, MAX_CHECKED_TEXT, MAX_EXPRESSIONS_CHECKED_TEXT, tooLargeToCheckMessage,
   type CSharpParser, type IacPolicyLoad, type InspectResult, type LanguageService,
 } from './languageService/languageService';
 import { createLocator, createUriReader, findPolicyFiles, findServiceRoot, indexCapWarning, readIndexedFiles, reason } from './node/policyFiles';
 import { createConfinedReader, isInside, MAX_JWKS_BYTES, readConfined } from './node/confinedFiles';
 import { findIacFiles, mayBeIacFile } from './node/iacFiles';
+import { loadExpressionParser, mayHoldExpression } from './node/expressionParser';
 
 const VERSION = '0.1.0';
 
@@ -111,8 +112,11 @@ function readFlagFile(flag: string, file: string, maxBytes?: number): string {
   throw new InputError(`${flag} ${file}: ${r.error}`);
 }
 
-function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult {
+async function check(opts: CheckOptions): Promise<CliResult> {
   const configText = opts.config === undefined ? undefined : readFlagFile('--config', opts.config);
+  // the C# parser of policy expressions (WebAssembly) is loaded by the first file that has one
+  let notLoaded: unknown;
+  const csharp = () => loadExpressionParser(e => { notLoaded = e; });
   const { service, warnings } = serviceOverTrees(opts.paths, opts.config, csharp);
   const index = service.workspace;
   if (opts.config !== undefined && configText !== undefined) {
@@ -140,6 +144,7 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
   const readLoaded = createConfinedReader({ roots: checkedFolders(opts.paths), rootName: 'the checked folders', maxBytes: MAX_CHECKED_TEXT });
   const reports: FileReport[] = [];
   for (const h of hosts) {
+    if (mayHoldExpression(h.text)) await service.ready;
     reports.push({ file: h.file, diagnostics: service.validateHostFile(TextDocument.create(h.uri, 'iac', 1, h.text)) });
   }
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -160,10 +165,13 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
     }
     const uri = URI.file(path.resolve(file)).toString();
     const document = TextDocument.create(uri, 'apim-policy', 1, read.text);
+    // the parser loads for the first file whose expressions are checked (not for one past their size limit)
+    if (read.text.length <= MAX_EXPRESSIONS_CHECKED_TEXT && mayHoldExpression(read.text)) await service.ready;
     const load = loads.get(uri);
     reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load) : service.doValidation(document) });
   }
   reports.push(...configReports(service));
+  if (notLoaded !== undefined) warnings.push(`policy expressions were not checked: the C# parser did not load (${reason(notLoaded)}).`);
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
   const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length + hosts.length);
@@ -228,7 +236,7 @@ function indexedFolders(paths: string[]): string[] {
  * CLI's workspace: a definition file a config names must be inside one of them (or inside the
  * folder of the `--config` file).
  */
-function serviceOverTrees(paths: string[], config: string | undefined, csharp: CSharpParser | undefined): { service: LanguageService; warnings: string[] } {
+function serviceOverTrees(paths: string[], config: string | undefined, csharp: () => Promise<CSharpParser | undefined>): { service: LanguageService; warnings: string[] } {
   const folders = indexedFolders(paths);
   const sorted = [...folders].sort((a, b) => a.length - b.length);
   const unique = sorted.filter((f, i) => !sorted.slice(0, i).some(o => f.startsWith(o + path.sep)));
@@ -404,12 +412,7 @@ export function runCli(argv: string[]): CliResult | Promise<CliResult> {
     }
     if (command === '--version' || command === '-v') return { code: 0, stdout: VERSION + '\n', stderr: '' };
     if (command === 'check') {
-      const opts = parseCheckArgs(rest);
-      // the C# parser of policy expressions (WebAssembly) loads asynchronously
-      return loadCSharpParser().then(csharp => check(opts, csharp), e => {
-        const result = check(opts, undefined);
-        return { ...result, stderr: `${result.stderr}apim-policy: policy expressions were not checked: the C# parser did not load (${reason(e)}).\n` };
-      }).catch(failure);
+      return check(parseCheckArgs(rest)).catch(failure);
     }
     if (command === 'token') return token(parseTokenArgs(rest), readStdin).catch(failure);
     throw new UsageError(`Unknown command '${command}'.`);
