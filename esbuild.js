@@ -23,10 +23,25 @@ const common = {
   loader: { '.code-snippets': 'json' },
 };
 
+/**
+ * The C# parser (web-tree-sitter's 180 KB of JavaScript) is a bundle of its own, `dist/csharpParser.js`:
+ * the server and the CLI import it only when an expression is to be checked, so their start does
+ * not compile it. This plugin leaves their import of it as a `require` of that file.
+ */
+const csharpParserApart = {
+  name: 'csharp-parser-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/expressions\/csharpParser$/ }, () => ({ path: './csharpParser.js', external: true }));
+  },
+};
+// a plain `require` of that file rather than `import()`, which would load it as an ES module namespace
+const apart = { plugins: [csharpParserApart], supported: { 'dynamic-import': false } };
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...apart },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...apart },
+  { ...common, entryPoints: ['server/src/languageService/expressions/csharpParser.ts'], outfile: 'dist/csharpParser.js' },
 ];
 
 /** The C# parser's WebAssembly (web-tree-sitter's runtime and the grammar), loaded beside the bundles at run time. */

@@ -8,13 +8,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import {
   applyRuleSeverities, classifyArtifact, DIAGNOSTIC_SOURCE, findIacLoads, getLanguageService, parseRulesConfig, RULE_CODES, RULE_SEVERITIES, RULES_CONFIG_FILE,
-  type RuleSeverities, type RuleSeverity, loadCSharpParser, MAX_CHECKED_TEXT, tooLargeToCheckMessage,
+  type RuleSeverities, type RuleSeverity, MAX_CHECKED_TEXT, MAX_EXPRESSIONS_CHECKED_TEXT, tooLargeToCheckMessage,
   type CSharpParser, type IacPolicyLoad, type InspectResult, type LanguageService,
 } from './languageService/languageService';
 import { createLocator, createUriReader, findPolicyFiles, findServiceRoot, indexCapWarning, readIndexedFiles, reason } from './node/policyFiles';
@@ -22,6 +21,7 @@ import { createConfinedReader, isInside, MAX_JWKS_BYTES, readConfined } from './
 import { findIacFiles, mayBeIacFile } from './node/iacFiles';
 import { AgentToolInputError, diagnosticJson } from './agentTools';
 import { serveMcp } from './mcpServer';
+import { loadExpressionParser, mayHoldExpression } from './node/expressionParser';
 
 const VERSION = '0.1.0';
 
@@ -183,11 +183,14 @@ function ruleSeverities(opts: CheckOptions, warnings: string[]): RuleSeverities 
   return rules;
 }
 
-function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult {
+async function check(opts: CheckOptions): Promise<CliResult> {
   const configText = opts.config === undefined ? undefined : readFlagFile('--config', opts.config);
   const ruleWarnings: string[] = [];
   const rules = ruleSeverities(opts, ruleWarnings);
   const settings = { rules };
+  // the C# parser of policy expressions (WebAssembly) is loaded by the first file that has one
+  let notLoaded: unknown;
+  const csharp = () => loadExpressionParser(e => { notLoaded = e; });
   const { service, warnings } = serviceOverTrees(opts.paths, opts.config, csharp);
   warnings.unshift(...ruleWarnings);
   const index = service.workspace;
@@ -216,6 +219,7 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
   const readLoaded = createConfinedReader({ roots: checkedFolders(opts.paths), rootName: 'the checked folders', maxBytes: MAX_CHECKED_TEXT });
   const reports: FileReport[] = [];
   for (const h of hosts) {
+    if (mayHoldExpression(h.text)) await service.ready;
     reports.push({ file: h.file, diagnostics: service.validateHostFile(TextDocument.create(h.uri, 'iac', 1, h.text), settings) });
   }
   const zero = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -244,6 +248,8 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
       text = read.text;
     }
     const document = TextDocument.create(uri, 'apim-policy', 1, text);
+    // the parser loads for the first file whose expressions are checked (not for one past their size limit)
+    if (text.length <= MAX_EXPRESSIONS_CHECKED_TEXT && mayHoldExpression(text)) await service.ready;
     const load = loads.get(uri);
     reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load, settings) : service.doValidation(document, undefined, settings) });
     // what the service kept for this file (its flow analysis) is not needed again: a 5,000-policy
@@ -251,6 +257,7 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
     service.closeDocument(uri);
   }
   reports.push(...configReports(service, rules));
+  if (notLoaded !== undefined) warnings.push(`policy expressions were not checked: the C# parser did not load (${reason(notLoaded)}).`);
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
   const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length + hosts.length);
@@ -315,7 +322,7 @@ function indexedFolders(paths: string[]): string[] {
  * CLI's workspace: a definition file a config names must be inside one of them (or inside the
  * folder of the `--config` file).
  */
-function serviceOverTrees(paths: string[], config: string | undefined, csharp: CSharpParser | undefined): { service: LanguageService; warnings: string[] } {
+function serviceOverTrees(paths: string[], config: string | undefined, csharp: (() => Promise<CSharpParser | undefined>) | undefined): { service: LanguageService; warnings: string[] } {
   const folders = indexedFolders(paths);
   const sorted = [...folders].sort((a, b) => a.length - b.length);
   const unique = sorted.filter((f, i) => !sorted.slice(0, i).some(o => f.startsWith(o + path.sep)));
@@ -560,9 +567,8 @@ async function mcp(args: string[]): Promise<CliResult> {
   if (positional.length > 1) throw new UsageError('Give one folder.');
   const dash = positional.find(p => p.startsWith('-'));
   if (dash) throw new UsageError(`Unknown option '${dash}'.`);
-  const csharp = loadCSharpParser().catch(e => {
+  const csharp = loadExpressionParser(e => {
     process.stderr.write(`apim-policy mcp: policy expressions are not checked: the C# parser did not load (${reason(e)}).\n`);
-    return undefined;
   });
   try {
     await serveMcp({ root: positional[0] ?? '.', csharp, version: VERSION, warn: line => process.stderr.write(`apim-policy mcp: warning: ${line}\n`) });
@@ -581,12 +587,7 @@ export function runCli(argv: string[]): CliResult | Promise<CliResult> {
     }
     if (command === '--version' || command === '-v') return { code: 0, stdout: VERSION + '\n', stderr: '' };
     if (command === 'check') {
-      const opts = parseCheckArgs(rest);
-      // the C# parser of policy expressions (WebAssembly) loads asynchronously
-      return loadExpressionParser().then(csharp => check(opts, csharp), e => {
-        const result = check(opts, undefined);
-        return { ...result, stderr: `${result.stderr}apim-policy: policy expressions were not checked: the C# parser did not load (${reason(e)}).\n` };
-      }).catch(failure);
+      return check(parseCheckArgs(rest)).catch(failure);
     }
     if (command === 'effective') return effective(parseEffectiveArgs(rest));
     if (command === 'token') return token(parseTokenArgs(rest), readStdin).catch(failure);
@@ -595,19 +596,6 @@ export function runCli(argv: string[]): CliResult | Promise<CliResult> {
   } catch (e) {
     return failure(e);
   }
-}
-
-/**
- * The C# parser compiled by Liftoff only, as the server loads it: V8 would otherwise run the first
- * few hundred expression parses of a check in code it is still optimising, at 3 to 5 times the
- * cost (the checks of a 5,000-policy repository parse thousands).
- */
-function loadExpressionParser(): Promise<CSharpParser> {
-  v8.setFlagsFromString('--liftoff-only');
-  return loadCSharpParser().catch(() => {
-    v8.setFlagsFromString('--no-liftoff-only');
-    return loadCSharpParser();
-  });
 }
 
 function failure(e: unknown): CliResult {

@@ -7,12 +7,11 @@ import {
   CodeActionKind, createConnection, DocumentFormattingRequest, DocumentRangeFormattingRequest, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type DidChangeWatchedFilesParams, type InitializeParams, type InitializeResult, type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
-import * as v8 from 'v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
-  applyRuleSeverities, classifyArtifact, findIacLoads, getLanguageService, iacHostKind, isRefusal, loadCSharpParser, MAX_CHECKED_TEXT,
-  type CSharpParser, type IacPolicyLoad, type PolicyDocument, type TokenInspection,
+  applyRuleSeverities, classifyArtifact, findIacLoads, getLanguageService, iacHostKind, isRefusal, MAX_CHECKED_TEXT,
+  type IacPolicyLoad, type LanguageServiceOptions, type PolicyDocument, type TokenInspection,
 } from './languageService/languageService';
 import { createLocator, createUriReader, indexCapWarning, isIndexedFile, readIndexedFiles } from './node/policyFiles';
 import { mayBeIacFile } from './node/iacFiles';
@@ -28,6 +27,7 @@ import { warmUp } from './warmUp';
 // bundled at build time (esbuild's JSON loader): the one source of the snippets, served by completion
 import snippetFile from '../../snippets/apim-policy.code-snippets';
 import { createWorkspaceChecks, type WorkspaceChecks } from './workspaceDiagnostics';
+import { loadExpressionParser } from './node/expressionParser';
 
 function isFlowConfig(uri: string): boolean {
   return uri.endsWith('/apim-flows.json');
@@ -104,15 +104,27 @@ function inspectionError(r: Exclude<TokenInspection, { ok: true }>): string {
   }
 }
 
-export function startServer(connection: Connection, csharp?: CSharpParser | Promise<CSharpParser | undefined>, options: StartOptions = {}): void {
+/**
+ * `csharp`: the C# parser, or its loader (see LanguageServiceOptions): a loader is called once the
+ * first diagnostics of a document with expressions are out, or once the server is idle.
+ */
+export function startServer(connection: Connection, csharp?: LanguageServiceOptions['csharp'], options: StartOptions = {}): void {
   // ---- State ----
   const documents = new TextDocuments(TextDocument);
   let workspaceFolders: string[] = [];
   /** Files a config names are read inside the workspace folders only (see confinedFiles.ts). */
   let readWorkspaceFile = createUriReader([]);
+  // a loader is timed: the log says when expressions are checked from
+  const loadCSharp = typeof csharp !== 'function' ? csharp : () => {
+    const t0 = performance.now();
+    return Promise.resolve(csharp()).then(parser => {
+      if (parser) connection.console.info(`The C# parser of policy expressions loaded in ${Math.round(performance.now() - t0)} ms.`);
+      return parser;
+    });
+  };
   const service = getLanguageService({
     locate: createLocator(),
-    csharp,
+    csharp: loadCSharp,
     snippets: snippetFile,
     readFile: uri => {
       // confined first: an open editor does not make a file outside the workspace readable
@@ -300,26 +312,48 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
 
   async function validatePolicyDocument(document: TextDocument): Promise<void> {
     const version = document.version;
-    // the C# parser loads while the server starts: diagnostics wait for it
-    const [settings] = await Promise.all([getSettings(document.uri), service.ready]);
+    const settings = await getSettings(document.uri);
     // the document may have changed or closed while we waited
-    const current = documents.get(document.uri);
-    if (!current || current.version !== version) return;
-    let diagnostics: ReturnType<typeof service.doValidation> = [];
+    const stillCurrent = () => {
+      const current = documents.get(document.uri);
+      return current && current.version === version ? current : undefined;
+    };
+    let current = stillCurrent();
+    if (!current) return;
     const role = roleOf(current, isLoaded);
     // a JSON document that is no template gets an empty list: it clears what an earlier version had
-    if (settings.validation.enable && role !== 'foreign') {
-      const checkSettings = { missingBase: settings.validation.missingBase, rules: settings.rules };
-      try {
-        const load = role === 'policy' ? loadOf(current.uri) : undefined;
-        diagnostics = role === 'iacHost' ? service.validateHostFile(current, checkSettings)
-          : load ? service.validateLoadedPolicy(current, load, checkSettings)
-          : service.doValidation(current, service.parsed(current), checkSettings);
-      } catch (e) {
-        connection.console.error(`Validation failed for ${document.uri}: ${describe(e)}`);
-      }
+    if (!settings.validation.enable || role === 'foreign') return void await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [] });
+    const checkSettings = { missingBase: settings.validation.missingBase, rules: settings.rules };
+    const load = role === 'policy' ? loadOf(current.uri) : undefined;
+    if (role === 'policy' && !load) {
+      // Two phases: XML and structure at once; the C# checks of the expressions left (the parser
+      // may still be loading, or a large policy has many new ones) in a second publish that
+      // replaces the first.
+      const phased = tryValidate(document.uri, doc => service.validateInPhases(doc, service.parsed(doc), checkSettings), current);
+      await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: phased?.first ?? [] });
+      if (!phased?.complete) return;
+      await service.ready;
+      if (!stillCurrent()) return;
+      const complete = tryValidate(document.uri, () => phased.complete!(), current);
+      if (complete) await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: complete });
+      return;
     }
-    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+    // policies in (or loaded by) IaC files: one publish, with the C# checks
+    await service.ready;
+    current = stillCurrent();
+    if (!current) return;
+    const diagnostics = tryValidate(document.uri, doc => (role === 'iacHost' ? service.validateHostFile(doc, checkSettings) : service.validateLoadedPolicy(doc, load!, checkSettings)), current);
+    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: diagnostics ?? [] });
+  }
+
+  /** A validation that throws is logged and publishes nothing new (undefined). */
+  function tryValidate<T>(uri: string, fn: (document: TextDocument) => T, document: TextDocument): T | undefined {
+    try {
+      return fn(document);
+    } catch (e) {
+      connection.console.error(`Validation failed for ${uri}: ${describe(e)}`);
+      return undefined;
+    }
   }
 
   function scheduleValidation(document: TextDocument, delay: number): void {
@@ -392,8 +426,9 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   function startWarmUp(): void {
     const start = () => {
       if (busy()) return void setTimeout(start, IDLE_MS);
-      Promise.all([csharp, service.ready])
-        .then(([parser]) => (parser ? warmUp(service, { busy }) : undefined))
+      // the C# parser loads now if no document needed it yet
+      service.ready
+        .then(parses => (parses ? warmUp(service, { busy }) : undefined))
         .then(ms => ms !== undefined && connection.console.info(`Warmed up in ${Math.round(ms)} ms.`))
         .catch(e => connection.console.warn(`The warm-up stopped: ${describe(e)}`));
     };
@@ -599,22 +634,11 @@ process.on('unhandledRejection', e => {
 });
 
 /**
- * The C# parser of policy expressions (WebAssembly) loads while the server starts. V8 would
- * recompile the grammar's hot code with TurboFan in the background for some hundred milliseconds
- * after start, holding up the first requests on a small machine: Liftoff's code is ready at once
- * and about 1.5 times slower, which the per-expression cache makes up for.
+ * The C# parser of policy expressions (WebAssembly) loads once the first diagnostics are out (or
+ * the server is idle): its 5 MB of WebAssembly are not on the path to them.
  */
-function loadExpressionParser(): Promise<CSharpParser | undefined> {
-  v8.setFlagsFromString('--liftoff-only');
-  return loadCSharpParser()
-    .catch(() => {
-      v8.setFlagsFromString('--no-liftoff-only');
-      return loadCSharpParser();
-    })
-    .catch(e => {
-      process.stderr.write(`apim-policy server: policy expressions are not checked: the C# parser did not load: ${(e as Error)?.message ?? e}\n`);
-      return undefined;
-    });
-}
+const loadParser = () => loadExpressionParser(e => {
+  process.stderr.write(`apim-policy server: policy expressions are not checked: the C# parser did not load: ${(e as Error)?.message ?? e}\n`);
+});
 
-startServer(createConnection(ProposedFeatures.all), loadExpressionParser(), { warmUp: true });
+startServer(createConnection(ProposedFeatures.all), loadParser, { warmUp: true });

@@ -156,7 +156,7 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
       text = read;
     }
     if (!isHost && !load && !isPolicyByName(uri) && !POLICY_ROOTS.has(rootElementName(text) ?? '')) return undefined;
-    const checkSettings = { missingBase: s.validation.missingBase };
+    const checkSettings = { missingBase: s.validation.missingBase, rules: s.rules };
     const document = TextDocument.create(uri, 'apim-policy', 0, text);
     try {
       if (isHost) return service.validateHostFile(document, checkSettings);

@@ -179,3 +179,19 @@ test('check --config: an explicit flow config, its problems reported in that fil
   assert.ok(inConfig.includes('la-missing-iss'), JSON.stringify(out));
   assert.ok(out.some(d => d.file.endsWith('policy.xml') && d.code.startsWith('flow-')), JSON.stringify(out));
 });
+
+test('check loads the C# parser (5 MB of WebAssembly) only for a file with an expression to check', () => {
+  // a preload that tells whether the parser's bundle was required
+  const probe = path.join(tree({}), 'probe.js');
+  fs.writeFileSync(probe, `const M = require('module'); const load = M._load; let loaded = false;
+M._load = function (request, ...rest) { if (/csharpParser(\\.js)?$/.test(request)) loaded = true; return load.call(this, request, ...rest); };
+process.on('exit', () => process.stderr.write('parser loaded: ' + loaded + '\\n'));`);
+  const probed = (dir: string) => spawnSync(process.execPath, ['--require', probe, cli, 'check', dir, '--format', 'json'], { encoding: 'utf8' });
+  const plain = probed(tree({ 'apis/a/policy.xml': valid }));
+  assert.equal(plain.status, 0, plain.stderr);
+  assert.match(plain.stderr, /parser loaded: false/);
+  const withExpression = probed(tree({ 'apis/a/policy.xml': valid.replace('<base /></inbound>', '<base /><set-header name="x" exists-action="override"><value>@(context.Request.Method +)</value></set-header></inbound>') }));
+  assert.match(withExpression.stderr, /parser loaded: true/);
+  const codes = (JSON.parse(withExpression.stdout) as Array<{ code: string }>).map(d => d.code);
+  assert.ok(codes.includes('expr-syntax'), `the expression is checked: ${codes.join(', ')}`);
+});

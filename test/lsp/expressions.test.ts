@@ -1,6 +1,7 @@
 /**
  * The C# checks, completion and hover of policy expressions through the bundled server: the
- * server loads the C# grammar (WebAssembly, from dist/) at start.
+ * server loads the C# grammar (WebAssembly, from dist/) once the first diagnostics are out, and
+ * publishes the C# findings in a second publish that replaces the first.
  */
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -9,7 +10,11 @@ import { startClient, type TestClient } from '../util/lspClient';
 
 let client: TestClient;
 
-before(async () => { client = await startClient(); });
+// the document is opened at once: before the server, idle, loads the C# parser on its own
+before(async () => {
+  client = await startClient();
+  client.open(uri, text, 1);
+});
 after(async () => { await client.close(); });
 
 const uri = 'file:///tmp/ws/apis/orders/operations/get/policy.xml';
@@ -24,9 +29,11 @@ const text = `<policies>
   </inbound>
 </policies>`;
 
-test('the server reports C# errors at their place', async () => {
-  client.open(uri, text, 1);
+test('the first publish does not wait for the C# parser; the second adds the C# errors at their place', async () => {
+  const first = await client.diagnostics(uri, 1);
+  assert.deepEqual(first.diagnostics.filter(x => String(x.code).startsWith('expr-')), [], 'the first phase has no C# findings');
   const d = await client.diagnostics(uri, 1);
+  assert.deepEqual(d.diagnostics.filter(x => !String(x.code).startsWith('expr-')), first.diagnostics, 'the second publish keeps the first one\'s findings');
   const got = d.diagnostics.filter(x => String(x.code).startsWith('expr-')).map(x => [x.code, x.severity, x.range.start.line, x.range.start.character, x.range.end.character]);
   const line = text.split('\n')[5];
   const member = line.indexOf('Requests');
@@ -39,6 +46,7 @@ test('the server reports C# errors at their place', async () => {
     ['expr-type-not-allowed', 1, 7, body.indexOf('System.IO.File'), body.indexOf('System.IO.File') + 'System.IO.File'.length],
   ]);
   assert.equal(client.stderr(), '', 'the C# parser loaded without complaint');
+  assert.ok(client.logs().some(l => /^The C# parser of policy expressions loaded in \d+ ms\.$/.test(l)));
 });
 
 test('an edit that fixes the expressions clears their diagnostics', async () => {
@@ -46,6 +54,17 @@ test('an edit that fixes the expressions clears their diagnostics', async () => 
   client.change(uri, fixed, 2);
   const d = await client.diagnostics(uri, 2);
   assert.deepEqual(d.diagnostics.filter(x => String(x.code).startsWith('expr-')), []);
+});
+
+test('once the parser is there, an edit of a few expressions is published once, C# findings included', async () => {
+  const broken = text.replace('Requests', 'Requestz');
+  client.change(uri, broken, 3);
+  const d = await client.diagnostics(uri, 3);
+  assert.ok(d.diagnostics.some(x => x.code === 'expr-unknown-member'), 'the C# findings are in the first publish');
+  // one more version: had version 3 been published twice, its second publish would come before this one
+  client.change(uri, text, 4);
+  await client.diagnostics(uri, 4);
+  assert.equal(client.published().filter(u => u === uri).length, 5, 'version 1 twice (before and after the parser loaded), versions 2 to 4 once each');
 });
 
 test('completion after context. and inside context.Variables["…"] through the server', async () => {

@@ -18,7 +18,7 @@ import { doComplete } from './services/policyCompletion';
 import { compileSnippets, type PolicySnippet, type SnippetFile } from './services/policySnippets';
 import { doHover } from './services/policyHover';
 import { findDocumentSymbols, getFoldingRanges } from './services/policySymbols';
-import { defaultValidationSettings, validatePolicy, type Finding, type Severity, type ValidationSettings } from './services/validation';
+import { defaultValidationSettings, validatePolicy, validatePolicyInPhases, type Finding, type Severity, type ValidationSettings } from './services/validation';
 import { locatePolicy, type PolicyLocation } from './workspace/apiopsLayout';
 import { createWorkspaceIndex, type WorkspaceIndex } from './workspace/workspaceIndex';
 import type { FileRead } from './workspace/fileRead';
@@ -28,9 +28,9 @@ import { listFlowsInSteps, type ListFlowsOptions } from './services/flowSummarie
 import { inspectToken, type InspectTokenOptions, type TokenInspection } from './services/tokenInspection';
 import { simulatePolicyFlows, type PolicyFlowSimulation } from './services/flowSimulation';
 import type { FlowSummary } from '../../../common/protocol';
-import { positionIn } from './utils/positions';
+import { createLineIndex, type LineIndex } from './utils/positions';
 import { completeReference, findReferenceDefinition, hoverReference } from './services/policyReferences';
-import type { CSharpParser } from './expressions/csharpParser';
+import type { CSharpParser, WasmFiles } from './expressions/csharpParser';
 import { createExpressionChecker } from './expressions/expressionChecks';
 import { completeExpression } from './expressions/expressionCompletion';
 import { hoverExpression } from './expressions/expressionHover';
@@ -45,8 +45,9 @@ import { completionToHost, embeddedAt, hoverToHost, virtualDocument } from './se
 export type { PolicyDocument } from './parser/policyParser';
 export type { ValidationSettings, Finding } from './services/validation';
 export type { PolicyLocation, PolicyScope } from './workspace/apiopsLayout';
-export { loadCSharpParser, type CSharpParser } from './expressions/csharpParser';
+export type { CSharpParser, WasmFiles } from './expressions/csharpParser';
 export { MAX_CHECKED_TEXT } from './parser/policyParser';
+export { MAX_EXPRESSIONS_CHECKED_TEXT } from './services/validation/expressions';
 export { tooLargeToCheckMessage } from './services/validation/documentSize';
 export { findIacLoads, iacHostKind, type IacPolicyLoad } from './workspace/iac';
 export { classifyArtifact } from './workspace/apiopsLayout';
@@ -81,11 +82,12 @@ export interface LanguageServiceOptions {
    */
   readFile?(uri: string): FileRead;
   /**
-   * The C# parser for policy expressions, or the promise of it (`loadCSharpParser()` loads
-   * WebAssembly): `ready` resolves once it is there. Without it expressions get no diagnostics;
-   * completion and hover inside them still work.
+   * The C# parser for policy expressions, the promise of it (`loadCSharpParser()` loads
+   * WebAssembly), or a function that loads it the first time it is needed (a document with an
+   * expression to check, or `ready` read): `ready` resolves once it is there. Without it
+   * expressions get no diagnostics; completion and hover inside them still work.
    */
-  csharp?: CSharpParser | PromiseLike<CSharpParser | undefined>;
+  csharp?: CSharpParser | PromiseLike<CSharpParser | undefined> | (() => PromiseLike<CSharpParser | undefined>);
   /**
    * The most text `parse` reads (`MAX_CHECKED_TEXT` by default): a longer document gets one
    * `document-too-large` diagnostic and every other feature answers with nothing.
@@ -102,8 +104,11 @@ export interface LanguageServiceOptions {
 
 export interface LanguageService {
   readonly catalog: Catalog;
-  /** Resolves when what the service loads asynchronously (the C# parser) is ready. */
-  readonly ready: Promise<void>;
+  /**
+   * Resolves when what the service loads asynchronously (the C# parser) is ready: true when
+   * expressions are checked. Reading it starts a lazy load (`csharp` given as a function).
+   */
+  readonly ready: Promise<boolean>;
   /**
    * The APIOps index of the workspace: the host feeds it file texts (`update`) and removals
    * (`remove`), open documents' unsaved texts included.
@@ -123,6 +128,14 @@ export interface LanguageService {
    * policy given as text with the scope it is meant for).
    */
   doValidation(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>, location?: PolicyLocation): Diagnostic[];
+  /**
+   * The same diagnostics in two phases, for a host that shows the first ones before the C#
+   * checks of a large policy are done (or before the C# parser has loaded): `first` at once
+   * (XML, structure, attributes, references, the cross-check, and the expressions whose checks
+   * are cached or quick); when some expressions are left, `complete()`, called once `ready` has
+   * resolved (reading it loads the parser), returns the whole list, which replaces the first.
+   */
+  validateInPhases(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>): PhasedDiagnostics;
   /**
    * `load`: the IaC resource that loads this policy file (`findIacLoads`), whose file's named
    * values, backends and fragments are then known too.
@@ -187,6 +200,27 @@ export interface LanguageService {
   findDefinitionInHost(document: TextDocument, position: Position): Location[];
 }
 
+/**
+ * Loads the C# parser of policy expressions (web-tree-sitter and the grammar's WebAssembly). Its
+ * module is imported only when this is called: the bundles keep it in a file of its own
+ * (esbuild.js), so a host that never meets an expression never compiles its code.
+ */
+export function loadCSharpParser(files?: WasmFiles): Promise<CSharpParser> {
+  return import('./expressions/csharpParser').then(m => m.loadCSharpParser(files));
+}
+
+export interface PhasedDiagnostics {
+  first: Diagnostic[];
+  complete?(): Diagnostic[];
+}
+
+/**
+ * Expressions the first phase checks when the parser is loaded and their checks are not cached:
+ * an edit changes one or two, and then one publish is all there is (no flicker of the C# problems
+ * of the expressions around it).
+ */
+const FIRST_PHASE_EXPRESSIONS = 32;
+
 export const DIAGNOSTIC_SOURCE = 'apim-policy';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -197,10 +231,20 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(document: TextDocument, f: Finding): Diagnostic {
-  return findingToDiagnostic(f, offset => document.positionAt(offset));
+  return findingToDiagnostic(f, offset => document.positionAt(offset), relatedIndexes());
 }
 
-function findingToDiagnostic(f: Finding, positionAt: (offset: number) => Position): Diagnostic {
+/** Line indexes of the texts findings point into (a flow config, a fragment), one a text for a batch of findings. */
+function relatedIndexes(): (text: string) => LineIndex {
+  const indexes = new Map<string, LineIndex>();
+  return text => {
+    let index = indexes.get(text);
+    if (!index) indexes.set(text, index = createLineIndex(text));
+    return index;
+  };
+}
+
+function findingToDiagnostic(f: Finding, positionAt: (offset: number) => Position, related: (text: string) => LineIndex): Diagnostic {
   const d: Diagnostic = {
     range: { start: positionAt(f.start), end: positionAt(Math.max(f.start, f.end)) },
     severity: SEVERITY[f.severity],
@@ -211,7 +255,7 @@ function findingToDiagnostic(f: Finding, positionAt: (offset: number) => Positio
   };
   if (f.related?.length) {
     d.relatedInformation = f.related.map(r => {
-      const at = (offset: number) => (r.text !== undefined ? positionIn(r.text, offset) : { line: 0, character: 0 });
+      const at = (offset: number) => (r.text !== undefined ? related(r.text).positionAt(offset) : { line: 0, character: 0 });
       return { location: { uri: r.uri, range: { start: at(r.start), end: at(r.end) } }, message: r.message };
     });
   }
@@ -312,12 +356,40 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 
   // owns the cache of checked expressions: an edit re-parses only the expressions it changed
   const given = options.csharp;
-  const pending = given && 'then' in given ? given : undefined;
-  let expressions = createExpressionChecker(pending ? undefined : given as CSharpParser | undefined);
-  const ready = pending ? Promise.resolve(pending).then(csharp => { expressions = createExpressionChecker(csharp); }, () => undefined) : Promise.resolve();
+  const now = given && typeof given !== 'function' && !('then' in given) ? given : undefined;
+  let expressions = createExpressionChecker(now);
+  let loading: Promise<boolean> | undefined;
+  const load = (): Promise<boolean> => {
+    loading ??= Promise.resolve(typeof given === 'function' ? given() : given).then(csharp => {
+      if (csharp && !expressions.parsesSyntax) expressions = createExpressionChecker(csharp);
+      return expressions.parsesSyntax;
+    }, () => expressions.parsesSyntax);
+    return loading;
+  };
+  // a promise given is waited for from the start; a function only when an expression needs it
+  if (given && typeof given !== 'function') void load();
+  const validationInput = (document: TextDocument, doc: PolicyDocument, settings: Partial<ValidationSettings>, location = locate(document.uri)) => ({
+    uri: document.uri, doc, catalog, location, settings: { ...defaultValidationSettings, ...settings }, workspace,
+    expressions, flowAnalysis: () => analyzeFlows(document.uri, doc),
+  });
+  // Positions only for what is reported: a document's lines are indexed once per parse (per
+  // version), and only as far as its last finding.
+  const lineIndexes = new WeakMap<PolicyDocument, LineIndex>();
+  const toDiagnostics = (doc: PolicyDocument, findings: Finding[]): Diagnostic[] => {
+    if (!findings.length) return [];
+    // A skipped document's one finding is on its first line: no need to index the lines of all of it.
+    if (doc.skipped) return findings.map(f => findingToDiagnostic(f, offset => ({ line: 0, character: offset }), relatedIndexes()));
+    let index = lineIndexes.get(doc);
+    if (!index) lineIndexes.set(doc, index = createLineIndex(doc.text));
+    const positionAt = index.positionAt;
+    const related = relatedIndexes();
+    return findings.map(f => findingToDiagnostic(f, positionAt, related));
+  };
   return {
     catalog,
-    ready,
+    get ready() {
+      return load();
+    },
     workspace,
     parse,
     parsed: document => parseText(document.uri, document.getText()),
@@ -327,14 +399,18 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       analyses.delete(uri);
       hosts.delete(uri);
     },
-    doValidation(document, doc = parse(document), settings = {}, location = locate(document.uri)) {
-      const findings = applyToFindings(validatePolicy({
-        uri: document.uri, doc, catalog, location, settings: { ...defaultValidationSettings, ...settings }, workspace,
-        expressions, flowAnalysis: () => analyzeFlows(document.uri, doc),
-      }), settings.rules);
-      // A skipped document's one finding is on its first line: no need to index the lines of all of it.
-      if (doc.skipped) return findings.map(f => findingToDiagnostic(f, offset => ({ line: 0, character: offset })));
-      return findings.map(f => toDiagnostic(document, f));
+    doValidation: (document, doc = parse(document), settings = {}, location = locate(document.uri)) =>
+      toDiagnostics(doc, applyToFindings(validatePolicy(validationInput(document, doc, settings, location)), settings.rules)),
+    validateInPhases(document, doc = parse(document), settings = {}) {
+      const ruled = (findings: Finding[]) => applyToFindings(findings, settings.rules);
+      // without a parser to come, there is one phase
+      if (!given) return { first: toDiagnostics(doc, ruled(validatePolicy(validationInput(document, doc, settings)))) };
+      const phased = validatePolicyInPhases(validationInput(document, doc, settings), expressions.parsesSyntax ? FIRST_PHASE_EXPRESSIONS : 0);
+      const first = toDiagnostics(doc, ruled(phased.first));
+      const complete = phased.complete;
+      if (!complete) return { first };
+      // by then the checker may be the loaded parser's
+      return { first, complete: () => toDiagnostics(doc, ruled(complete(expressions))) };
     },
     // Past the ceiling each feature answers with nothing, before even mapping a position to an offset.
     doComplete(document, position, doc = parse(document), load) {

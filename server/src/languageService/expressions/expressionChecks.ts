@@ -33,6 +33,8 @@ export interface ExpressionCheck {
 export interface ExpressionChecker {
   /** The checks of the expression whose raw text (`@(…)`, closing bracket included) is `raw`. */
   check(raw: string, decodeEntities: boolean): ExpressionCheck;
+  /** The checks of `raw` when they are cached (no parse, no lexing), else undefined. */
+  cached(raw: string, decodeEntities: boolean): ExpressionCheck | undefined;
   /** Whether C# syntax is checked (the parser was loaded). */
   readonly parsesSyntax: boolean;
 }
@@ -75,6 +77,7 @@ export function createExpressionChecker(csharp: CSharpParser | undefined, cacheS
   const syntax = csharp && shapeMemo(csharp, cacheSize);
   return {
     parsesSyntax: !!csharp,
+    cached: (raw, decodeEntities) => cache.get((decodeEntities ? 'd' : 'r') + raw),
     check(raw, decodeEntities) {
       const key = (decodeEntities ? 'd' : 'r') + raw;
       const hit = cache.get(key);

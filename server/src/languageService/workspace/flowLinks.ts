@@ -8,7 +8,7 @@
  * search follows the chain of policies that run for the request.
  */
 import { createRoleResolver, type Catalog } from '../catalog';
-import { elementsOf, valueRange, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
+import { elementsNamed, elementsOf, valueRange, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
 import { decodeXml } from '../utils/xmlEntities';
 import { predictToken, type TokenPrediction } from '../auth/predict';
 import { simulateTrigger } from '../auth/simulate';
@@ -346,8 +346,7 @@ function linkFor(policyUri: string, target: RequestTarget | undefined, ws: Works
 /** True when a `set-header name="Authorization"` in these documents uses the variable. */
 function authorizationFromVariable(docs: PolicyDocument[], variable: string): boolean {
   for (const doc of docs) {
-    for (const el of elementsOf(doc.roots)) {
-      if (el.name !== 'set-header') continue;
+    for (const el of elementsNamed(doc.roots, 'set-header')) {
       const name = el.attributes.find(a => a.name === 'name')?.value;
       if (!name || decodeXml(name).trim().toLowerCase() !== 'authorization') continue;
       const values = el.children.filter(c => c.name === 'value').map(v => doc.text.substring(v.start, v.end));
@@ -362,9 +361,7 @@ function managedIdentities(doc: PolicyDocument): PolicyElement[] {
 }
 
 function managedIdentitiesIn(roots: readonly PolicyElement[]): PolicyElement[] {
-  const out: PolicyElement[] = [];
-  for (const el of elementsOf(roots)) if (el.name === 'authentication-managed-identity') out.push(el);
-  return out;
+  return elementsNamed(roots, 'authentication-managed-identity');
 }
 
 export interface AnalysisOptions {

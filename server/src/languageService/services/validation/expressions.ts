@@ -6,10 +6,16 @@ import type { Rule, RuleContext } from './types';
 /** The rule context when the language service checks C#: the checker it owns (with its cache). */
 export interface ExpressionRuleContext extends RuleContext {
   expressions?: ExpressionChecker;
+  /**
+   * The first phase of two (see validatePolicyInPhases): expressions whose checks are cached are
+   * reported, at most `budget` others are checked, and the rest are left for the second phase
+   * (`deferred` is then set). Undefined: every expression is checked.
+   */
+  firstPhase?: { budget: number; deferred: boolean };
 }
 
 /** Documents past this size get no C# checks: APIM refuses them anyway (256 KiB, fragments 512 KiB). */
-const MAX_DOCUMENT = 1024 * 1024;
+export const MAX_EXPRESSIONS_CHECKED_TEXT = 1024 * 1024;
 
 /** `{backend_id}`-style placeholders: the file is a template that its tooling fills in before upload. */
 const PLACEHOLDER = /^\{[A-Za-z_][\w.-]*\}$/;
@@ -38,7 +44,9 @@ export const expressionsRule: Rule = {
     const ctx = context as ExpressionRuleContext;
     const checker = ctx.expressions;
     const doc = ctx.doc;
-    if (!checker?.parsesSyntax || !doc.expressions.length || doc.text.length > MAX_DOCUMENT) return;
+    const phase = ctx.firstPhase;
+    // without the parser, a first phase leaves every expression to the second (the parser is loading)
+    if (!checker || (!checker.parsesSyntax && !phase) || !doc.expressions.length || doc.text.length > MAX_EXPRESSIONS_CHECKED_TEXT) return;
     const text = doc.text;
     let template: boolean | undefined;
     let visible: VisibleVariables | undefined;
@@ -47,7 +55,17 @@ export const expressionsRule: Rule = {
     const fragment = doc.roots[0]?.name === 'fragment';
     for (const expr of doc.expressions) {
       if (!expr.closed) continue;
-      const result = checker.check(text.substring(expr.start, expr.end), expr.host !== 'cdata');
+      const raw = text.substring(expr.start, expr.end);
+      const decode = expr.host !== 'cdata';
+      let result = phase ? checker.cached(raw, decode) : undefined;
+      if (!result) {
+        if (phase && (phase.budget <= 0 || !checker.parsesSyntax)) {
+          phase.deferred = true;
+          continue;
+        }
+        if (phase) phase.budget--;
+        result = checker.check(raw, decode);
+      }
       for (const f of result.findings) {
         // the lexer already reported this expression's broken string or comment
         if (f.code === 'expr-syntax' && expr.problems.length) continue;

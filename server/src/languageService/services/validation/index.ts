@@ -42,42 +42,98 @@ export interface ValidationInput {
  */
 export const MAX_FINDINGS = 50_000;
 
-export function validatePolicy({ uri, doc, catalog, location, settings, workspace, expressions, flowAnalysis }: ValidationInput): Finding[] {
+export function validatePolicy(input: ValidationInput): Finding[] {
+  const structure = collect(input, rule => rule !== expressionsRule);
+  const expressions = collect(input, rule => rule === expressionsRule);
+  return merge(structure, expressions);
+}
+
+/**
+ * Findings in two phases: `first` at once, with the C# checks of the expressions whose checks
+ * are cached and of at most `budget` others; `complete()`, when some were left, checks them all
+ * and returns every finding. The rules other than the expressions one run once.
+ */
+export interface PhasedFindings {
+  first: Finding[];
+  /** Every finding; `expressions` is the checker to use now (the loaded parser's), by default the input's. */
+  complete?(expressions?: ExpressionChecker): Finding[];
+}
+
+export function validatePolicyInPhases(input: ValidationInput, budget: number): PhasedFindings {
+  const structure = collect(input, rule => rule !== expressionsRule);
+  const phase = { budget, deferred: false };
+  const cachedExpressions = collect({ ...input, firstPhase: phase }, rule => rule === expressionsRule);
+  const first = merge(structure, cachedExpressions);
+  if (!phase.deferred) return { first };
+  return { first, complete: (checker = input.expressions) => merge(structure, collect({ ...input, expressions: checker }, rule => rule === expressionsRule)) };
+}
+
+/** The findings of the rules `which` picks, in document order; at most MAX_FINDINGS, and a count of the rest. */
+function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['firstPhase'] }, which: (rule: Rule) => boolean): { findings: Finding[]; dropped: number } {
+  const { uri, doc, catalog, location, settings, workspace, expressions, flowAnalysis, firstPhase } = input;
   const findings: Finding[] = [];
   let dropped = 0;
   const ctx: ExpressionRuleContext = {
-    uri, doc, catalog, location, settings, workspace, expressions, roleOf: createRoleResolver(catalog),
+    uri, doc, catalog, location, settings, workspace, expressions, firstPhase, roleOf: createRoleResolver(catalog),
     flowAnalysis: () => (workspace ? flowAnalysis?.() ?? analyzePolicyFlows(uri, doc, workspace, { catalog }) : undefined),
     report: f => {
       if (findings.length < MAX_FINDINGS) findings.push(f);
       else dropped++;
     },
   };
+  const chosen = rules.filter(which);
   // Nothing was parsed: the size is all there is to say.
   if (doc.skipped) {
-    documentSizeRule.checkDocument!(ctx);
-    return findings;
+    if (chosen.includes(documentSizeRule)) documentSizeRule.checkDocument!(ctx);
+    return { findings, dropped };
   }
-  const elementRules = rules.filter(r => r.checkElement);
-  for (const rule of rules) rule.checkDocument?.(ctx);
-  // Top-down with the parent's role at hand: no lookups, no recursion.
-  const elements: PolicyElement[] = doc.roots.slice().reverse();
-  const parentRoles: Array<ElementRole | undefined> = elements.map(() => undefined);
-  while (elements.length) {
-    const el = elements.pop()!;
-    const role = resolveRole(catalog, el, parentRoles.pop());
-    for (const rule of elementRules) rule.checkElement!(el, role, ctx);
-    for (let i = el.children.length - 1; i >= 0; i--) {
-      elements.push(el.children[i]);
-      parentRoles.push(role);
+  const elementRules = chosen.filter(r => r.checkElement);
+  for (const rule of chosen) rule.checkDocument?.(ctx);
+  if (elementRules.length) {
+    // Top-down with the parent's role at hand: no lookups, no recursion.
+    const elements: PolicyElement[] = doc.roots.slice().reverse();
+    const parentRoles: Array<ElementRole | undefined> = elements.map(() => undefined);
+    while (elements.length) {
+      const el = elements.pop()!;
+      const role = resolveRole(catalog, el, parentRoles.pop());
+      for (const rule of elementRules) rule.checkElement!(el, role, ctx);
+      for (let i = el.children.length - 1; i >= 0; i--) {
+        elements.push(el.children[i]);
+        parentRoles.push(role);
+      }
     }
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  findings.sort(byPlace);
+  return { findings, dropped };
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end;
+}
+
+/** Two sorted lists as one, cut at MAX_FINDINGS with a note of how many more there were. */
+function merge(a: { findings: Finding[]; dropped: number }, b: { findings: Finding[]; dropped: number }): Finding[] {
+  let all: Finding[];
+  if (!b.findings.length) all = a.findings.slice();
+  else if (!a.findings.length) all = b.findings.slice();
+  else {
+    all = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.findings.length && j < b.findings.length) all.push(byPlace(b.findings[j], a.findings[i]) < 0 ? b.findings[j++] : a.findings[i++]);
+    while (i < a.findings.length) all.push(a.findings[i++]);
+    while (j < b.findings.length) all.push(b.findings[j++]);
+  }
+  let dropped = a.dropped + b.dropped;
+  if (all.length > MAX_FINDINGS) {
+    dropped += all.length - MAX_FINDINGS;
+    all.length = MAX_FINDINGS;
+  }
   if (dropped > 0) {
-    findings.unshift({
+    all.unshift({
       start: 0, end: 0, severity: 'information', code: 'too-many-problems',
       message: `Fix the problems shown first: ${dropped.toLocaleString('en-US')} more were found and are not shown (at most ${MAX_FINDINGS.toLocaleString('en-US')} a document).`,
     });
   }
-  return findings;
+  return all;
 }
