@@ -63,7 +63,7 @@ export const RULE_CODES: readonly string[] = [
   'def-json-syntax', 'def-multiple-triggers', 'def-multiple-workflows', 'def-no-request-trigger', 'def-no-workflow',
   'def-not-object', 'def-unrecognized',
   // infrastructure as code, and the CLI
-  'iac-xml-format-not-strict', 'iac-policy-link', 'iac-policy-computed', 'iac-policy-placeholder', 'file-unreadable',
+  'iac-xml-format-not-strict', 'iac-policy-link', 'iac-policy-computed', 'iac-policy-placeholder', 'iac-logic-app-not-linked', 'file-unreadable',
 ];
 
 const KNOWN = new Set(RULE_CODES);
