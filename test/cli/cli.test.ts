@@ -158,6 +158,20 @@ test('check examples: the cross-check reports each seeded flow failure, and the 
   assert.deepEqual(out.filter(d => d.file.endsWith(`${path.sep}apis${path.sep}orders${path.sep}policy.xml`) && d.severity !== 'information'), []);
 });
 
+test('check examples/no-config: without apim-flows.json the wrong Power Automate audience is an error on its attribute, the correct call only an information', () => {
+  const r = run(['check', path.join(examples, 'no-config'), '--format', 'json']);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout) as Array<{ file: string; code: string; severity: string; range: { start: { line: number; character: number } } }>;
+  assert.ok(!fs.existsSync(path.join(examples, 'no-config', 'apim-flows.json')), 'the folder must have no flow config');
+  const of = (api: string) => out.filter(d => d.file.includes(`${path.sep}apis${path.sep}${api}${path.sep}`));
+  const bad = of('timesheets').filter(d => d.severity !== 'information');
+  assert.deepEqual(bad.map(d => d.code), ['flow-audience']);
+  const line = fs.readFileSync(path.join(examples, 'no-config', 'apis', 'timesheets', 'policy.xml'), 'utf8').split('\n')[bad[0].range.start.line];
+  assert.equal(line.substring(bad[0].range.start.character).split('"')[0], 'api://my-flow-secured-endpoint');
+  assert.deepEqual(of('expenses').map(d => `${d.severity} ${d.code}`), ['information flow-describe']);
+  assert.deepEqual(out.filter(d => !d.file.includes(`${path.sep}apis${path.sep}`)), [], 'the global policy is clean');
+});
+
 test('check examples: the API APIM imported from a SOAP service ("SOAP to REST", Liquid templates holding the envelope) has no finding at all', () => {
   const r = run(['check', examples, '--format', 'json']);
   const out = JSON.parse(r.stdout) as Array<{ file: string; code: string; message: string }>;
