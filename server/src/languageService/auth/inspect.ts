@@ -7,7 +7,7 @@ import { simulateTrigger } from './simulate';
 import { decodeToken, explainToken, type TokenExplanation } from './token';
 import type { Check, FlowConfig, FlowsConfig, SimulationResult, SourceRange, TokenClaims, Verdict } from './types';
 import type { SignatureResult } from './verify';
-import { sameId } from './audiences';
+import { flowAudience, sameId } from './audiences';
 import { positionIn } from '../utils/positions';
 import type { DecodedToken } from '../../../../common/protocol';
 
@@ -134,7 +134,7 @@ export function fixFor(check: Check, flow: FlowConfig | undefined, payload: Reco
     case 'authorization-required':
       return 'Send a token: add authentication-managed-identity and set the Authorization header from it.';
     case 'pa-token-version':
-      return 'Request the token for https://service.flow.microsoft.com/ (v1), not for an app registration that issues v2 tokens.';
+      return `Request the token for ${flowAudience(flow?.cloud ?? 'public')} (v1), not for an app registration that issues v2 tokens.`;
     case 'roles':
       return `Assign the expected app role to the identity${oid ? ` ${oid}` : ''}; a cached token can take up to 24 h to carry it.`;
     default:

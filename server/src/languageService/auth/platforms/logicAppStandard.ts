@@ -8,6 +8,7 @@ import type { Node } from 'jsonc-parser';
 import { add, claim, missing, MODE_UNKNOWN, modeCheck, ref, show, tokenAudiences, type CheckContext } from '../checkContext';
 import { guidList, readGuid, readString, type ConfigReader } from '../configReader';
 import { issuerTenant, sameId } from '../audiences';
+import { appServiceHostClouds } from '../clouds';
 import { isArmExpression, isObject, problemAt, property, rangeOf, stringList, stringOf, valueOf } from '../jsonNodes';
 import { PLATFORM_ERRORS } from '../platformErrors';
 import type { Check, EasyAuthSettings, TriggerAuth } from '../types';
@@ -24,7 +25,7 @@ export const logicAppStandard: FlowPlatform = {
     return ls && (ls.easyAuth ? 'Easy Auth' : 'no Easy Auth');
   },
 
-  hosts: [{ kind: 'appService', match: host => (/\.azurewebsites\.(?:net|us|cn)$/.test(host) ? {} : undefined) }],
+  hosts: [{ kind: 'appService', match: host => (appServiceHostClouds(host).length > 0 ? {} : undefined) }],
   acceptedHostKinds: ['appService'],
 
   configSections: [

@@ -7,7 +7,7 @@
 
 import type { Node } from 'jsonc-parser';
 import type { ConfigProblem, OpenAuthClaim, OpenAuthPolicy } from '../types';
-import { V1_ISSUER_PREFIX, V2_ISSUER_PREFIX } from '../audiences';
+import { hasIssuerPrefix, issuerPrefixesText } from '../clouds';
 import { armLiteral, isArmExpression, isObject, problemAt, properties, property, rangeOf, stringOf, valueOf, type JsonProperty } from '../jsonNodes';
 
 /** `sasAuthenticationPolicy.state === 'Disabled'`, in the config or a definition. */
@@ -78,9 +78,9 @@ function readPolicy(entry: JsonProperty, uri: string, problems: ConfigProblem[])
     const alias = claims.find(c => /^issuer$/i.test(c.name));
     problems.push(problemAt(uri, entry.key, 'error', 'la-missing-iss',
       `Policy '${entry.name}' has no \`iss\` claim; Logic Apps requires the issuer in every policy${alias ? ` (write the claim name as "iss", not "${alias.name}")` : ''}.`));
-  } else if (!iss.expression && !iss.value.startsWith(V1_ISSUER_PREFIX) && !iss.value.startsWith(V2_ISSUER_PREFIX)) {
+  } else if (!iss.expression && !hasIssuerPrefix(iss.value)) {
     problems.push(problemAt(uri, valueNodes.get(iss) ?? entry.key, 'error', 'la-invalid-iss',
-      `The \`iss\` claim must start with ${V1_ISSUER_PREFIX} (v1 tokens) or ${V2_ISSUER_PREFIX} (v2 tokens); got ${JSON.stringify(iss.value)}.`));
+      `The \`iss\` claim must start with an Entra ID issuer: ${issuerPrefixesText()}; got ${JSON.stringify(iss.value)}.`));
   }
   return { name: entry.name, type, claims, range: rangeOf(uri, entry.value) };
 }
