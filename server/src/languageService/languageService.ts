@@ -13,6 +13,7 @@ import { MAX_CHECKED_TEXT, parsePolicy, type PolicyDocument } from './parser/pol
 import { doCodeActions } from './services/policyCodeActions';
 import { format as formatPolicy, type FormatOptions } from './services/policyFormat';
 import { flowQuickFixes } from './services/flowQuickFixes';
+import { scaffoldFlowsConfig, type FlowsScaffold } from './services/flowScaffold';
 import { getCodeLenses } from './services/policyCodeLens';
 import { doComplete } from './services/policyCompletion';
 import { doHover } from './services/policyHover';
@@ -48,6 +49,7 @@ export type { WorkspaceIndex } from './workspace/workspaceIndex';
 export type { ListFlowsOptions } from './services/flowSummaries';
 export type { InspectTokenOptions, TokenInspection } from './services/tokenInspection';
 export type { InspectResult } from './auth/inspect';
+export type { FlowsScaffold } from './services/flowScaffold';
 
 export interface LanguageServiceOptions {
   catalog?: Catalog;
@@ -109,6 +111,12 @@ export interface LanguageService {
   format(document: TextDocument, range: Range | undefined, options: FormatOptions, doc?: PolicyDocument): TextEdit[];
   /** Problems of every flow config and of the definition files they read, by file URI (each config's URI is a key). */
   flowConfigDiagnostics(): Map<string, Diagnostic[]>;
+  /**
+   * "Create apim-flows.json": the config describing every flow trigger URL under `folderUri`
+   * (policies, backends, named values), or the flows and identities an existing one lacks, with
+   * the edit that writes them. Never overwrites: an existing file only gains entries.
+   */
+  scaffoldFlowsConfig(folderUri: string): FlowsScaffold;
   /** The flows of the workspace's configs, with (by default) each linked policy's verdict. */
   listFlows(options?: ListFlowsOptions): FlowSummary[];
   /** The same list one policy a step, for a host that answers other requests between steps. */
@@ -263,6 +271,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     getCodeLenses: (document, doc = parse(document)) =>
       (!doc.skipped && workspace.flowConfigs().length > 0 ? getCodeLenses(document, analyzeFlows(document.uri, doc)) : []),
     flowConfigDiagnostics: () => flowConfigDiagnostics(workspace, DIAGNOSTIC_SOURCE),
+    scaffoldFlowsConfig: folderUri => scaffoldFlowsConfig(workspace, folderUri),
     listFlowsInSteps: (listOptions = {}) => listFlowsInSteps(workspace, analyzeFlows, listOptions),
     listFlows(listOptions = {}) {
       const steps = listFlowsInSteps(workspace, analyzeFlows, listOptions);
