@@ -10,6 +10,8 @@ export const Commands = {
   refreshFlows: 'apimPolicy.refreshFlows',
   /** The Token Inspector as a panel in the editor area, with room for the raw JSON and the claims. */
   openTokenInspectorInEditor: 'apimPolicy.openTokenInspectorInEditor',
+  /** Scaffolds apim-flows.json from every flow URL of the workspace, or adds the flows it lacks. */
+  createFlowsConfig: 'apimPolicy.createFlowsConfig',
   restartServer: 'apimPolicy.restartServer',
   showOutput: 'apimPolicy.showOutput',
   /** From the cross-check CodeLens: open a flow's entry (hidden from the palette: it needs arguments). */

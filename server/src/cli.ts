@@ -38,6 +38,7 @@ class UsageError extends Error {}
 const USAGE = `Usage:
   apim-policy check [paths…] [--format text|json|sarif] [--config apim-flows.json]
   apim-policy token [TOKEN|-] [--flow NAME] [--config FILE] [--jwks FILE] [--now ISO] [--clock-skew SECONDS] [--format text|json]
+  apim-policy init-flows [folder]
   apim-policy --help | --version
 
 check   Reports problems in APIM policy files. Folders are walked: policy.xml and *.policy.xml
@@ -48,7 +49,11 @@ check   Reports problems in APIM policy files. Folders are walked: policy.xml an
 token   Decodes a bearer token (argument, or - / nothing for standard input; a leading "Bearer "
         is fine) and runs the checks the chosen flow's trigger would (apim-flows.json: --config,
         else ./apim-flows.json). The signature is checked only with --jwks; keys are never fetched.
-        Exit codes: 0 accepted or undecided, 1 rejected, 2 bad input or usage.`;
+        Exit codes: 0 accepted or undecided, 1 rejected, 2 bad input or usage.
+init-flows  Prints the apim-flows.json that describes every Power Automate and Logic Apps trigger
+        URL of the folder's policies, backends and named values (default: .), with placeholders
+        to fill in. Writes nothing: an existing apim-flows.json is printed with the missing flows
+        added. Exit codes: 0 printed, 2 bad usage.`;
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -396,6 +401,32 @@ function tokenText(r: InspectResult): string {
   return lines.join('\n') + '\n';
 }
 
+/** `init-flows`: the scaffolded config on stdout (the VS Code command's text), nothing written. */
+function initFlows(args: string[]): CliResult {
+  const { positional } = splitArgs(args, []);
+  if (positional.length > 1) throw new UsageError('Give one folder.');
+  const folder = path.resolve(positional[0] ?? '.');
+  let isFolder = false;
+  try {
+    isFolder = fs.statSync(folder).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isFolder) throw new UsageError(`Not a folder: ${positional[0] ?? '.'}`);
+  const { service, warnings } = serviceOverTrees([folder], undefined, undefined);
+  const s = service.scaffoldFlowsConfig(URI.file(folder).toString());
+  const where = path.relative(process.cwd(), URI.parse(s.configUri).fsPath) || 'apim-flows.json';
+  const notes = warnings.map(w => `apim-policy: ${w}\n`);
+  if (s.flows.length === 0 && !s.edit) {
+    notes.push(s.exists ? `apim-policy: ${where} already describes every flow URL found.\n` : 'apim-policy: no Power Automate or Logic Apps trigger URL found in the policies, backends or named values.\n');
+    return { code: 0, stdout: s.exists ? s.text : '', stderr: notes.join('') };
+  }
+  notes.push(s.exists
+    ? `apim-policy: ${where} exists and was not changed; printed with ${s.flows.length} missing flow(s) added: ${s.flows.join(', ')}.\n`
+    : `apim-policy: not written; save as ${where} and fill in the <placeholders>. Flows: ${s.flows.join(', ')}.\n`);
+  return { code: 0, stdout: s.text, stderr: notes.join('') };
+}
+
 export function runCli(argv: string[]): CliResult | Promise<CliResult> {
   const [command, ...rest] = argv;
   try {
@@ -412,6 +443,7 @@ export function runCli(argv: string[]): CliResult | Promise<CliResult> {
       }).catch(failure);
     }
     if (command === 'token') return token(parseTokenArgs(rest), readStdin).catch(failure);
+    if (command === 'init-flows') return initFlows(rest);
     throw new UsageError(`Unknown command '${command}'.`);
   } catch (e) {
     return failure(e);

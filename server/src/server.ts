@@ -18,8 +18,8 @@ import { createLocator, createUriReader, indexCapWarning, isIndexedFile, readInd
 import { mayBeIacFile } from './node/iacFiles';
 import { isInside } from './node/confinedFiles';
 import {
-  CONFIG_SECTION, DecodeTokenRequest, defaultSettings, LANGUAGE_ID, ListFlowsRequest, readSettings,
-  type DecodeTokenParams, type DecodeTokenResult, type ListFlowsParams, type ServerSettings,
+  CONFIG_SECTION, DecodeTokenRequest, defaultSettings, LANGUAGE_ID, ListFlowsRequest, readSettings, ScaffoldFlowsRequest,
+  type DecodeTokenParams, type DecodeTokenResult, type ListFlowsParams, type ScaffoldFlowsParams, type ServerSettings,
 } from '../../common/protocol';
 import { redactSecrets } from '../../common/redact';
 import { createKeyFetcher } from './node/keyFetch';
@@ -465,6 +465,17 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   const listFlows = (params: ListFlowsParams | undefined, cancel: CancellationToken) =>
     withRequest('Listing the flows', () => inSlices(service.listFlowsInSteps({ verdicts: params?.verdicts }), cancel));
 
+  // "Create apim-flows.json": computed from the index, applied (or not) by the client
+  const scaffoldFlows = (params: ScaffoldFlowsParams) => withRequest('Creating apim-flows.json', async () => {
+    // the file is written where the folder is: only a workspace folder's
+    const folder = URI.parse(params.folderUri);
+    if (folder.scheme !== 'file' || !workspaceFolders.some(f => isInside(folder.fsPath, URI.parse(f).fsPath))) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'Create apim-flows.json works on a folder of the workspace.');
+    }
+    const { configUri, exists, flows, identities, edit } = service.scaffoldFlowsConfig(params.folderUri);
+    return { configUri, exists, flows, identities, edit };
+  });
+
   // ---- Wiring ----
   connection.onInitialize(onInitialize);
   connection.onInitialized(onInitialized);
@@ -485,6 +496,7 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
   connection.onRequest(DecodeTokenRequest, onDecodeToken);
   connection.onRequest(ListFlowsRequest, listFlows);
+  connection.onRequest(ScaffoldFlowsRequest, scaffoldFlows);
 
   documents.listen(connection);
   connection.listen();
