@@ -168,7 +168,7 @@ function check(opts: CheckOptions, csharp: CSharpParser | undefined): CliResult 
     const load = loads.get(uri);
     reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load) : service.doValidation(document) });
   }
-  reports.push(...configReports(service));
+  reports.push(...configReports(service, opts));
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
   const stdout = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports) : formatText(reports, files.length + hosts.length);
@@ -194,10 +194,15 @@ function checkedFolders(paths: string[]): string[] {
   });
 }
 
-/** Problems of the flow configs and the definition files they read, one report a file. */
-function configReports(service: LanguageService): FileReport[] {
+/**
+ * Problems of the flow configs and the definition files they read, one report a file: the files
+ * inside the checked paths (checking `iac/` says nothing about `flows/`), all of them with --config.
+ */
+function configReports(service: LanguageService, opts: CheckOptions): FileReport[] {
+  const checked = opts.paths.map(p => path.resolve(p));
+  const inChecked = (fsPath: string) => opts.config !== undefined || checked.some(c => fsPath === c || isInside(fsPath, c));
   return [...service.flowConfigDiagnostics()]
-    .filter(([, diagnostics]) => diagnostics.length > 0)
+    .filter(([uri, diagnostics]) => diagnostics.length > 0 && inChecked(URI.parse(uri).fsPath))
     .map(([uri, diagnostics]) => {
       const fsPath = URI.parse(uri).fsPath;
       return { file: path.relative(process.cwd(), fsPath) || fsPath, diagnostics };

@@ -493,7 +493,12 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
   connection.onDocumentRangeFormatting(p => withDocument(p, [], (d, doc) => service.format(d, p.range, p.options, doc)));
   connection.onCodeLens(p => withDocument(p, [], (d, doc) => service.getCodeLenses(d, doc)));
   connection.onDefinition(p => withDocument(p, [], (d, doc) => service.findDefinition(d, p.position, doc)));
-  connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
+  connection.onCodeAction(p => {
+    // apim-flows.json and definition files: the fixes of their own problems
+    const document = documents.get(p.textDocument.uri);
+    if (document && roleOf(document, isLoaded) !== 'policy') return service.doFlowFileCodeActions(document.uri, p.context.diagnostics);
+    return withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc));
+  });
   connection.onRequest(DecodeTokenRequest, onDecodeToken);
   connection.onRequest(ListFlowsRequest, listFlows);
   connection.onRequest(ScaffoldFlowsRequest, scaffoldFlows);

@@ -23,7 +23,7 @@ import { locatePolicy, type PolicyLocation } from './workspace/apiopsLayout';
 import { createWorkspaceIndex, type WorkspaceIndex } from './workspace/workspaceIndex';
 import type { FileRead } from './workspace/fileRead';
 import { analyzePolicyFlows, type PolicyFlowAnalysis } from './workspace/flowLinks';
-import { flowConfigDiagnostics } from './services/flowConfigDiagnostics';
+import { flowConfigDiagnostics, flowFileCodeActions } from './services/flowConfigDiagnostics';
 import { listFlowsInSteps, type ListFlowsOptions } from './services/flowSummaries';
 import { inspectToken, type InspectTokenOptions, type TokenInspection } from './services/tokenInspection';
 import type { FlowSummary } from '../../../common/protocol';
@@ -109,6 +109,8 @@ export interface LanguageService {
   getCodeLenses(document: TextDocument, doc?: PolicyDocument): CodeLens[];
   /** Re-indents elements; never changes expressions, values, text, CDATA or comments. */
   format(document: TextDocument, range: Range | undefined, options: FormatOptions, doc?: PolicyDocument): TextEdit[];
+  /** Quick fixes for the diagnostics `flowConfigDiagnostics` reported in an apim-flows.json or definition file. */
+  doFlowFileCodeActions(uri: string, diagnostics: Diagnostic[]): CodeAction[];
   /** Problems of every flow config and of the definition files they read, by file URI (each config's URI is a key). */
   flowConfigDiagnostics(): Map<string, Diagnostic[]>;
   /**
@@ -271,6 +273,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     getCodeLenses: (document, doc = parse(document)) =>
       (!doc.skipped && workspace.flowConfigs().length > 0 ? getCodeLenses(document, analyzeFlows(document.uri, doc)) : []),
     flowConfigDiagnostics: () => flowConfigDiagnostics(workspace, DIAGNOSTIC_SOURCE),
+    doFlowFileCodeActions: (uri, diagnostics) => flowFileCodeActions(uri, diagnostics, DIAGNOSTIC_SOURCE),
     scaffoldFlowsConfig: folderUri => scaffoldFlowsConfig(workspace, folderUri),
     listFlowsInSteps: (listOptions = {}) => listFlowsInSteps(workspace, analyzeFlows, listOptions),
     listFlows(listOptions = {}) {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { until, workspaceRoot } from './helpers';
+import { until, waitForDiagnostics, workspaceRoot } from './helpers';
 
 interface Outcome {
   configUri: string;
@@ -43,5 +43,20 @@ suite('create apim-flows.json', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
     assert.equal(fs.readFileSync(config.fsPath, 'utf8'), before);
+  });
+});
+
+suite('caller IDs where they can be fixed', () => {
+  test('the flow export that allows the client ID has the error at that value, with the quick fix to the principal ID', async () => {
+    const uri = vscode.Uri.joinPath(workspaceRoot(), 'flows', 'order-approval', 'definition.json');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const diags = await waitForDiagnostics(uri, (d) => d.some((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'flows-caller-client-id'));
+    const d = diags.find((x) => (typeof x.code === 'object' ? x.code.value : x.code) === 'flows-caller-client-id')!;
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(doc.getText(d.range), '9f8e7d6c-2222-4b4a-8c9d-8e7f6a5b4c3d');
+    const actions = await until('the quick fix', () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range),
+      (a) => (a ?? []).some((x) => x.title.startsWith('Replace with ')));
+    const fix = actions.find((x) => x.title.startsWith('Replace with '))!;
+    assert.equal(fix.title, 'Replace with 0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b');
   });
 });
