@@ -127,6 +127,8 @@ export function fixFor(check: Check, flow: FlowConfig | undefined, payload: Reco
       return 'Wait until the token is valid, or check the clock of the machine that issued or checks it.';
     case 'sas-and-bearer':
       return 'Drop sp, sv and sig from the trigger URL (keep api-version), or stop sending the token.';
+    case 'caller-ip':
+      return 'Add APIM\'s outbound IP addresses to the logic app\'s allowedCallerIpAddresses (an empty list lets only other Logic Apps call).';
     case 'sas-disabled':
       return 'Drop sp, sv and sig from the trigger URL and send a bearer token.';
     case 'anyone-with-bearer':

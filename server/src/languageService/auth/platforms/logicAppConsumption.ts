@@ -10,7 +10,7 @@ import { expectedIssuer, hasIssuerPrefix, issuerPrefixesText, LOGIC_APPS_REGIONA
 import { isArmExpression, isObject, problemAt, rangeOf, valueOf } from '../jsonNodes';
 import { PLATFORM_ERRORS } from '../platformErrors';
 import type { Check, OpenAuthPolicy, TriggerAuth } from '../types';
-import { isSasDisabled, LOGIC_APPS_LIMITS, readOpenAuthPolicies } from './logicAppsAccessControl';
+import { checkCallerIp, isSasDisabled, LOGIC_APPS_LIMITS, noteSasStillEnabled, noteTriggerConditions, readAllowedCallerIps, readOpenAuthPolicies } from './logicAppsAccessControl';
 import type { DefinitionFile, FlowPlatform } from './types';
 
 type ConsumptionTrigger = NonNullable<TriggerAuth['logicAppConsumption']>;
@@ -50,6 +50,12 @@ export const logicAppConsumption: FlowPlatform = {
         trigger.logicAppConsumption = { ...(trigger.logicAppConsumption ?? { policies: [] }), sasDisabled: isSasDisabled(value) };
       },
     },
+    {
+      name: 'allowedCallerIpAddresses', object: false,
+      read(reader, value, trigger) {
+        trigger.ipRestriction = readAllowedCallerIps(value, reader.uri, reader.problems);
+      },
+    },
   ],
   configTemplate: { definition: '<path of the logic app\'s ARM template or workflow resource JSON (with accessControl)>' },
   // Any Entra resource can be the audience; only the workflow's own policies decide (flow-auth-facts §4).
@@ -62,6 +68,9 @@ export const logicAppConsumption: FlowPlatform = {
   definitionHasFacts: file => file.accessControl !== undefined,
   readDefinition(file, trigger) {
     trigger.logicAppConsumption = readAccessControl(file);
+    const ips = valueOf(valueOf(file.accessControl, 'triggers', true), 'allowedCallerIpAddresses', true);
+    if (ips) trigger.ipRestriction = readAllowedCallerIps(ips, file.uri, file.problems);
+    noteTriggerConditions(file);
   },
 
   sasDisabled: trigger => trigger.logicAppConsumption?.sasDisabled === true,
@@ -93,6 +102,7 @@ function readAccessControl(file: DefinitionFile): ConsumptionTrigger {
     return { policies: [], sasDisabled: false };
   }
   const policies = isObject(open) ? readOpenAuthPolicies(open, uri, problems) : [];
+  if (policies.length > 0 && !sasDisabled && open) noteSasStillEnabled(uri, open, problems);
   return { policies, sasDisabled, range: rangeOf(uri, open ?? accessControl) };
 }
 
@@ -100,6 +110,7 @@ function readAccessControl(file: DefinitionFile): ConsumptionTrigger {
 // Row 4: SAS or a token, and a token needs an OAuth policy
 
 function checkRequest(ctx: CheckContext): void {
+  checkCallerIp(ctx);
   const { bearer, sas } = ctx;
   const la = ctx.flow.trigger.logicAppConsumption;
   const row4 = ref(4);
