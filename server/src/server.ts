@@ -262,6 +262,11 @@ export function startServer(connection: Connection, csharp?: CSharpParser | Prom
     if (!current || current.version !== version) return;
     let diagnostics: ReturnType<typeof service.doValidation> = [];
     const role = roleOf(current, isLoaded);
+    // a definition file a config reads: its problems are the config's, kept when it is opened
+    if (role === 'foreign' && configDiagnosticUris.has(current.uri)) {
+      publishConfigDiagnostics();
+      return;
+    }
     // a JSON document that is no template gets an empty list: it clears what an earlier version had
     if (settings.validation.enable && role !== 'foreign') {
       const checkSettings = { missingBase: settings.validation.missingBase };
