@@ -12,6 +12,8 @@ export const Commands = {
   openTokenInspectorInEditor: 'apimPolicy.openTokenInspectorInEditor',
   /** The composed policy APIM runs for the policy in the editor (or the URI given: the CodeLens's). */
   showEffectivePolicy: 'apimPolicy.showEffectivePolicy',
+  /** Scaffolds apim-flows.json from every flow URL of the workspace, or adds the flows it lacks. */
+  createFlowsConfig: 'apimPolicy.createFlowsConfig',
   restartServer: 'apimPolicy.restartServer',
   showOutput: 'apimPolicy.showOutput',
   /** From the cross-check CodeLens: open a flow's entry (hidden from the palette: it needs arguments). */

@@ -4,7 +4,7 @@
  * and Node-only APIs.
  */
 
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { Verdict } from '../server/src/languageService/auth/types';
 import type { ClaimExplanation } from '../server/src/languageService/auth/token';
 import { readRuleSeverities, type RuleSeverities } from '../server/src/languageService/services/ruleSeverity';
@@ -171,3 +171,24 @@ export interface EffectivePolicyParams {
  * place in that text and in its source file); null when the file has no place in an APIOps tree.
  */
 export const EffectivePolicyRequest = new RequestType<EffectivePolicyParams, EffectivePolicy | null, void>('apim/effectivePolicy');
+
+export interface ScaffoldFlowsParams {
+  /** The workspace folder (URI) whose flow URLs are described. */
+  folderUri: string;
+}
+
+/** What "APIM: Create apim-flows.json" would write (the server computes it; the client applies it). */
+export interface ScaffoldFlowsResult {
+  /** The config the flows go into: an existing one covering the folder, else `<folder>/apim-flows.json`. */
+  configUri: string;
+  /** True when that config exists: it is never overwritten, only the missing flows are added. */
+  exists: boolean;
+  /** Names of the flow entries the edit adds. */
+  flows: string[];
+  /** Names of the identity placeholders the edit adds. */
+  identities: string[];
+  /** Creates the file or adds the entries; absent when nothing is missing. */
+  edit?: WorkspaceEdit;
+}
+
+export const ScaffoldFlowsRequest = new RequestType<ScaffoldFlowsParams, ScaffoldFlowsResult, void>('apim/scaffoldFlows');

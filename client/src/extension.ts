@@ -5,10 +5,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { AgentToolRequest, Commands, CONFIG_SECTION, DecodeTokenRequest, EffectivePolicyRequest, LANGUAGE_ID, ListFlowsRequest, type FlowSummary } from '../../common/protocol';
+import { AgentToolRequest, Commands, CONFIG_SECTION, DecodeTokenRequest, EffectivePolicyRequest, LANGUAGE_ID, ListFlowsRequest, ScaffoldFlowsRequest, type FlowSummary } from '../../common/protocol';
 import type { AgentToolName } from '../../common/agentTools';
 import { EFFECTIVE_SCHEME, EffectivePolicyView } from './effectivePolicy/effectivePolicyView';
 import { registerCommands } from './commands';
+import { registerFlowsConfigCommand } from './commands/flowsConfigCommand';
 import { registerTokenCommands } from './commands/tokenCommands';
 import { FlowsTreeProvider } from './flowsView/flowsTreeProvider';
 import { adoptRootPolicy } from './languageDetection';
@@ -119,6 +120,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(TokenViewProvider.viewId, tokenView));
   registerTokenCommands(context, tokenView, listFlowNames, line => output.appendLine(line));
+
+  registerFlowsConfigCommand(context, {
+    scaffold: async folderUri => (await running()).sendRequest(ScaffoldFlowsRequest, { folderUri }),
+    toWorkspaceEdit: async edit => (await running()).protocol2CodeConverter.asWorkspaceEdit(edit),
+  });
 
   const flowsTree = new FlowsTreeProvider(listFlows, line => output.appendLine(line));
   context.subscriptions.push(

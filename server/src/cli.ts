@@ -49,6 +49,7 @@ const USAGE = `Usage:
                     [--rule CODE=SEVERITY]… [--rules-config FILE]
   apim-policy effective <policy.xml|folder> [--product NAME] [--format xml|json]
   apim-policy token [TOKEN|-] [--flow NAME] [--config FILE] [--jwks FILE] [--now ISO] [--clock-skew SECONDS] [--format text|json]
+  apim-policy init-flows [folder]
   apim-policy mcp [folder]
   apim-policy --help | --version
 
@@ -72,10 +73,14 @@ token   Decodes a bearer token (argument, or - / nothing for standard input; a l
         is fine) and runs the checks the chosen flow's trigger would (apim-flows.json: --config,
         else ./apim-flows.json). The signature is checked only with --jwks; keys are never fetched.
         Exit codes: 0 accepted or undecided, 1 rejected, 2 bad input or usage.
-mcp     Serves the agent tools (apim_check_policy, apim_simulate_flow, apim_policy_reference) over
-        the Model Context Protocol on standard input and output, for coding agents. Confined to
+mcp     Serves the agent tools (apim_check_policy, apim_effective_policy, apim_simulate_flow,
+        apim_policy_reference) over the Model Context Protocol on standard input and output, for coding agents. Confined to
         the folder given (default: the current folder): no tool reads a file outside it, and
-        none takes or returns a bearer token.`;
+        none takes or returns a bearer token.
+init-flows  Prints the apim-flows.json that describes every Power Automate and Logic Apps trigger
+        URL of the folder's policies, backends and named values (default: .), with placeholders
+        to fill in. Writes nothing: an existing apim-flows.json is printed with the missing flows
+        added. Exit codes: 0 printed, 2 bad usage.`;
 
 const SEVERITY_NAME: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -256,7 +261,7 @@ async function check(opts: CheckOptions): Promise<CliResult> {
     // tree would otherwise stay in memory to the end
     service.closeDocument(uri);
   }
-  reports.push(...configReports(service, rules));
+  reports.push(...configReports(service, opts, rules));
   if (notLoaded !== undefined) warnings.push(`policy expressions were not checked: the C# parser did not load (${reason(notLoaded)}).`);
   const all = reports.flatMap(r => r.diagnostics);
   const errors = all.filter(d => d.severity === DiagnosticSeverity.Error).length;
@@ -283,10 +288,15 @@ function checkedFolders(paths: string[]): string[] {
   });
 }
 
-/** Problems of the flow configs and the definition files they read, one report a file. */
-function configReports(service: LanguageService, rules: RuleSeverities): FileReport[] {
+/**
+ * Problems of the flow configs and the definition files they read, one report a file: the files
+ * inside the checked paths (checking `iac/` says nothing about `flows/`), all of them with --config.
+ */
+function configReports(service: LanguageService, opts: CheckOptions, rules: RuleSeverities): FileReport[] {
+  const checked = opts.paths.map(p => path.resolve(p));
+  const inChecked = (fsPath: string) => opts.config !== undefined || checked.some(c => fsPath === c || isInside(fsPath, c));
   return [...service.flowConfigDiagnostics(rules)]
-    .filter(([, diagnostics]) => diagnostics.length > 0)
+    .filter(([uri, diagnostics]) => diagnostics.length > 0 && inChecked(URI.parse(uri).fsPath))
     .map(([uri, diagnostics]) => {
       const fsPath = URI.parse(uri).fsPath;
       return { file: path.relative(process.cwd(), fsPath) || fsPath, diagnostics };
@@ -579,6 +589,32 @@ async function mcp(args: string[]): Promise<CliResult> {
   return { code: 0, stdout: '', stderr: '' };
 }
 
+/** `init-flows`: the scaffolded config on stdout (the VS Code command's text), nothing written. */
+function initFlows(args: string[]): CliResult {
+  const { positional } = splitArgs(args, []);
+  if (positional.length > 1) throw new UsageError('Give one folder.');
+  const folder = path.resolve(positional[0] ?? '.');
+  let isFolder = false;
+  try {
+    isFolder = fs.statSync(folder).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isFolder) throw new UsageError(`Not a folder: ${positional[0] ?? '.'}`);
+  const { service, warnings } = serviceOverTrees([folder], undefined, undefined);
+  const s = service.scaffoldFlowsConfig(URI.file(folder).toString());
+  const where = path.relative(process.cwd(), URI.parse(s.configUri).fsPath) || 'apim-flows.json';
+  const notes = warnings.map(w => `apim-policy: ${w}\n`);
+  if (s.flows.length === 0 && !s.edit) {
+    notes.push(s.exists ? `apim-policy: ${where} already describes every flow URL found.\n` : 'apim-policy: no Power Automate or Logic Apps trigger URL found in the policies, backends or named values.\n');
+    return { code: 0, stdout: s.exists ? s.text : '', stderr: notes.join('') };
+  }
+  notes.push(s.exists
+    ? `apim-policy: ${where} exists and was not changed; printed with ${s.flows.length} missing flow(s) added: ${s.flows.join(', ')}.\n`
+    : `apim-policy: not written; save as ${where} and fill in the <placeholders>. Flows: ${s.flows.join(', ')}.\n`);
+  return { code: 0, stdout: s.text, stderr: notes.join('') };
+}
+
 export function runCli(argv: string[]): CliResult | Promise<CliResult> {
   const [command, ...rest] = argv;
   try {
@@ -592,6 +628,7 @@ export function runCli(argv: string[]): CliResult | Promise<CliResult> {
     if (command === 'effective') return effective(parseEffectiveArgs(rest));
     if (command === 'token') return token(parseTokenArgs(rest), readStdin).catch(failure);
     if (command === 'mcp') return mcp(rest).catch(failure);
+    if (command === 'init-flows') return initFlows(rest);
     throw new UsageError(`Unknown command '${command}'.`);
   } catch (e) {
     return failure(e);

@@ -17,8 +17,8 @@ import { createLocator, createUriReader, indexCapWarning, isIndexedFile, readInd
 import { mayBeIacFile } from './node/iacFiles';
 import { createConfinedReader, isInside } from './node/confinedFiles';
 import {
-  AgentToolRequest, CONFIG_SECTION, DecodeTokenRequest, defaultSettings, EffectivePolicyRequest, type EffectivePolicyParams, LANGUAGE_ID, ListFlowsRequest, readSettings,
-  type AgentToolAnswer, type AgentToolParams, type DecodeTokenParams, type DecodeTokenResult, type ListFlowsParams, type ServerSettings,
+  AgentToolRequest, CONFIG_SECTION, DecodeTokenRequest, defaultSettings, EffectivePolicyRequest, type EffectivePolicyParams, LANGUAGE_ID, ListFlowsRequest, readSettings, ScaffoldFlowsRequest,
+  type AgentToolAnswer, type AgentToolParams, type DecodeTokenParams, type DecodeTokenResult, type ListFlowsParams, type ScaffoldFlowsParams, type ServerSettings,
 } from '../../common/protocol';
 import { AgentToolInputError, runAgentTool } from './agentTools';
 import { redactSecrets } from '../../common/redact';
@@ -321,6 +321,11 @@ export function startServer(connection: Connection, csharp?: LanguageServiceOpti
     let current = stillCurrent();
     if (!current) return;
     const role = roleOf(current, isLoaded);
+    // a definition file a config reads: its problems are the config's, kept when it is opened
+    if (role === 'foreign' && configDiagnosticUris.has(current.uri)) {
+      publishConfigDiagnostics();
+      return;
+    }
     // a JSON document that is no template gets an empty list: it clears what an earlier version had
     if (!settings.validation.enable || role === 'foreign') return void await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [] });
     const checkSettings = { missingBase: settings.validation.missingBase, rules: settings.rules };
@@ -596,6 +601,17 @@ export function startServer(connection: Connection, csharp?: LanguageServiceOpti
     }
   }
 
+  // "Create apim-flows.json": computed from the index, applied (or not) by the client
+  const scaffoldFlows = (params: ScaffoldFlowsParams) => withRequest('Creating apim-flows.json', async () => {
+    // the file is written where the folder is: only a workspace folder's
+    const folder = URI.parse(params.folderUri);
+    if (folder.scheme !== 'file' || !workspaceFolders.some(f => isInside(folder.fsPath, URI.parse(f).fsPath))) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'Create apim-flows.json works on a folder of the workspace.');
+    }
+    const { configUri, exists, flows, identities, edit } = service.scaffoldFlowsConfig(params.folderUri);
+    return { configUri, exists, flows, identities, edit };
+  });
+
   // ---- Wiring ----
   connection.onInitialize(onInitialize);
   connection.onInitialized(onInitialized);
@@ -613,9 +629,15 @@ export function startServer(connection: Connection, csharp?: LanguageServiceOpti
   connection.onDocumentRangeFormatting(p => withDocument(p, [], (d, doc) => service.format(d, p.range, p.options, doc)));
   connection.onCodeLens(p => withDocument(p, [], (d, doc) => service.getCodeLenses(d, doc)));
   connection.onDefinition(p => withPolicyOrHost(p, [], d => service.findDefinitionInHost(d, p.position), (d, doc) => service.findDefinition(d, p.position, doc, loadOf(d.uri))));
-  connection.onCodeAction(p => withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc)));
+  connection.onCodeAction(p => {
+    // apim-flows.json and definition files: the fixes of their own problems
+    const document = documents.get(p.textDocument.uri);
+    if (document && roleOf(document, isLoaded) !== 'policy') return service.doFlowFileCodeActions(document.uri, p.context.diagnostics);
+    return withDocument(p, [], (d, doc) => service.doCodeActions(d, p.context.diagnostics, doc));
+  });
   connection.onRequest(DecodeTokenRequest, onDecodeToken);
   connection.onRequest(ListFlowsRequest, listFlows);
+  connection.onRequest(ScaffoldFlowsRequest, scaffoldFlows);
   connection.onRequest(AgentToolRequest, params => withRequest('The agent tool', () => onAgentTool(params)));
   connection.onRequest(EffectivePolicyRequest, (p: EffectivePolicyParams) =>
     withRequest('Composing the effective policy', async () => service.effectivePolicy(p.uri, { product: p.product }) ?? null));

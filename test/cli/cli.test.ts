@@ -158,6 +158,40 @@ test('check examples: the cross-check reports each seeded flow failure, and the 
   assert.deepEqual(out.filter(d => d.file.endsWith(`${path.sep}apis${path.sep}orders${path.sep}policy.xml`) && d.severity !== 'information'), []);
 });
 
+test('check examples/no-config: without apim-flows.json the wrong Power Automate audience is an error on its attribute, the correct call only an information', () => {
+  const r = run(['check', path.join(examples, 'no-config'), '--format', 'json']);
+  assert.equal(r.code, 1);
+  const out = JSON.parse(r.stdout) as Array<{ file: string; code: string; severity: string; range: { start: { line: number; character: number } } }>;
+  assert.ok(!fs.existsSync(path.join(examples, 'no-config', 'apim-flows.json')), 'the folder must have no flow config');
+  const of = (api: string) => out.filter(d => d.file.includes(`${path.sep}apis${path.sep}${api}${path.sep}`));
+  const bad = of('timesheets').filter(d => d.severity !== 'information');
+  assert.deepEqual(bad.map(d => d.code), ['flow-audience']);
+  const line = fs.readFileSync(path.join(examples, 'no-config', 'apis', 'timesheets', 'policy.xml'), 'utf8').split('\n')[bad[0].range.start.line];
+  assert.equal(line.substring(bad[0].range.start.character).split('"')[0], 'api://my-flow-secured-endpoint');
+  assert.deepEqual(of('expenses').map(d => `${d.severity} ${d.code}`), ['information flow-describe']);
+  assert.deepEqual(out.filter(d => !d.file.includes(`${path.sep}apis${path.sep}`)), [], 'the global policy is clean');
+});
+
+test('init-flows examples/no-config: prints an apim-flows.json with one entry per flow URL and writes nothing', () => {
+  const folder = path.join(examples, 'no-config');
+  const r = run(['init-flows', folder]);
+  assert.equal(r.code, 0, r.stderr);
+  const config = JSON.parse(r.stdout) as { tenantId: string; flows: Record<string, { type: string; url: string }>; identities: Record<string, unknown> };
+  assert.equal(config.tenantId, '72f988bf-86f1-41af-91ab-2d7cd011db47');
+  assert.deepEqual(Object.keys(config.flows).sort(), ['expenses', 'timesheets']);
+  assert.ok(Object.values(config.flows).every(f => f.type === 'powerAutomate' && /\/workflows\/[0-9a-f]+\/triggers\//.test(f.url)));
+  assert.ok(config.identities['apim-system']);
+  assert.match(r.stderr, /not written/);
+  assert.ok(!fs.existsSync(path.join(folder, 'apim-flows.json')));
+  // a folder that has a config: it is printed with the missing flows added, and left as it was
+  const before = fs.readFileSync(path.join(examples, 'apim-flows.json'), 'utf8');
+  const all = run(['init-flows', examples]);
+  assert.equal(all.code, 0, all.stderr);
+  assert.match(all.stderr, /exists and was not changed/);
+  assert.ok(all.stdout.startsWith(before.trimEnd().split('\n').slice(0, 5).join('\n')));
+  assert.equal(fs.readFileSync(path.join(examples, 'apim-flows.json'), 'utf8'), before);
+});
+
 test('check examples: the API APIM imported from a SOAP service ("SOAP to REST", Liquid templates holding the envelope) has no finding at all', () => {
   const r = run(['check', examples, '--format', 'json']);
   const out = JSON.parse(r.stdout) as Array<{ file: string; code: string; message: string }>;

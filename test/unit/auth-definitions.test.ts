@@ -166,7 +166,7 @@ test('Logic Apps Consumption: ARM expressions as claim values are kept and marke
 test('Logic Apps Consumption: policy rules in a definition file', () => {
   const text = armTemplate({ triggers: { openAuthenticationPolicies: { policies: { p: { type: 'AAD', claims: [{ name: 'Issuer', value: 'x' }, { name: 'aud', values: ['a'] }, { name: 'roles', value: ['a', 'b'] }] } } } } });
   const r = readDefinition(URI, text);
-  assert.deepEqual(codes(r.problems).sort(), ['la-claim-not-string', 'la-claim-values', 'la-missing-iss']);
+  assert.deepEqual(codes(r.problems).sort(), ['la-claim-not-string', 'la-claim-values', 'la-missing-iss', 'la-sas-still-enabled']);
   assert.match(r.problems.find(p => p.code === 'la-missing-iss')!.message, /"iss", not "Issuer"/);
 });
 

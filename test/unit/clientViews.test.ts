@@ -24,7 +24,7 @@ test('Flows view: a failed list is an error node with the reason, logged; an emp
   const failed = await rootNodes(() => Promise.reject(STOPPED), l => log.push(l));
   assert.deepEqual(failed, [{ kind: 'error', text: 'The flows could not be listed', reason: STOPPED.message }]);
   assert.deepEqual(log, [`Flows view: listing the flows failed: ${STOPPED.message}`]);
-  assert.deepEqual(await rootNodes(async () => [], l => log.push(l)), [{ kind: 'empty', text: 'No apim-flows.json in this workspace' }]);
+  assert.deepEqual(await rootNodes(async () => [], l => log.push(l)), [{ kind: 'empty', text: 'No apim-flows.json in this workspace', offerConfig: true }]);
   assert.deepEqual(await rootNodes(async () => [FLOW], l => log.push(l)), [{ kind: 'flow', flow: FLOW }]);
   assert.equal(log.length, 1);
 });

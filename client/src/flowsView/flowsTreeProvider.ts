@@ -1,6 +1,6 @@
 /** The "Flows" view: the flows of apim-flows.json, the policies linked to each and their verdicts. */
 import * as vscode from 'vscode';
-import { Views, type FlowSummary } from '../../../common/protocol';
+import { Commands, Views, type FlowSummary } from '../../../common/protocol';
 import { childNodes, rootNodes, type FlowNode as Node } from './flowNodes';
 
 const VERDICT_ICON: Record<string, string> = { accepted: 'pass', rejected: 'error', unknown: 'question', 'not checked': 'circle-outline' };
@@ -22,7 +22,15 @@ export class FlowsTreeProvider implements vscode.TreeDataProvider<Node> {
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'empty') return new vscode.TreeItem(node.text);
+    if (node.kind === 'empty') {
+      const item = new vscode.TreeItem(node.text);
+      // the way out of "no config": one click scaffolds it from the workspace's flow URLs
+      if (node.offerConfig) {
+        item.description = 'Create apim-flows.json…';
+        item.command = { command: Commands.createFlowsConfig, title: 'Create apim-flows.json' };
+      }
+      return item;
+    }
     if (node.kind === 'error') {
       const item = new vscode.TreeItem(node.text);
       item.description = node.reason;

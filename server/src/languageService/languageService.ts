@@ -13,6 +13,7 @@ import { MAX_CHECKED_TEXT, parsePolicy, type PolicyDocument } from './parser/pol
 import { doCodeActions } from './services/policyCodeActions';
 import { format as formatPolicy, type FormatOptions } from './services/policyFormat';
 import { flowQuickFixes } from './services/flowQuickFixes';
+import { scaffoldFlowsConfig, type FlowsScaffold } from './services/flowScaffold';
 import { effectivePolicyLens, getCodeLenses } from './services/policyCodeLens';
 import { doComplete } from './services/policyCompletion';
 import { compileSnippets, type PolicySnippet, type SnippetFile } from './services/policySnippets';
@@ -23,7 +24,7 @@ import { locatePolicy, type PolicyLocation } from './workspace/apiopsLayout';
 import { createWorkspaceIndex, type WorkspaceIndex } from './workspace/workspaceIndex';
 import type { FileRead } from './workspace/fileRead';
 import { analyzePolicyFlows, type PolicyFlowAnalysis } from './workspace/flowLinks';
-import { flowConfigDiagnostics } from './services/flowConfigDiagnostics';
+import { flowConfigDiagnostics, flowFileCodeActions } from './services/flowConfigDiagnostics';
 import { listFlowsInSteps, type ListFlowsOptions } from './services/flowSummaries';
 import { inspectToken, type InspectTokenOptions, type TokenInspection } from './services/tokenInspection';
 import { simulatePolicyFlows, type PolicyFlowSimulation } from './services/flowSimulation';
@@ -68,6 +69,7 @@ export { parseRulesConfig, RULE_CODES, RULE_SEVERITIES, RULES_CONFIG_FILE, readR
 export function applyRuleSeverities(diagnostics: Diagnostic[], rules: RuleSeverities | undefined): Diagnostic[] {
   return applyToDiagnostics(diagnostics, rules);
 }
+export type { FlowsScaffold } from './services/flowScaffold';
 
 export interface LanguageServiceOptions {
   catalog?: Catalog;
@@ -155,11 +157,19 @@ export interface LanguageService {
   getCodeLenses(document: TextDocument, doc?: PolicyDocument): CodeLens[];
   /** Re-indents elements; never changes expressions, values, text, CDATA or comments. */
   format(document: TextDocument, range: Range | undefined, options: FormatOptions, doc?: PolicyDocument): TextEdit[];
+  /** Quick fixes for the diagnostics `flowConfigDiagnostics` reported in an apim-flows.json or definition file. */
+  doFlowFileCodeActions(uri: string, diagnostics: Diagnostic[]): CodeAction[];
   /**
    * Problems of every flow config and of the definition files they read, by file URI (each
    * config's URI is a key), with the per-rule severities of `rules`.
    */
   flowConfigDiagnostics(rules?: RuleSeverities): Map<string, Diagnostic[]>;
+  /**
+   * "Create apim-flows.json": the config describing every flow trigger URL under `folderUri`
+   * (policies, backends, named values), or the flows and identities an existing one lacks, with
+   * the edit that writes them. Never overwrites: an existing file only gains entries.
+   */
+  scaffoldFlowsConfig(folderUri: string): FlowsScaffold;
   /** The flows of the workspace's configs, with (by default) each linked policy's verdict. */
   listFlows(options?: ListFlowsOptions): FlowSummary[];
   /** The same list one policy a step, for a host that answers other requests between steps. */
@@ -462,6 +472,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (rules) for (const [uri, diagnostics] of byUri) byUri.set(uri, applyToDiagnostics(diagnostics, rules));
       return byUri;
     },
+    doFlowFileCodeActions: (uri, diagnostics) => flowFileCodeActions(uri, diagnostics, DIAGNOSTIC_SOURCE),
+    scaffoldFlowsConfig: folderUri => scaffoldFlowsConfig(workspace, folderUri),
     listFlowsInSteps: (listOptions = {}) => listFlowsInSteps(workspace, analyzeFlows, listOptions),
     listFlows(listOptions = {}) {
       const steps = listFlowsInSteps(workspace, analyzeFlows, listOptions);

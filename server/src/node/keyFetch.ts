@@ -10,7 +10,10 @@
  * outage does not stick, and a burst of decodes does not hammer the endpoint.
  */
 
-export const MICROSOFT_KEY_ORIGINS = ['https://login.microsoftonline.com'] as const;
+import { ENTRA_AUTHORITIES } from '../languageService/auth/clouds';
+
+/** Microsoft's login endpoints (public, US Government, China): the clouds table's authorities. */
+export const MICROSOFT_KEY_ORIGINS: readonly string[] = ENTRA_AUTHORITIES;
 
 export interface KeyFetcherOptions {
   /** Origins keys may come from (tests give a local server). */

@@ -24,6 +24,7 @@ const EXPECTED_EXAMPLE_PROBLEMS: { file: string; line: number; severity: 'Error'
   { file: 'apis/orders/operations/get-order/policy.xml', line: 14, severity: 'Error', code: 'expression-not-allowed' },
   { file: 'apis/reports/policy.xml', line: 6, severity: 'Error', code: 'flow-audience' },
   { file: 'apis/status/policy.xml', line: 5, severity: 'Error', code: 'flow-authorization-required' },
+  { file: 'no-config/apis/timesheets/policy.xml', line: 6, severity: 'Error', code: 'flow-audience' },
   { file: 'policy fragments/trace-caller/policy.xml', line: 2, severity: 'Error', code: 'base-in-fragment' },
 ];
 

@@ -10,6 +10,8 @@ const TEST_TOKEN = `${enc({ alg: 'RS256', typ: 'JWT', kid: 'k' })}.${enc({ aud: 
 const ARGS: Record<string, unknown[]> = {
   'apimPolicy.decodeToken': [TEST_TOKEN],
   'apimPolicy.simulateFlowTrigger': ['order-intake', TEST_TOKEN],
+  // a proposal only: the fixture workspace is never written
+  'apimPolicy.createFlowsConfig': [{ dryRun: true }],
 };
 
 // Runs last: it restarts the language server.

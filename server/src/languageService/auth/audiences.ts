@@ -5,39 +5,19 @@
  */
 
 import type { Cloud } from './types';
+import { CLOUD_TABLE, CLOUDS, LOGIC_APIS_HOST, logicAppsHostClouds } from './clouds';
 import { queryParamName, SAS_PARAMS, stripSas } from '../utils/sas';
 
-export const CLOUDS: readonly Cloud[] = ['public', 'gcc', 'gcchigh', 'dod', 'china'];
+export { CLOUDS, isCloud, issuerVersion, v1Issuer, v2Issuer } from './clouds';
 
-/** The `aud` a Power Automate OAuth trigger requires, per cloud: exact strings, trailing slash included. */
-export const FLOW_AUDIENCES: Readonly<Record<Cloud, string>> = {
-  public: 'https://service.flow.microsoft.com/',
-  gcc: 'https://gov.service.flow.microsoft.us/',
-  gcchigh: 'https://high.service.flow.microsoft.us/',
-  dod: 'https://service.flow.appsplatform.us/',
-  china: 'https://service.powerautomate.cn/',
-};
+/** The `aud` a Power Automate OAuth trigger requires, per cloud (the clouds table's column). */
+export const FLOW_AUDIENCES: Readonly<Record<Cloud, string>> = Object.fromEntries(CLOUDS.map(c => [c, CLOUD_TABLE[c].flowAudience])) as Record<Cloud, string>;
 
 /** App ID of the "Microsoft Flow Service" first-party app (community knowledge, not a documented audience). */
 export const FLOW_SERVICE_APP_ID = '7df0a125-d3be-4c96-aa54-591f83ff541c';
 
-export const V1_ISSUER_PREFIX = 'https://sts.windows.net/';
-export const V2_ISSUER_PREFIX = 'https://login.microsoftonline.com/';
-
-export function isCloud(value: unknown): value is Cloud {
-  return typeof value === 'string' && (CLOUDS as readonly string[]).includes(value);
-}
-
 export function flowAudience(cloud: Cloud): string {
-  return FLOW_AUDIENCES[cloud];
-}
-
-export function v1Issuer(tenantId: string): string {
-  return `${V1_ISSUER_PREFIX}${tenantId}/`;
-}
-
-export function v2Issuer(tenantId: string): string {
-  return `${V2_ISSUER_PREFIX}${tenantId}/v2.0`;
+  return CLOUD_TABLE[cloud].flowAudience;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -65,13 +45,6 @@ export function compareClaim(expected: string, actual: string): 'equal' | 'case-
 
 export function isEmail(value: unknown): boolean {
   return typeof value === 'string' && EMAIL.test(value);
-}
-
-/** The version an issuer string belongs to, from its prefix and shape. */
-export function issuerVersion(iss: string): 1 | 2 | undefined {
-  if (iss.startsWith(V1_ISSUER_PREFIX)) return 1;
-  if (iss.startsWith(V2_ISSUER_PREFIX) && /\/v2\.0\/?$/.test(iss)) return 2;
-  return undefined;
 }
 
 /** The tenant GUID in an Entra issuer URL (first path segment), if it is one. */
@@ -128,9 +101,9 @@ export function classifyResource(resource: string): ResourceClassification {
   if (isGuid(r)) return r.toLowerCase() === FLOW_SERVICE_APP_ID ? { kind: 'flowAppId' } : { kind: 'guid' };
   const host = hostOf(r)?.toLowerCase();
   if (host) {
-    const m = /^logic-apis[-.]([a-z0-9-]+)\.logic\.azure\.(?:com|us|cn)$/.exec(host);
+    const m = LOGIC_APIS_HOST.exec(host);
     if (m) return { kind: 'logicApisHost', region: m[1] };
-    if (/\.logic\.azure\.(?:com|us|cn)$/.test(host)) return { kind: 'logicAppsHost' };
+    if (logicAppsHostClouds(host).length > 0) return { kind: 'logicAppsHost' };
   }
   if (r.endsWith('/.default')) return { kind: 'scopeDefault' };
   return { kind: 'other' };

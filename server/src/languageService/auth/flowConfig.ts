@@ -13,6 +13,7 @@ import { isObject, parseJsonText, problemAt, properties, property, rangeOf, stri
 import { FLOW_TYPES, isFlowType, platformOf, PLATFORMS } from './platforms';
 import { parseTriggerUrl } from './platforms/triggerUrl';
 import { isRefusal, type FileRead, type Refusal } from '../workspace/fileRead';
+import { parseIp } from './platforms/logicAppsAccessControl';
 
 export interface FlowsConfigResult {
   config: FlowsConfig;
@@ -50,6 +51,7 @@ export function parseFlowsConfig(
   warnDuplicateKeys(ctx, root);
   config.tenantId = readGuid(ctx, property(root, 'tenantId'), 'tenantId');
   config.cloud = readCloud(ctx, property(root, 'cloud')) ?? 'public';
+  config.apimOutboundIpAddresses = readAddresses(ctx, property(root, 'apimOutboundIpAddresses'));
   for (const entry of objectEntries(ctx, property(root, 'identities'))) {
     const identity = readIdentity(ctx, entry);
     if (identity) config.identities[entry.name] = identity;
@@ -238,8 +240,25 @@ function readFlow(ctx: Context, entry: JsonProperty, config: FlowsConfig): FlowC
     trigger,
     policies,
     definitionUri,
+    apimOutboundIpAddresses: config.apimOutboundIpAddresses,
     range: rangeOf(uri, obj),
   };
+}
+
+/** `apimOutboundIpAddresses`: APIM's public outbound addresses (the portal's Overview shows them). */
+function readAddresses(ctx: Context, prop: JsonProperty | undefined): string[] | undefined {
+  if (!prop) return undefined;
+  const list = prop.value.type === 'array' ? stringList(prop.value).items : undefined;
+  if (!list) {
+    ctx.problems.push(problemAt(ctx.uri, prop.value, 'error', 'flows-invalid-value', '"apimOutboundIpAddresses" must be an array of IP addresses.'));
+    return undefined;
+  }
+  for (const item of prop.value.children ?? []) {
+    if (item.type === 'string' && parseIp(String(item.value)) === undefined) {
+      ctx.problems.push(problemAt(ctx.uri, item, 'warning', 'flows-invalid-value', `Not an IPv4 address: ${JSON.stringify(item.value)}; it is not compared with allowed caller ranges.`));
+    }
+  }
+  return list;
 }
 
 function safe<T>(fn: () => T): T | undefined {

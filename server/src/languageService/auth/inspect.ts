@@ -7,7 +7,7 @@ import { simulateTrigger } from './simulate';
 import { decodeToken, explainToken, type TokenExplanation } from './token';
 import type { Check, FlowConfig, FlowsConfig, SimulationResult, SourceRange, TokenClaims, Verdict } from './types';
 import type { SignatureResult } from './verify';
-import { sameId } from './audiences';
+import { flowAudience, sameId } from './audiences';
 import { positionIn } from '../utils/positions';
 import type { DecodedToken } from '../../../../common/protocol';
 
@@ -128,6 +128,8 @@ export function fixFor(check: Check, flow: FlowConfig | undefined, payload: Reco
       return 'Wait until the token is valid, or check the clock of the machine that issued or checks it.';
     case 'sas-and-bearer':
       return 'Drop sp, sv and sig from the trigger URL (keep api-version), or stop sending the token.';
+    case 'caller-ip':
+      return 'Add APIM\'s outbound IP addresses to the logic app\'s allowedCallerIpAddresses (an empty list lets only other Logic Apps call).';
     case 'sas-disabled':
       return 'Drop sp, sv and sig from the trigger URL and send a bearer token.';
     case 'anyone-with-bearer':
@@ -135,7 +137,7 @@ export function fixFor(check: Check, flow: FlowConfig | undefined, payload: Reco
     case 'authorization-required':
       return 'Send a token: add authentication-managed-identity and set the Authorization header from it.';
     case 'pa-token-version':
-      return 'Request the token for https://service.flow.microsoft.com/ (v1), not for an app registration that issues v2 tokens.';
+      return `Request the token for ${flowAudience(flow?.cloud ?? 'public')} (v1), not for an app registration that issues v2 tokens.`;
     case 'roles':
       return `Assign the expected app role to the identity${oid ? ` ${oid}` : ''}; a cached token can take up to 24 h to carry it.`;
     default:

@@ -52,7 +52,8 @@ export function predictToken(resource: string, clientId: string | undefined, con
   } else {
     if (!identity?.tenantId && !config.tenantId) notes.push(`Tenant ${tid} assumed from the flow; set "tenantId" in the flow config to be sure.`);
     payload.tid = tid;
-    payload.iss = version === 1 ? v1Issuer(tid) : v2Issuer(tid);
+    // The cloud's Entra ID signs it (auth/clouds.ts): the config's cloud.
+    payload.iss = version === 1 ? v1Issuer(tid, config.cloud) : v2Issuer(tid, config.cloud);
   }
 
   if (identity?.principalId) payload.oid = identity.principalId;

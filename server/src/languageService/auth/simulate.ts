@@ -8,7 +8,8 @@
  */
 
 import type { FlowConfig, RequestContext, SimulationOptions, SimulationResult, TokenClaims } from './types';
-import { hasSas, isGuid, issuerVersion, urlParts, v1Issuer, v2Issuer } from './audiences';
+import { hasSas, isGuid, issuerVersion, urlParts } from './audiences';
+import { expectedIssuer } from './clouds';
 import { add, claim, missing, ref, show, type CheckContext as Ctx } from './checkContext';
 import { PLATFORM_ERRORS } from './platformErrors';
 import { platformOf } from './platforms';
@@ -154,7 +155,8 @@ function checkIssuer(ctx: Ctx): void {
   const ver = claim(ctx, 'ver');
   const version = ver === '1.0' ? 1 : ver === '2.0' ? 2 : issuerVersion(iss);
   if (version === undefined) return add(ctx, { ...c, status: 'fail', actual: iss, detail: `Neither "ver" (${ver ?? 'absent'}) nor the issuer tells the token version; not an Entra access token.` });
-  const expected = version === 1 ? v1Issuer(tid) : v2Issuer(tid);
+  // The issuer of the flow's cloud, or of the cloud the issuer itself names (auth/clouds.ts).
+  const expected = expectedIssuer(version, tid, iss, ctx.flow.cloud);
   if (iss === expected) add(ctx, { ...c, status: 'pass', expected, actual: iss });
   else add(ctx, { ...c, status: 'fail', expected, actual: iss, detail: `Issuer does not match token version ${version}.0 and tenant ${tid}.` });
 }

@@ -5,6 +5,7 @@
  */
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { issuerTenant, issuerVersion, isGuid } from './audiences';
+import { expectedIssuer, issuerFormsText } from './clouds';
 import type { TokenClaims } from './types';
 
 export class TokenInputError extends Error {}
@@ -67,7 +68,7 @@ export interface ClaimExplanation {
 
 const MEANINGS: Record<string, string> = {
   aud: 'Audience: who the token is for. v1 tokens carry the resource string exactly as requested (trailing slash included); v2 tokens carry the API\'s client ID.',
-  iss: 'Issuer: the Entra ID endpoint that signed it. v1: https://sts.windows.net/<tenant>/, v2: https://login.microsoftonline.com/<tenant>/v2.0.',
+  iss: `Issuer: the Entra ID endpoint that signed it. ${issuerFormsText()}.`,
   tid: 'Tenant ID of the caller. Power Automate requires the flow\'s own tenant.',
   oid: 'Object ID of the caller: for a managed identity, its service principal (principalId). "Specific users" lists this ID, not the client ID.',
   sub: 'Subject. For app-only tokens, usually the service principal\'s object ID as well.',
@@ -186,9 +187,9 @@ export function explainToken(claims: TokenClaims): TokenExplanation {
   const tid = typeof p.tid === 'string' ? p.tid : typeof p.iss === 'string' ? issuerTenant(p.iss) : undefined;
   let versionNote: string;
   if (ver === '1.0') {
-    versionNote = `A v1 token: the issuer is https://sts.windows.net/${tid ?? '<tenant>'}/ and aud is the resource exactly as APIM requested it. Power Automate and Microsoft's own APIs get v1 tokens.`;
+    versionNote = `A v1 token: the issuer is ${expectedIssuer(1, tid ?? '<tenant>', typeof p.iss === 'string' ? p.iss : undefined)} and aud is the resource exactly as APIM requested it. Power Automate and Microsoft's own APIs get v1 tokens.`;
   } else if (ver === '2.0') {
-    versionNote = `A v2 token: the issuer is https://login.microsoftonline.com/${tid ?? '<tenant>'}/v2.0 and aud is the API's client ID (a GUID), whatever URI was requested. A Logic App policy must name the v2 issuer for it.`;
+    versionNote = `A v2 token: the issuer is ${expectedIssuer(2, tid ?? '<tenant>', typeof p.iss === 'string' ? p.iss : undefined)} and aud is the API's client ID (a GUID), whatever URI was requested. A Logic App policy must name the v2 issuer for it.`;
   } else {
     versionNote = 'The version cannot be told from ver or iss: this may not be an Entra ID access token.';
   }

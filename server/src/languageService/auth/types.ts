@@ -94,6 +94,11 @@ export interface TriggerAuth {
     easyAuth?: EasyAuthSettings;
     sasDisabled: boolean;
   };
+  /**
+   * Logic Apps `accessControl.triggers.allowedCallerIpAddresses` (both plans): the address ranges
+   * that may call the trigger; an empty list means only other Logic Apps.
+   */
+  ipRestriction?: { ranges: string[]; range?: SourceRange };
 }
 
 export interface FlowConfig {
@@ -108,6 +113,8 @@ export interface FlowConfig {
   policies: string[];
   /** Where the trigger facts came from: inline config, or a definition file. */
   definitionUri?: string;
+  /** APIM's outbound (public) IP addresses, from the config: checked against a Logic App's allowed caller ranges. */
+  apimOutboundIpAddresses?: string[];
   range?: SourceRange;
 }
 
@@ -115,6 +122,8 @@ export interface FlowsConfig {
   uri: string;
   tenantId?: string;
   cloud: Cloud;
+  /** APIM's outbound IP addresses (`apimOutboundIpAddresses`), when the config gives them. */
+  apimOutboundIpAddresses?: string[];
   identities: Record<string, IdentityConfig>;
   resources: Record<string, ResourceConfig>;
   flows: Record<string, FlowConfig>;

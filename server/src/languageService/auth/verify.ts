@@ -8,6 +8,7 @@ import { compactVerify, createLocalJWKSet, errors, type JSONWebKeySet } from 'jo
 import { isGuid } from './audiences';
 import type { CheckStatus, TokenClaims } from './types';
 import { cleanTokenInput } from './token';
+import { cloudFacts, issuerClouds } from './clouds';
 
 export const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
 
@@ -23,8 +24,11 @@ export interface SignatureResult {
 export function microsoftKeysUrl(claims: TokenClaims): string | undefined {
   const p = claims.payload;
   const tid = typeof p.tid === 'string' && isGuid(p.tid) ? p.tid : undefined;
-  if (p.ver === '2.0') return tid ? `https://login.microsoftonline.com/${tid}/discovery/v2.0/keys` : undefined;
-  return tid ? `https://login.microsoftonline.com/${tid}/discovery/keys` : 'https://login.microsoftonline.com/common/discovery/keys';
+  // the login endpoint of the cloud whose Entra ID issued the token (auth/clouds.ts)
+  const clouds = typeof p.iss === 'string' ? issuerClouds(p.iss) : [];
+  const authority = cloudFacts(clouds[0] ?? 'public').entraAuthority;
+  if (p.ver === '2.0') return tid ? `${authority}/${tid}/discovery/v2.0/keys` : undefined;
+  return tid ? `${authority}/${tid}/discovery/keys` : `${authority}/common/discovery/keys`;
 }
 
 function asJwks(value: unknown): JSONWebKeySet | undefined {

@@ -5,11 +5,12 @@
  */
 
 import { add, claim, claimValue, MODE_UNKNOWN, modeCheck, ref, show, type CheckContext } from '../checkContext';
-import { compareClaim, issuerTenant, issuerVersion, sameId, V1_ISSUER_PREFIX, V2_ISSUER_PREFIX, v1Issuer, v2Issuer } from '../audiences';
+import { compareClaim, issuerTenant, issuerVersion, sameId } from '../audiences';
+import { expectedIssuer, hasIssuerPrefix, issuerPrefixesText, LOGIC_APPS_REGIONAL_HOST, logicAppsHostClouds } from '../clouds';
 import { isArmExpression, isObject, problemAt, rangeOf, valueOf } from '../jsonNodes';
 import { PLATFORM_ERRORS } from '../platformErrors';
 import type { Check, OpenAuthPolicy, TriggerAuth } from '../types';
-import { isSasDisabled, LOGIC_APPS_LIMITS, readOpenAuthPolicies } from './logicAppsAccessControl';
+import { checkCallerIp, isSasDisabled, LOGIC_APPS_LIMITS, noteSasStillEnabled, noteTriggerConditions, readAllowedCallerIps, readOpenAuthPolicies } from './logicAppsAccessControl';
 import type { DefinitionFile, FlowPlatform } from './types';
 
 type ConsumptionTrigger = NonNullable<TriggerAuth['logicAppConsumption']>;
@@ -25,9 +26,9 @@ export const logicAppConsumption: FlowPlatform = {
   hosts: [{
     kind: 'logicApps',
     match(host) {
-      const la = /^prod-\d+\.([a-z0-9-]+)\.logic\.azure\.(?:com|us|cn)$/.exec(host);
+      const la = LOGIC_APPS_REGIONAL_HOST.exec(host);
       if (la) return { region: la[1] };
-      return /\.logic\.azure\.(?:com|us|cn)$/.test(host) ? {} : undefined;
+      return logicAppsHostClouds(host).length > 0 ? {} : undefined;
     },
   }],
   acceptedHostKinds: ['logicApps'],
@@ -49,6 +50,12 @@ export const logicAppConsumption: FlowPlatform = {
         trigger.logicAppConsumption = { ...(trigger.logicAppConsumption ?? { policies: [] }), sasDisabled: isSasDisabled(value) };
       },
     },
+    {
+      name: 'allowedCallerIpAddresses', object: false,
+      read(reader, value, trigger) {
+        trigger.ipRestriction = readAllowedCallerIps(value, reader.uri, reader.problems);
+      },
+    },
   ],
   configTemplate: { definition: '<path of the logic app\'s ARM template or workflow resource JSON (with accessControl)>' },
   // Any Entra resource can be the audience; only the workflow's own policies decide (flow-auth-facts §4).
@@ -61,6 +68,9 @@ export const logicAppConsumption: FlowPlatform = {
   definitionHasFacts: file => file.accessControl !== undefined,
   readDefinition(file, trigger) {
     trigger.logicAppConsumption = readAccessControl(file);
+    const ips = valueOf(valueOf(file.accessControl, 'triggers', true), 'allowedCallerIpAddresses', true);
+    if (ips) trigger.ipRestriction = readAllowedCallerIps(ips, file.uri, file.problems);
+    noteTriggerConditions(file);
   },
 
   sasDisabled: trigger => trigger.logicAppConsumption?.sasDisabled === true,
@@ -92,6 +102,7 @@ function readAccessControl(file: DefinitionFile): ConsumptionTrigger {
     return { policies: [], sasDisabled: false };
   }
   const policies = isObject(open) ? readOpenAuthPolicies(open, uri, problems) : [];
+  if (policies.length > 0 && !sasDisabled && open) noteSasStillEnabled(uri, open, problems);
   return { policies, sasDisabled, range: rangeOf(uri, open ?? accessControl) };
 }
 
@@ -99,6 +110,7 @@ function readAccessControl(file: DefinitionFile): ConsumptionTrigger {
 // Row 4: SAS or a token, and a token needs an OAuth policy
 
 function checkRequest(ctx: CheckContext): void {
+  checkCallerIp(ctx);
   const { bearer, sas } = ctx;
   const la = ctx.flow.trigger.logicAppConsumption;
   const row4 = ref(4);
@@ -249,17 +261,18 @@ const issuerExplanation: Explanation = (ctx, expected) => {
   const iss = claim(ctx, 'iss');
   if (iss === undefined) return { source: 'token', detail: 'The token has no iss.' };
   const tokenVersion = issuerVersion(iss);
-  const policyVersions = new Set(expected.map(e => (e.startsWith(V2_ISSUER_PREFIX) ? 2 : e.startsWith(V1_ISSUER_PREFIX) ? 1 : 0)));
+  const policyVersions = new Set(expected.map(e => issuerVersion(e) ?? 0));
+  const cloud = ctx.flow.cloud;
   const tokenTenant = issuerTenant(iss);
   const policyTenants = expected.map(issuerTenant).filter((t): t is string => t !== undefined);
   if (tokenVersion === 1 && policyVersions.has(2) && !policyVersions.has(1)) {
     return {
       source: 'resource',
-      detail: `The policy expects a v2 issuer (${V2_ISSUER_PREFIX}<tenant>/v2.0), but the resource issues v1 tokens (${V1_ISSUER_PREFIX}<tenant>/). Put ${tokenTenant ? v1Issuer(tokenTenant) : 'the v1 issuer'} in the policy, or, if the resource is your own app registration, have it issue v2 tokens (requestedAccessTokenVersion 2).`,
+      detail: `The policy expects a v2 issuer (${expectedIssuer(2, '<tenant>', iss, cloud)}), but the resource issues v1 tokens (${expectedIssuer(1, '<tenant>', iss, cloud)}). Put ${tokenTenant ? expectedIssuer(1, tokenTenant, iss, cloud) : 'the v1 issuer'} in the policy, or, if the resource is your own app registration, have it issue v2 tokens (requestedAccessTokenVersion 2).`,
     };
   }
   if (tokenVersion === 2 && policyVersions.has(1) && !policyVersions.has(2)) {
-    return { source: 'resource', detail: `The policy expects a v1 issuer (${V1_ISSUER_PREFIX}<tenant>/), but the token is v2. Put ${tokenTenant ? v2Issuer(tokenTenant) : 'the v2 issuer'} in the policy, or request a resource that issues v1 tokens.` };
+    return { source: 'resource', detail: `The policy expects a v1 issuer (${expectedIssuer(1, '<tenant>', iss, cloud)}), but the token is v2. Put ${tokenTenant ? expectedIssuer(2, tokenTenant, iss, cloud) : 'the v2 issuer'} in the policy, or request a resource that issues v1 tokens.` };
   }
   if (tokenTenant && policyTenants.length > 0 && !policyTenants.some(t => sameId(t, tokenTenant))) {
     return { source: 'client-id', detail: `The policy trusts tenant ${show(policyTenants)}; the token comes from tenant ${tokenTenant}.` };
@@ -291,7 +304,7 @@ function checkPolicyLimits(ctx: CheckContext, policies: OpenAuthPolicy[]): void 
     if (p.claims.length > LOGIC_APPS_LIMITS.claimsPerPolicy) problems.push(`'${p.name}' has ${p.claims.length} claims (at most ${LOGIC_APPS_LIMITS.claimsPerPolicy})`);
     const iss = p.claims.find(x => x.name === 'iss');
     if (!iss) problems.push(`'${p.name}' has no iss claim`);
-    else if (!iss.expression && !iss.value.startsWith(V1_ISSUER_PREFIX) && !iss.value.startsWith(V2_ISSUER_PREFIX)) problems.push(`'${p.name}': iss must start with ${V1_ISSUER_PREFIX} or ${V2_ISSUER_PREFIX}`);
+    else if (!iss.expression && !hasIssuerPrefix(iss.value)) problems.push(`'${p.name}': iss must start with an Entra ID issuer (${issuerPrefixesText()})`);
     for (const x of p.claims) {
       if (!x.expression && x.value.length > LOGIC_APPS_LIMITS.claimValueLength) {
         problems.push(`'${p.name}': ${x.name} is ${x.value.length} characters (at most ${LOGIC_APPS_LIMITS.claimValueLength})`);

@@ -8,10 +8,11 @@ import type { Node } from 'jsonc-parser';
 import { add, claim, missing, MODE_UNKNOWN, modeCheck, ref, show, tokenAudiences, type CheckContext } from '../checkContext';
 import { guidList, readGuid, readString, type ConfigReader } from '../configReader';
 import { issuerTenant, sameId } from '../audiences';
+import { appServiceHostClouds } from '../clouds';
 import { isArmExpression, isObject, problemAt, property, rangeOf, stringList, stringOf, valueOf } from '../jsonNodes';
 import { PLATFORM_ERRORS } from '../platformErrors';
 import type { Check, EasyAuthSettings, TriggerAuth } from '../types';
-import { isSasDisabled } from './logicAppsAccessControl';
+import { checkCallerIp, isSasDisabled, noteTriggerConditions, readAllowedCallerIps } from './logicAppsAccessControl';
 import type { DefinitionFile, FlowPlatform } from './types';
 
 type StandardTrigger = NonNullable<TriggerAuth['logicAppStandard']>;
@@ -24,7 +25,7 @@ export const logicAppStandard: FlowPlatform = {
     return ls && (ls.easyAuth ? 'Easy Auth' : 'no Easy Auth');
   },
 
-  hosts: [{ kind: 'appService', match: host => (/\.azurewebsites\.(?:net|us|cn)$/.test(host) ? {} : undefined) }],
+  hosts: [{ kind: 'appService', match: host => (appServiceHostClouds(host).length > 0 ? {} : undefined) }],
   acceptedHostKinds: ['appService'],
 
   configSections: [
@@ -32,6 +33,12 @@ export const logicAppStandard: FlowPlatform = {
       name: 'sasAuthenticationPolicy', object: false,
       read(_reader, value, trigger) {
         trigger.logicAppStandard = { ...(trigger.logicAppStandard ?? {}), sasDisabled: isSasDisabled(value) };
+      },
+    },
+    {
+      name: 'allowedCallerIpAddresses', object: false,
+      read(reader, value, trigger) {
+        trigger.ipRestriction = readAllowedCallerIps(value, reader.uri, reader.problems);
       },
     },
     {
@@ -51,6 +58,9 @@ export const logicAppStandard: FlowPlatform = {
   definitionShapes: ['armWebSite', 'authSettings', 'statefulWorkflowJson'],
   readDefinition(file, trigger) {
     trigger.logicAppStandard = readSiteAuth(file);
+    const ips = valueOf(valueOf(valueOf(file.site, 'logicAppsAccessControlConfiguration', true), 'triggers', true), 'allowedCallerIpAddresses', true);
+    if (ips) trigger.ipRestriction = readAllowedCallerIps(ips, file.uri, file.problems);
+    noteTriggerConditions(file);
   },
 
   sasDisabled: trigger => trigger.logicAppStandard?.sasDisabled === true,
@@ -110,6 +120,14 @@ function readSiteAuth(located: DefinitionFile): StandardTrigger {
   const validation = valueOf(aad, 'validation', true);
   const policy = valueOf(validation, 'defaultAuthorizationPolicy', true);
   const principals = valueOf(policy, 'allowedPrincipals', true);
+  // AllowAnonymous lets a call without a token reach the runtime, which then takes SAS unless it is
+  // disabled (flow-auth-facts §2.4; the exact runtime behaviour is UNCONFIRMED)
+  const global = valueOf(located.authSettings, 'globalValidation', true);
+  const action = stringOf(valueOf(global, 'unauthenticatedClientAction', true));
+  if (global && !sasDisabled && (action === undefined || /^allowanonymous$/i.test(action))) {
+    problems.push(problemAt(uri, valueOf(global, 'unauthenticatedClientAction', true) ?? global, 'information', 'la-easy-auth-anonymous',
+      `Easy Auth's unauthenticatedClientAction is ${action ?? 'not set (AllowAnonymous)'} and SAS is enabled: a call with the trigger's SAS URL and no token still runs the workflow (UNCONFIRMED). Set Return401, or disable SAS in logicAppsAccessControlConfiguration.`));
+  }
   const tenants = settings.get('WEBSITE_AUTH_AAD_ALLOWED_TENANTS');
   const requireSp = settings.get('WEBSITE_AUTH_AAD_REQUIRE_CLIENT_SERVICE_PRINCIPAL');
   const easyAuth: EasyAuthSettings = {
@@ -140,6 +158,7 @@ function appSettings(site: Node | undefined): Map<string, string> {
 // Row 4
 
 function checkRequest(ctx: CheckContext): void {
+  checkCallerIp(ctx);
   const { bearer, sas } = ctx;
   const c = { id: 'authorization-required', title: 'The call is authenticated', source: 'token' as const, reference: ref(4) };
   if (bearer === true) add(ctx, { ...c, status: 'pass', actual: 'Authorization: Bearer …' });

@@ -8,6 +8,7 @@ import type { Node } from 'jsonc-parser';
 import { add, claim, isAppOnly, missing, MODE_UNKNOWN, modeCheck, ref, show, tokenAudiences, type CheckContext } from '../checkContext';
 import { readString, type ConfigReader } from '../configReader';
 import { classifyResource, flowAudience, isEmail, isGuid, sameId } from '../audiences';
+import { powerPlatformHost } from '../clouds';
 import { problemAt, property, rangeOf, stringList, stringOf } from '../jsonNodes';
 import { PLATFORM_ERRORS } from '../platformErrors';
 import type { Check, ConfigProblem, PowerAutomateAuth, TriggerAuth } from '../types';
@@ -32,8 +33,8 @@ export const powerAutomate: FlowPlatform = {
   hosts: [{
     kind: 'powerPlatform',
     match(host) {
-      const pp = /^(.+)\.environment\.api\.powerplatform\.(?:com|us|cn)$/.exec(host);
-      return pp ? { environment: pp[1] } : undefined;
+      const pp = powerPlatformHost(host);
+      return pp ? { environment: pp.environment } : undefined;
     },
   }],
   // Before 2025 flows had Logic Apps trigger hosts (prod-NN.<region>.logic.azure.com).

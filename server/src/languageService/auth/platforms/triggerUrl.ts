@@ -4,6 +4,7 @@
  */
 
 import { urlParts } from '../audiences';
+import { appServiceHostClouds, logicAppsHostClouds, powerPlatformHost } from '../clouds';
 import { PLATFORMS } from './index';
 import type { Cloud, FlowType } from '../types';
 import type { TriggerUrlInfo } from './types';
@@ -61,15 +62,20 @@ export function recognizeTrigger(url: string): RecognizedTrigger | undefined {
     }
     case 'logicApps': {
       const m = /\/workflows\/([^/?#]+)\/triggers\//i.exec(path);
-      return m ? { types: ['logicAppConsumption', 'powerAutomate'], workflow: m[1], info } : undefined;
+      return m ? { types: ['logicAppConsumption', 'powerAutomate'], cloud: onlyCloud(logicAppsHostClouds(info.host.toLowerCase())), workflow: m[1], info } : undefined;
     }
     case 'appService': {
       const m = /^\/api\/([^/?#]+)\/triggers\/[^/?#]+\/invoke/i.exec(path);
-      return m ? { types: ['logicAppStandard'], workflow: safeDecode(m[1]), info } : undefined;
+      return m ? { types: ['logicAppStandard'], cloud: onlyCloud(appServiceHostClouds(info.host.toLowerCase())), workflow: safeDecode(m[1]), info } : undefined;
     }
     default:
       return undefined;
   }
+}
+
+/** The cloud a host names when it names one only (US Government hosts serve GCC, GCC High and DoD alike). */
+function onlyCloud(clouds: Cloud[]): Cloud | undefined {
+  return clouds.length === 1 ? clouds[0] : undefined;
 }
 
 function pathOf(url: string): string {
@@ -91,7 +97,7 @@ function safeDecode(s: string): string {
  * those hosts say no cloud and the audience check accepts any cloud's Flow audience.
  */
 function powerPlatformCloud(host: string): Cloud | undefined {
-  return /\.environment\.api\.powerplatform\.com$/i.test(host) ? 'public' : undefined;
+  return powerPlatformHost(host.toLowerCase())?.cloud;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Finding, Rule, RuleContext, Severity } from './types';
 import { chosenSeverity, UNCONFIRMED_CODE } from '../ruleSeverity';
 import { positionIn } from '../../utils/positions';
 import { flowFileText } from '../../workspace/workspaceIndex';
+import { callerIdMixups } from '../callerIdMixups';
 
 /**
  * Data a quick fix or the client needs from a cross-check diagnostic. A type alias, not an
@@ -158,6 +159,12 @@ function affectedRelated(use: ManagedIdentityUse, flow: string): NonNullable<Fin
   }));
 }
 
+function mixupRelated(link: FlowLink, checkId: string): NonNullable<Finding['related']> {
+  return callerIdMixups(link.entry)
+    .filter(m => m.flow === link.flow.name && m.checks.includes(checkId))
+    .map(m => ({ uri: m.uri, start: m.start, end: m.end, message: `the ${m.compares === 'principal' ? 'client ID' : 'principal ID'} of '${m.identity}' in the callers of '${m.flow}'${m.replacement ? `: replace it with ${m.replacement}` : ''}`, text: flowFileText(link.entry, m.uri) }));
+}
+
 function elementName(el: PolicyElement): { start: number; end: number } {
   return { start: el.start + 1, end: el.nameEnd };
 }
@@ -190,7 +197,8 @@ function reportUse(ctx: RuleContext, use: ManagedIdentityUse): void {
     const severity = severityOf(check);
     if (!severity || check.id === 'result') continue;
     let place: { start: number; end: number };
-    let related = flowRelated(link) ?? [];
+    // where the flow's list holds the identity's other ID: the place to fix it
+    let related = [...mixupRelated(link, check.id), ...(flowRelated(link) ?? [])];
     if (check.source === 'resource' && use.resource) place = use.resource;
     else if (check.source === 'client-id') place = use.clientId ?? elementName(use.element);
     else if (check.source === 'url') {
