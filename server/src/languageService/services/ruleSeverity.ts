@@ -21,7 +21,7 @@ export const UNCONFIRMED_CODE = 'flow-unconfirmed';
 /** The trigger checks the cross-check reports as `flow-<check id>` (the token's own checks never fail on a predicted token). */
 const FLOW_CHECK_IDS = [
   'allowed-applications', 'allowed-principals', 'allowed-tenants', 'anyone-with-bearer', 'app-only', 'audience',
-  'authorization-required', 'caller', 'caller-emails', 'oauth-policy', 'pa-token-version', 'policies', 'policy-issuer',
+  'authorization-required', 'caller', 'caller-emails', 'caller-ip', 'oauth-policy', 'pa-token-version', 'policies', 'policy-issuer',
   'policy-limits', 'require-oid', 'resource-scope', 'roles', 'sas-and-bearer', 'sas-disabled', 'sas-required', 'tenant',
   'token-issuer', 'trigger-mode',
 ];
@@ -59,7 +59,8 @@ export const RULE_CODES: readonly string[] = [
   'pa-empty-allowed-callers', 'pa-invalid-caller', 'pa-mode-assumed', 'pa-token-version', 'pa-unknown-authentication', 'pa-url-retired',
   'la-claim-expression', 'la-claim-not-string', 'la-claim-value-too-long', 'la-claim-values', 'la-easy-auth-multitenant',
   'la-invalid-claims', 'la-invalid-iss', 'la-invalid-policies', 'la-missing-iss', 'la-no-access-control', 'la-policy-type',
-  'la-standard-no-easy-auth', 'la-too-many-claims', 'la-too-many-policies',
+  'la-standard-no-easy-auth', 'la-too-many-claims', 'la-too-many-policies', 'la-easy-auth-anonymous', 'la-invalid-ip-ranges',
+  'la-trigger-conditions', 'la-sas-still-enabled',
   'def-json-syntax', 'def-multiple-triggers', 'def-multiple-workflows', 'def-no-request-trigger', 'def-no-workflow',
   'def-not-object', 'def-unrecognized',
   // infrastructure as code, and the CLI
