@@ -55,7 +55,7 @@ export const RULE_CODES: readonly string[] = [
   'flows-invalid-token-version', 'flows-invalid-url', 'flows-invalid-value', 'flows-missing-flow-type', 'flows-no-link',
   'flows-not-applicable', 'flows-resource-no-client-id', 'flows-trigger-unknown', 'flows-unknown-authentication',
   'flows-unknown-cloud', 'flows-unknown-flow-type', 'flows-url-host-mismatch', 'flows-definition-not-found',
-  'flows-definition-refused', 'flows-definition-type-mismatch', 'flows-inline-overrides-definition',
+  'flows-definition-refused', 'flows-definition-type-mismatch', 'flows-inline-overrides-definition', 'flows-caller-client-id',
   'pa-empty-allowed-callers', 'pa-invalid-caller', 'pa-mode-assumed', 'pa-token-version', 'pa-unknown-authentication', 'pa-url-retired',
   'la-claim-expression', 'la-claim-not-string', 'la-claim-value-too-long', 'la-claim-values', 'la-easy-auth-multitenant',
   'la-invalid-claims', 'la-invalid-iss', 'la-invalid-policies', 'la-missing-iss', 'la-no-access-control', 'la-policy-type',
