@@ -123,7 +123,7 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
   let next = 0;
   let worker: Promise<void> | undefined;
   let allTimer: NodeJS.Timeout | undefined;
-  let pass: { started: number; files: number } | undefined;
+  let pass: { started: number; files: number; slowest?: { uri: string; ms: number } } | undefined;
 
   const folderOf = (uri: string): string | undefined => {
     const fsPath = URI.parse(uri).fsPath;
@@ -214,7 +214,10 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
       const sliceEnd = performance.now() + SLICE_MS;
       let item = take();
       while (item) {
+        const t0 = performance.now();
         checkAndPublish(item.uri, settings, item.force);
+        const took = performance.now() - t0;
+        if (pass && took > (pass.slowest?.ms ?? 0)) pass.slowest = { uri: item.uri, ms: took };
         if (performance.now() >= sliceEnd) break;
         item = take();
       }
@@ -234,6 +237,7 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
     progress?.done();
     if (pass) {
       host.log(`Checked ${pass.files} workspace files in ${Math.round(performance.now() - pass.started)} ms.`);
+      if (pass.slowest) host.log(`The slowest check: ${Math.round(pass.slowest.ms)} ms, ${pass.slowest.uri}`);
       pass = undefined;
     }
     background = [];

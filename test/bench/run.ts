@@ -331,6 +331,7 @@ async function serverRun(repo: ScaleRepo): Promise<ServerRun> {
     }
     const total = performance.now() - t0;
     const m = done.exec(client.logs().find(l => done.test(l))!)!;
+    if (process.env.BENCH_DEBUG) console.error(client.logs().filter(l => /slowest|indexed|Warmed|parser/.test(l)).join('\n'));
     rssMax = Math.max(rssMax, procMb(pid, 'VmRSS'));
     return { total, pass: Number(m[2]), files: Number(m[1]), index, rssMax, hwm: procMb(pid, 'VmHWM'), cpu: procCpuMs(pid), completions };
   } finally {

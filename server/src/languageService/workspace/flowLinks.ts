@@ -280,6 +280,8 @@ function fragmentPaths(uri: string, doc: PolicyDocument, name: string, ws: Works
   const seen = new Set<string>();
   const out: RequestPath[] = [];
   for (const p of ws.policies()) {
+    // a text that does not name the fragment does not include it: no parse (thousands of policies)
+    if (!ws.policyText(p.uri)?.includes(name)) continue;
     const including = ws.parsedPolicy(p.uri);
     if (!including || !includesFragment(including, name) || ws.findFragment(p.uri, name)?.uri !== uri) continue;
     for (const path of requestPaths(p.uri, including, ws, { uri, doc }) ?? []) {
