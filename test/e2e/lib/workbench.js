@@ -88,7 +88,9 @@ class Workbench {
     await this.activeEditor().waitFor({ timeout: UI_TIMEOUT });
     // the click only gives the editor focus: a loaded machine keeps the editor's layout moving for a
     // while after open, and Playwright's wait for a stable element then outlasts the timeout
-    await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 5 }, force: true });
+    // (on a line's text, not the top of the lines area: a CodeLens above line 1 sits there, and a
+    // click on "Effective policy" would open another editor)
+    await this.activeEditor().locator('.view-lines .view-line').first().click({ position: { x: 2, y: 2 }, force: true });
   }
 
   /** Cursor to the end of a 1-based line. */
@@ -147,12 +149,15 @@ class Workbench {
    * several token spans) and resolves with the text of the hover that appears.
    */
   async hoverText(text) {
-    // Lines can move after the file opens (a CodeLens appears above the element): aim again until
-    // the hover shows.
+    // Lines can move after the file opens (a CodeLens appears above the element, or above
+    // <policies>): aim again until the hover shows, and shows the text aimed at.
     const deadline = Date.now() + UI_TIMEOUT;
     for (;;) {
       try {
-        return await this.hoverTextOnce(text, Math.min(5000, Math.max(1000, deadline - Date.now())));
+        const shown = await this.hoverTextOnce(text, Math.min(5000, Math.max(1000, deadline - Date.now())));
+        // the lines moved between aiming and hovering: the hover is another element's
+        if (shown.includes(text) || Date.now() >= deadline) return shown;
+        throw new Error(`the hover shows another element's text: ${shown.slice(0, 80)}`);
       } catch (e) {
         if (Date.now() >= deadline) throw e;
         await this.page.mouse.move(5, 5);
