@@ -330,6 +330,15 @@ async function serverRun(repo: ScaleRepo): Promise<ServerRun> {
       await new Promise(resolve => setTimeout(resolve, 5));
     }
     const total = performance.now() - t0;
+    if (process.env.BENCH_DEBUG) {
+      const idle: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const c0 = performance.now();
+        await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+        idle.push(performance.now() - c0);
+      }
+      console.error(`completion once the pass is over: p50 ${fmt(percentile(idle, 50))} ms, p99 ${fmt(percentile(idle, 99))} ms`);
+    }
     const m = done.exec(client.logs().find(l => done.test(l))!)!;
     if (process.env.BENCH_DEBUG) console.error(client.logs().filter(l => /slowest|indexed|Warmed|parser/.test(l)).join('\n'));
     rssMax = Math.max(rssMax, procMb(pid, 'VmRSS'));
