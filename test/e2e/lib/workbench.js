@@ -88,9 +88,15 @@ class Workbench {
     await this.activeEditor().waitFor({ timeout: UI_TIMEOUT });
     // the click only gives the editor focus: a loaded machine keeps the editor's layout moving for a
     // while after open, and Playwright's wait for a stable element then outlasts the timeout
-    // (on a line's text, not the top of the lines area: a CodeLens above line 1 sits there, and a
-    // click on "Effective policy" would open another editor)
-    await this.activeEditor().locator('.view-lines .view-line').first().click({ position: { x: 2, y: 2 }, force: true });
+    // (no click at the top of the lines area: a CodeLens above line 1 sits there, and a click on
+    // "Effective policy" would open another editor; the editor's input element takes the focus)
+    const focused = await this.activeEditor().evaluate((editor) => {
+      const input = editor.querySelector('.native-edit-context, textarea.inputarea, textarea');
+      if (!input) return false;
+      input.focus();
+      return true;
+    });
+    if (!focused) await this.activeEditor().locator('.view-lines').click({ position: { x: 5, y: 40 }, force: true });
   }
 
   /** Cursor to the end of a 1-based line. */
