@@ -522,7 +522,7 @@ function clientTokenChecks(flow: FlowConfig, url: string | undefined, now: Date 
 
 /** For an API policy: whether its operations bring the token themselves. */
 function hasTokenInOperations(uri: string, ws: WorkspaceIndex): boolean {
-  const me = ws.policies().find(p => p.uri === uri);
+  const me = ws.policyEntry(uri);
   if (!me || me.location?.scope !== 'api') return false;
   const api = me.location.api;
   return ws.policies().some(p => {
