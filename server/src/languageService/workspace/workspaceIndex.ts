@@ -143,7 +143,7 @@ export interface WorkspaceIndex {
    */
   parentPolicies(uri: string): string[];
   /** Every indexed policy file (not fragments). */
-  policies(): PolicyEntry[];
+  policies(): readonly PolicyEntry[];
   /** The index's entry of one policy file (not a fragment). */
   policyEntry(uri: string): PolicyEntry | undefined;
   /**
@@ -207,6 +207,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
   const parse = options.parse ?? ((_uri: string, text: string) => parsePolicy(text));
   const changed = (uri: string | undefined) => {
     lookupCache = undefined;
+    policyList = undefined;
     servicesCache.clear();
     options.onDidChange?.(uri);
   };
@@ -244,6 +245,7 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
     productsByApi: Map<string, string[]>;
   }
   let lookupCache: Lookup | undefined;
+  let policyList: PolicyEntry[] | undefined;
   const lookup = (): Lookup => {
     if (lookupCache) return lookupCache;
     const l: Lookup = { global: new Map(), workspace: new Map(), product: new Map(), api: new Map(), productsByApi: new Map() };
@@ -425,7 +427,8 @@ export function createWorkspaceIndex(options: WorkspaceIndexOptions = {}): Works
       }
       return out;
     },
-    policies: () => [...policies.values()],
+    // one list until the next change: the flow analysis of an identity in a fragment asks for it per includer
+    policies: () => (policyList ??= [...policies.values()]),
     policyEntry: uri => policies.get(uri),
     productsOf(uri) {
       const loc = policies.get(uri)?.location ?? locatePolicy(uri);
