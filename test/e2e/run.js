@@ -20,6 +20,7 @@
  * Options: --only=suite|scenarios  --grep=REGEX (scenario names)  --skip-install  --keep (temp dirs)
  * Environment:
  *   E2E_OUT               screenshots, logs, results (default test/e2e/out)
+ *   E2E_RETRIES           tries again for a failed browser scenario (default 1; flaky passes are reported)
  *   E2E_WORKSPACE         fixture workspace to copy and open (default <repo>/examples)
  *   E2E_EXTENSION_DIR     extension under test (default the repo root; must be built)
  *   E2E_EXTENSION_MODE    vsix (default: scenarios use the packaged VSIX) | dev (the folder itself)
@@ -56,7 +57,9 @@ const CHROMIUM_ARGS = [
 class SkipError extends Error {}
 
 const state = { server: undefined, context: undefined, tmp: undefined, cleaning: undefined, signal: undefined };
-const totals = { passed: 0, failed: 0, skipped: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0, flaky: 0 };
+/** How often a failed browser scenario is tried again (E2E_RETRIES, default 1; 0 turns it off). */
+const RETRIES = Math.max(0, Number(process.env.E2E_RETRIES ?? 1) || 0);
 
 function parseArgs(argv) {
   const out = { only: undefined, grep: undefined, skipInstall: false, keep: false };
@@ -250,23 +253,38 @@ async function runScenarios(context, server, workspace) {
   };
 
   for (const [i, s] of scenarios.entries()) {
-    const t = Date.now();
     ctx.screenshot = (suffix) => wb.screenshot(suffix ? `${s.id}-${suffix}` : s.id);
-    try {
-      if (i > 0) await wb.closeAllEditors();
-      await s.run(ctx);
-      totals.passed += 1;
-      console.log(`  ✓ ${s.name} (${elapsed(t)})`);
-    } catch (err) {
-      if (err instanceof SkipError) {
-        totals.skipped += 1;
-        console.log(`  - ${s.name} (skipped: ${err.message})`);
-        continue;
+    // A scenario that fails is run once more (as Playwright's `retries` does on CI); a pass on the
+    // second try is reported as flaky with the first failure, never silently.
+    let firstFailure;
+    for (let attempt = 1; attempt <= 1 + RETRIES; attempt++) {
+      const t = Date.now();
+      try {
+        if (i > 0 || attempt > 1) await wb.closeAllEditors();
+        await s.run(ctx);
+        totals.passed += 1;
+        if (firstFailure) {
+          totals.flaky += 1;
+          console.log(`  ✓ ${s.name} (${elapsed(t)}) FLAKY: passed on try ${attempt}; the first try failed with:\n      ${firstFailure}`);
+        } else console.log(`  ✓ ${s.name} (${elapsed(t)})`);
+        break;
+      } catch (err) {
+        if (err instanceof SkipError) {
+          totals.skipped += 1;
+          console.log(`  - ${s.name} (skipped: ${err.message})`);
+          break;
+        }
+        const text = String(err.stack || err).split('\n').slice(0, 12).join('\n      ');
+        await wb.screenshot(`FAILED-${s.id}${attempt > 1 ? `-try${attempt}` : ''}`).catch(() => undefined);
+        await wb.pressEscape(3).catch(() => undefined);
+        if (attempt <= RETRIES) {
+          firstFailure = text;
+          console.log(`  … ${s.name} failed on try ${attempt} (${elapsed(t)}), trying again`);
+          continue;
+        }
+        totals.failed += 1;
+        console.log(`  ✗ ${s.name} (${elapsed(t)})\n      ${text}`);
       }
-      totals.failed += 1;
-      console.log(`  ✗ ${s.name} (${elapsed(t)})\n      ${String(err.stack || err).split('\n').slice(0, 12).join('\n      ')}`);
-      await wb.screenshot(`FAILED-${s.id}`).catch(() => undefined);
-      await wb.pressEscape(3).catch(() => undefined);
     }
   }
   await page.close().catch(() => undefined);
@@ -366,7 +384,7 @@ process.on('exit', () => state.server?.killNow());
 main().then(
   async () => {
     await cleanup();
-    console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+    console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${totals.flaky ? `, ${totals.flaky} of the passes flaky (passed on a retry)` : ''}`);
     process.exit(totals.failed > 0 ? 1 : 0);
   },
   async (err) => {
@@ -374,7 +392,7 @@ main().then(
     console.error(`[e2e] ERROR: ${err && err.stack ? err.stack : err}`);
     await cleanup();
     totals.failed += 1;
-    console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+    console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped${totals.flaky ? `, ${totals.flaky} of the passes flaky (passed on a retry)` : ''}`);
     process.exit(1);
   },
 );

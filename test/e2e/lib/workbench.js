@@ -57,8 +57,34 @@ class Workbench {
       await page.waitForTimeout(400);
       await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
     }
-    await row.click();
+    await this.chooseRow(widget, row);
     await widget.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  }
+
+  /**
+   * Accepts a quick input row with the keyboard: arrows until the list's focus is on it, then Enter.
+   * (A click can be intercepted: with the mouse resting over the list, another row's path tooltip
+   * opens on top of the target row. A CI run failed that way.) Falls back to a click if the focus
+   * never reaches the row.
+   */
+  async chooseRow(widget, row) {
+    const { page } = this;
+    await page.mouse.move(0, 0);
+    for (let step = 0; step < 40; step++) {
+      const target = Number(await row.getAttribute('data-index', { timeout: UI_TIMEOUT }));
+      const focused = widget.locator('.monaco-list-row.focused').first();
+      const at = (await focused.count()) ? Number(await focused.getAttribute('data-index')) : -1;
+      if (at === target) {
+        // the rows may have re-sorted between the two reads: accept only if the row still has the focus
+        if (await row.evaluate((el) => el.classList.contains('focused'))) {
+          await page.keyboard.press('Enter');
+          return;
+        }
+        continue;
+      }
+      await page.keyboard.press(at < target ? 'ArrowDown' : 'ArrowUp');
+    }
+    await row.click({ force: true });
   }
 
   /** Runs a command from the Command Palette by its label ("APIM: Show Language Server Output"). */

@@ -18,15 +18,15 @@ function testToken() {
  * "Preferences: Color Theme" opens a second quick pick (the themes) in the same widget. Its row is
  * matched exactly: "Preferences: Browse Color Themes in Marketplace" contains "Color Theme" too.
  */
-async function pickTheme(page, theme) {
+async function pickTheme(wb, page, theme) {
   const widget = page.locator('.quick-input-widget');
   await page.keyboard.press('F1');
   await widget.locator('input.input').fill('>Preferences: Color Theme');
-  await widget.locator('.monaco-list-row', { hasText: /Preferences: Color Theme(?!s)/ }).first().click();
+  await wb.chooseRow(widget, widget.locator('.monaco-list-row', { hasText: /Preferences: Color Theme(?!s)/ }).first());
   // the theme list replaces the command list: wait for it before typing
   await widget.locator('.monaco-list-row', { hasText: /Modern/ }).first().waitFor({ timeout: 15_000 });
   await widget.locator('input.input').fill(theme);
-  await widget.locator('.monaco-list-row', { hasText: theme }).first().click();
+  await wb.chooseRow(widget, widget.locator('.monaco-list-row', { hasText: theme }).first());
   await widget.waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
@@ -41,7 +41,7 @@ module.exports = {
     await page.keyboard.press('F1');
     const widget = page.locator('.quick-input-widget');
     await widget.locator('input.input').fill('>APIM: Decode Bearer Token');
-    await widget.locator('.monaco-list-row', { hasText: 'Decode Bearer Token' }).first().click();
+    await wb.chooseRow(widget, widget.locator('.monaco-list-row', { hasText: 'Decode Bearer Token' }).first());
     await widget.locator('.quick-input-title', { hasText: 'Decode Bearer Token' }).waitFor({ timeout: 15_000 });
     const input = widget.locator('input.input');
     assert.equal(await input.getAttribute('type'), 'password', 'the token input is masked');
@@ -75,7 +75,7 @@ module.exports = {
     const box = await link.boundingBox();
     assert.ok(box && box.y + box.height <= 1000, `the link is visible without scrolling (bottom at ${box && box.y + box.height})`);
     await screenshot('rejected-dark');
-    await pickTheme(page, 'Light Modern');
+    await pickTheme(wb, page, 'Light Modern');
     await caller.waitFor({ timeout: 10_000 });
     await screenshot('rejected-light');
 
@@ -91,7 +91,7 @@ module.exports = {
     assert.match(await panelCard.textContent(), /What to change/);
     await panel.locator('.part-payload pre').waitFor({ timeout: 10_000 });
     await screenshot('panel-light');
-    await pickTheme(page, 'Dark Modern');
+    await pickTheme(wb, page, 'Dark Modern');
     await panelCard.waitFor({ timeout: 10_000 });
     await screenshot('panel-dark');
     await page.setViewportSize({ width: 1400, height: 900 });
