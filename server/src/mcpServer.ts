@@ -11,23 +11,25 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { URI } from 'vscode-uri';
 import { getLanguageService, MAX_CHECKED_TEXT, redactTokens, type CSharpParser, type LanguageService } from './languageService/languageService';
-import { createLocator, createUriReader, indexCapWarning, readIndexedFiles } from './node/policyFiles';
+import { createLocator, createUriReader, indexCapWarning, readIndexedFiles, type IndexedFileCache } from './node/policyFiles';
 import { createConfinedReader } from './node/confinedFiles';
 import { AGENT_TOOLS, AgentToolInputError, runAgentTool, type AgentToolHost } from './agentTools';
 
 const ROOT_NAME = 'the folder the MCP server started in';
 
 /**
- * Reads the index's files under the root again, dropping the ones gone: an agent edits policies
- * between calls, and each answer must see the files as they are now. Only a file whose text
- * changed is fed to the index (feeding one drops what the service derived from the workspace);
- * the definition files the flow configs name are read again each time (they are not indexed).
+ * Looks at the index's files under the root again, dropping the ones gone: an agent edits policies
+ * between calls, and each answer must see the files as they are now. A file is read again only when
+ * its stat changed (the walk and a stat per file remain), and only a file whose text changed is fed
+ * to the index (feeding one drops what the service derived from the workspace); the definition
+ * files the flow configs name are read again each time (they are not indexed).
  */
 function createIndexer(service: LanguageService, root: string, warn: (line: string) => void): () => void {
   let known = new Map<string, string>();
+  const cache: IndexedFileCache = new Map();
   let warned = false;
   return () => {
-    const read = readIndexedFiles(root, undefined, { iac: false });
+    const read = readIndexedFiles(root, undefined, { iac: false, cache });
     const now = new Map<string, string>();
     for (const f of read.files) {
       const uri = URI.file(f.path).toString();

@@ -152,3 +152,25 @@ test('index reads are confined too: a FIFO, a link out or an oversized file name
   ]);
   assert.ok(!JSON.stringify(r).includes('TOPSECRET'));
 });
+
+test('a cache between walks: an unchanged file is not read again, a changed one is (same size too), a removed one is dropped', () => {
+  const dir = policies(3, true);
+  const cache = new Map<string, { stamp: string; text: string }>();
+  const first = readIndexedFiles(dir, undefined, { cache });
+  assert.equal(first.files.length, 3);
+  assert.equal(cache.size, 3);
+  const a0 = path.join(dir, 'apis', 'a0', 'policy.xml');
+  const a1 = path.join(dir, 'apis', 'a1', 'policy.xml');
+  // a cached text is recognisable: plant one that differs from the file, the stat unchanged
+  cache.set(a0, { stamp: cache.get(a0)!.stamp, text: '<policies><!-- from the cache --></policies>' });
+  // same size, another text, a later modification time
+  fs.writeFileSync(a1, '<policiez />');
+  fs.utimesSync(a1, new Date(), new Date(Date.now() + 5000));
+  fs.rmSync(path.join(dir, 'apis', 'a2'), { recursive: true });
+  const second = readIndexedFiles(dir, undefined, { cache });
+  const text = (p: string) => second.files.find(f => f.path === p)?.text;
+  assert.equal(text(a0), '<policies><!-- from the cache --></policies>', 'an unchanged file comes from the cache');
+  assert.equal(text(a1), '<policiez />', 'a changed file is read again');
+  assert.equal(second.files.length, 2);
+  assert.deepEqual([...cache.keys()].sort(), [a0, a1].sort(), 'the removed file left the cache');
+});

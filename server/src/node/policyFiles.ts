@@ -169,8 +169,38 @@ export interface IndexedFiles {
  * not folders), each through the confined reader (inside `folder`, regular, size-capped); past
  * the cap the walk only counts what it leaves out, so the caller can say so.
  */
-export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES, options: { iac?: boolean; xml?: boolean } = {}): IndexedFiles {
+/**
+ * Texts kept between walks of the same folder, by path, with the file's identity when it was read
+ * (inode, size, change and modification times in nanoseconds): a file whose stat still matches is not
+ * read again. `readIndexedFiles` drops the entries of files it no longer finds.
+ */
+export type IndexedFileCache = Map<string, { stamp: string; text: string }>;
+
+function statStamp(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file, { bigint: true });
+    return st.isFile() ? `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES, options: { iac?: boolean; xml?: boolean; cache?: IndexedFileCache } = {}): IndexedFiles {
   const read = createConfinedReader({ roots: [folder] });
+  const { cache } = options;
+  const seen = cache ? new Set<string>() : undefined;
+  /** A regular file's text: the cached one while its stat is unchanged (the stat comes first, so a change after it is seen next time). */
+  const readFile = (full: string) => {
+    if (!cache) return readRegularFile(full);
+    seen!.add(full);
+    const stamp = statStamp(full);
+    const hit = cache.get(full);
+    if (stamp !== undefined && hit?.stamp === stamp) return { ok: true as const, text: hit.text };
+    const r = readRegularFile(full);
+    if (r.ok && stamp !== undefined) cache.set(full, { stamp, text: r.text });
+    else cache.delete(full);
+    return r;
+  };
   const files: IndexedFile[] = [];
   const skipped: IndexedFiles['skipped'] = [];
   const xml: string[] = [];
@@ -197,7 +227,7 @@ export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES, o
         }
         // the walk follows no link, so a regular file's entry is inside the folder already; a link
         // goes through the confined reader, which refuses one that leads out
-        const r = ent.isFile() ? readRegularFile(full) : ent.isSymbolicLink() ? read(full) : { ok: false as const, error: 'not a regular file' };
+        const r = ent.isFile() ? readFile(full) : ent.isSymbolicLink() ? read(full) : { ok: false as const, error: 'not a regular file' };
         if (r.ok) files.push({ path: full, text: r.text });
         // any JSON file may be a template: one too large to read is data, not worth a warning
         else if (isIndexedFile(ent.name) || !/\.json$/i.test(ent.name)) skipped.push({ path: full, reason: r.error });
@@ -207,6 +237,7 @@ export function readIndexedFiles(folder: string, maxFiles = MAX_INDEXED_FILES, o
     }
   }
   const exact = walked <= MAX_WALKED_ENTRIES && stack.length === 0;
+  if (cache) for (const p of cache.keys()) if (!seen!.has(p)) cache.delete(p);
   const found: IndexedFiles = options.xml ? { files, skipped, xml } : { files, skipped };
   return leftOut > 0 || !exact ? { ...found, capped: { maxFiles, leftOut, exact } } : found;
 }
