@@ -2,25 +2,13 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { runCli, makeTree, CLI as cli } from '../util/cli';
 
-const cli = path.resolve(__dirname, '../../../dist/cli.js');
 
-function run(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd?: string) => runCli(args, { cwd });
 
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-cli-'));
-  for (const [rel, content] of Object.entries(files)) {
-    const p = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, content);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => makeTree(files, 'apim-cli-');
 
 const valid = '<policies><inbound><base /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>';
 const broken = '<policies>\n  <inbound>\n    <base />\n    <set-headr name="a" />\n  </inbound>\n</policies>';

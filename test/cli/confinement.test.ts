@@ -1,19 +1,15 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { runCli } from '../util/cli';
 
-const cli = path.resolve(__dirname, '../../../dist/cli.js');
 
 /** Bounded: a hang is a failure after 10 s (or `timeoutMs`), not a stuck test run. */
-function run(args: string[], cwd?: string, timeoutMs = 10_000) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd, timeout: timeoutMs });
-  assert.equal(r.signal, null, `apim-policy ${args.join(' ')} did not finish within ${timeoutMs} ms`);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd?: string, timeoutMs = 10_000) => runCli(args, { cwd, timeoutMs });
 
 const valid = '<policies><inbound><base /></inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>';
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJhIjoxfQ.sig';

@@ -1,27 +1,14 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { runCli, makeTree } from '../util/cli';
 
-const cli = path.resolve(__dirname, '../../../dist/cli.js');
 const examples = path.resolve(__dirname, '../../../examples');
 
-function run(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd?: string) => runCli(args, { cwd });
 
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-eff-'));
-  for (const [rel, content] of Object.entries(files)) {
-    const p = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, content);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => makeTree(files, 'apim-eff-');
 
 const level = (inbound: string) => `<policies>\n\t<inbound>\n\t\t<base />\n\t\t${inbound}\n\t</inbound>\n\t<backend>\n\t\t<base />\n\t</backend>\n\t<outbound>\n\t\t<base />\n\t</outbound>\n\t<on-error>\n\t\t<base />\n\t</on-error>\n</policies>\n`;
 

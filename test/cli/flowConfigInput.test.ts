@@ -5,31 +5,17 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { TENANT, unsigned, v1Claims } from '../util/tokens';
+import { runCli, makeTree } from '../util/cli';
 
-const cli = path.resolve(__dirname, '../../../dist/cli.js');
 const PA_URL = 'https://e.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/a/triggers/manual/paths/invoke?api-version=1';
 const NOW = '2026-11-26T12:00:00Z';
 
 /** Runs the CLI; a run killed at the (generous) time limit has a null code. */
-function run(args: string[], cwd?: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd, timeout: 20_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd?: string) => runCli(args, { cwd, timeoutMs: 20_000 });
 
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-cli-input-'));
-  for (const [rel, content] of Object.entries(files)) {
-    const p = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, content);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => makeTree(files, 'apim-cli-input-');
 
 const policy = (inbound: string) => `<policies><inbound><base />${inbound}</inbound><backend><base /></backend><outbound><base /></outbound><on-error><base /></on-error></policies>`;
 const mi = '<authentication-managed-identity resource="https://service.flow.microsoft.com" />';

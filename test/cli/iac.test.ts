@@ -4,16 +4,12 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { runCli } from '../util/cli';
 
-const cli = path.resolve(__dirname, '../../../dist/cli.js');
 const project = path.resolve(__dirname, '../../..');
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: project });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]) => runCli(args, { cwd: project });
 
 test('check examples/iac: each planted mistake at its host line:column, nothing else above information', () => {
   const r = run(['check', 'examples/iac']);

@@ -4,27 +4,13 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { runCli, makeTree } from '../util/cli';
 
-const cli = path.resolve(__dirname, '../../../dist/cli.js');
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]) => runCli(args);
 
-function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-cli-rules-'));
-  for (const [rel, content] of Object.entries(files)) {
-    const p = path.join(dir, rel);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, content);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>) => makeTree(files, 'apim-cli-rules-');
 
 interface Out { code: string; severity: string; message: string }
 const json = (stdout: string) => JSON.parse(stdout) as Out[];

@@ -1,21 +1,17 @@
 import { before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { makeKeys, PRINCIPAL, sign, TENANT, unsigned, v1Claims, type TestKeys } from '../util/tokens';
+import { runCli } from '../util/cli';
 
-const cli = path.resolve(__dirname, '../../../dist/cli.js');
 const NOW = '2026-11-26T12:00:00Z';
 const now = Math.floor(Date.parse(NOW) / 1000);
 let keys: TestKeys;
 let dir: string;
 
-function run(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, cwd: dir });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], input?: string) => runCli(args, { input, cwd: dir });
 
 before(async () => {
   keys = await makeKeys();
