@@ -117,3 +117,46 @@ test('every entry checked against a page records the page, the day it was read, 
     assert.ok(c.getElement(name)?.checked, name);
   }
 });
+
+test('catalog refresh, round 4: the retired set-graphql-resolver validates in the shape its last page documents', () => {
+  const resolver = '<set-graphql-resolver parent-type="Query" field="users"><http-data-source>'
+    + '<http-request><set-method>GET</set-method><set-url>https://data.contoso.com/users</set-url></http-request>'
+    + '<http-response><set-body template="liquid">[{% JSONArrayFor e in body %}{"name": "{{e.username}}"}{% endJSONArrayFor %}]</set-body></http-response>'
+    + '</http-data-source></set-graphql-resolver>';
+  assert.deepEqual(validate(inSection('backend', resolver)), []);
+  // the page (12/02/2022) lists the backend section only, and the request's method and URL as required
+  assert.deepEqual(codes(validate(inSection('inbound', resolver))), ['policy-not-allowed-in-section']);
+  assert.deepEqual(codes(validate(inSection('backend', '<set-graphql-resolver parent-type="Query" field="users" />'))), ['missing-required-child']);
+  assert.deepEqual(codes(validate(inSection('backend', '<set-graphql-resolver parent-type="Q" field="f"><http-data-source><http-request><set-method>GET</set-method></http-request></http-data-source></set-graphql-resolver>'))), ['missing-required-child']);
+  assert.ok(createCatalog().getElement('set-graphql-resolver')?.deprecated, 'still retired: completion does not offer it');
+});
+
+test('catalog refresh, round 4: azure-openai-emit-token-metric value is a number, as on emit-metric', () => {
+  const metric = (value: string) => inSection('inbound', `<azure-openai-emit-token-metric namespace="openai" value="${value}"><dimension name="API ID" /></azure-openai-emit-token-metric>`);
+  assert.deepEqual(validate(metric('2.5')), []);
+  assert.deepEqual(validate(metric('@((double)context.Variables.GetValueOrDefault<int>("n"))')), []);
+  assert.deepEqual(codes(validate(metric('lots'))), ['invalid-value']);
+});
+
+test('catalog refresh, round 4: validate-graphql-request states expressions for its three attributes', () => {
+  const info = createCatalog().getElement('validate-graphql-request')!;
+  for (const name of ['error-variable-name', 'max-size', 'max-depth']) {
+    const a = info.attributes.find(x => x.name === name)!;
+    assert.equal(a.expressions, true, name);
+    assert.notEqual(a.expressionsStated, false, name);
+  }
+  assert.deepEqual(validate(inSection('inbound', '<validate-graphql-request error-variable-name="errs" max-size="@(102400)" max-depth="@(4)" />')), []);
+});
+
+test('catalog refresh, round 4: the sixteen entries the earlier rounds could not reach record their page', () => {
+  const c = createCatalog();
+  const names = ['set-query-parameter', 'set-backend-service', 'send-one-way-request', 'forward-request', 'publish-to-dapr', 'invoke-dapr-binding',
+    'azure-openai-semantic-cache-store', 'azure-openai-emit-token-metric', 'llm-emit-token-metric', 'validate-graphql-request', 'set-graphql-resolver',
+    'http-data-source', 'cosmosdb-data-source', 'sql-data-source', 'choose'];
+  for (const name of names) {
+    const e = c.getElement(name)!;
+    assert.ok(e.checked, name);
+    assert.match(e.docDate ?? '', /^\d{4}-\d{2}-\d{2}$/, `${name} records its page date`);
+  }
+  assert.ok(c.getVariants('set-backend-service').find(v => v.variant === 'dapr')?.checked, 'set-backend-service (Dapr)');
+});

@@ -2379,12 +2379,12 @@ export const catalogData: CatalogData = {
         },
         {
           "name": "value",
-          "description": "The doc table lists it with type double.",
+          "description": "Metric value, a number (double); expressions work.",
           "required": false,
           "expressions": true,
           "default": "1",
           "value": {
-            "kind": "string"
+            "kind": "number"
           }
         },
         {
@@ -2431,6 +2431,10 @@ export const catalogData: CatalogData = {
       },
       "doc": "https://learn.microsoft.com/azure/api-management/azure-openai-emit-token-metric-policy",
       "docDate": "2024-07-09",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/0af0f2eff281c7aa9a7ce00a83daf73ed3f544af/articles/api-management/azure-openai-emit-token-metric-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "No more than 10 custom dimensions (per the doc page consulted)."
       ]
@@ -2511,6 +2515,10 @@ export const catalogData: CatalogData = {
       },
       "doc": "https://learn.microsoft.com/azure/api-management/llm-emit-token-metric-policy",
       "docDate": "2026-05-27",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/00b15a65ff1372e4c4a36335c9d04b0c65961a2f/articles/api-management/llm-emit-token-metric-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "No more than 5 custom dimensions (2026 doc).",
         "Needs an Application Insights logger with custom metrics turned on."
@@ -2674,6 +2682,11 @@ export const catalogData: CatalogData = {
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/azure-openai-semantic-cache-store-policy",
       "docDate": "2024-05-08",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/000280a5fd2bf54b43058602bf0b06f0c746c284/articles/api-management/azure-openai-semantic-cache-store-policy.md",
+        "read": "2026-11-30",
+        "note": "Only the 05/08/2024 source is stored; the shared semantic-cache include that newer llm-* pages use was not confirmed for this page."
+      },
       "constraints": [
         "May appear only once per policy section.",
         "Needs a matching azure-openai-semantic-cache-lookup in inbound."
@@ -3612,7 +3625,11 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/set-query-parameter-policy",
-      "docDate": "2024-07-23"
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/62d13e9b35f7b26845a2263e88a95dc98e527b0d/articles/api-management/set-query-parameter-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "set-body",
@@ -4968,6 +4985,11 @@ export const catalogData: CatalogData = {
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/forward-request-policy",
       "docDate": "2023-10-19",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/api-management/forward-request-policy.md",
+        "read": "2026-11-30",
+        "note": "The 10/19/2023 source: http-version and buffer-request-body state nothing about expressions (expressionsStated false); buffer-response and fail-on-error-status-code take none. Gateways there: dedicated, consumption, self-hosted; v2 from the policy index."
+      },
       "constraints": [
         "Belongs in the backend section only.",
         "Not allowed more than once per definition (2022 doc).",
@@ -5105,6 +5127,11 @@ export const catalogData: CatalogData = {
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/set-backend-service-policy",
       "docDate": "2022-12-02",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/156b59bf5f49140fb5c7ecdc30095b25f12b90f2/articles/api-management/set-backend-service-policy.md",
+        "read": "2026-11-30",
+        "note": "The stored page (12/02/2022) lists dedicated, consumption and self-hosted gateways; v2 comes from the policy index (2024-03-28), which marks the policy Yes for V2. sf-replica-type appears only in the page's example, not in its attribute table; it stays accepted."
+      },
       "constraints": [
         "Use base-url or backend-id, never both and not neither.",
         "A child scope inheriting a parent's backend-id through <base/> may only replace it with another backend-id; base-url will not do."
@@ -5811,7 +5838,12 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/send-one-way-request-policy",
-      "docDate": "2023-08-02"
+      "docDate": "2023-08-02",
+      "checked": {
+        "source": "https://learn.microsoft.com/azure/api-management/send-one-way-request-policy",
+        "read": "2026-11-30",
+        "note": "The Learn rendering (en-au copy) for attributes, elements (proxy included) and usage: workspace scope, gateways classic, v2, consumption, self-hosted (no workspace gateway). It gives no date; docDate is the stored source's (08/02/2023), which says the same apart from the v2 gateway."
+      }
     },
     {
       "name": "log-to-eventhub",
@@ -5959,6 +5991,10 @@ export const catalogData: CatalogData = {
       "childElements": {},
       "doc": "https://learn.microsoft.com/azure/api-management/set-backend-service-dapr-policy",
       "docDate": "2024-03-18",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/1a36581d4c4cda9c4be150133aa5f9c42bac61c8/articles/api-management/set-backend-service-dapr-policy.md",
+        "read": "2026-11-30"
+      },
       "notes": [
         "The XML element is set-backend-service; backend-id='dapr' and the dapr-* attributes mark this form.",
         "The self-hosted gateway needs Dapr turned on."
@@ -6067,7 +6103,11 @@ export const catalogData: CatalogData = {
       "content": "Message content, as text or an expression.",
       "body": true,
       "doc": "https://learn.microsoft.com/azure/api-management/publish-to-dapr-policy",
-      "docDate": "2022-12-07"
+      "docDate": "2022-12-07",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/03acc2f3f8e7156a606800792cc7cdd9b7c9d747/articles/api-management/publish-to-dapr-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "invoke-dapr-binding",
@@ -6213,7 +6253,11 @@ export const catalogData: CatalogData = {
         }
       },
       "doc": "https://learn.microsoft.com/azure/api-management/invoke-dapr-binding-policy",
-      "docDate": "2024-07-23"
+      "docDate": "2024-07-23",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/0b8729eaf7eb0aabc6390cb17348d19761285f12/articles/api-management/invoke-dapr-binding-policy.md",
+        "read": "2026-11-30"
+      }
     },
     {
       "name": "trace",
@@ -6515,6 +6559,11 @@ export const catalogData: CatalogData = {
       },
       "doc": "https://learn.microsoft.com/azure/api-management/choose-policy",
       "docDate": "2022-12-08",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/0b2db47d370e0c449e21154af4859c814a04fe3e/articles/api-management/choose-policy.md",
+        "read": "2026-11-30",
+        "note": "The stored source is 12/08/2022 (scopes without workspace). The current Learn rendering matches its statement and elements; its usage section did not come through, so scopes and gateways were not re-checked."
+      },
       "constraints": [
         "Needs at least one <when>; <otherwise> is optional, appears once at most, and comes last."
       ],
@@ -6684,7 +6733,7 @@ export const catalogData: CatalogData = {
         "note": "The current Learn page (English, and the Azure China copy for its usage section): same attributes, count 1-50, all four sections, scopes with workspace. It now excludes wait as a child; recorded as a note, not yet checked. It gives no date; docDate is the earlier reading."
       },
       "notes": [
-        "The current page says a <retry> may hold any policy except <wait>."
+        "A reading of the current page (round 3) found <wait> excluded as a child of <retry>; not confirmed since: the page's statement still says no restrictions, and it names no save or run-time failure."
       ]
     },
     {
@@ -7575,7 +7624,6 @@ export const catalogData: CatalogData = {
           "name": "error-variable-name",
           "required": false,
           "expressions": true,
-          "expressionsStated": false,
           "value": {
             "kind": "string"
           }
@@ -7585,7 +7633,6 @@ export const catalogData: CatalogData = {
           "description": "At most 102400.",
           "required": true,
           "expressions": true,
-          "expressionsStated": false,
           "value": {
             "kind": "int",
             "unit": "bytes"
@@ -7595,7 +7642,6 @@ export const catalogData: CatalogData = {
           "name": "max-depth",
           "required": false,
           "expressions": true,
-          "expressionsStated": false,
           "default": "6",
           "value": {
             "kind": "int"
@@ -7662,6 +7708,11 @@ export const catalogData: CatalogData = {
       },
       "doc": "https://learn.microsoft.com/azure/api-management/validate-graphql-request-policy",
       "docDate": "2022-12-02",
+      "checked": {
+        "source": "https://learn.microsoft.com/azure/api-management/validate-graphql-request-policy",
+        "read": "2026-11-30",
+        "note": "Attributes and elements from the current Learn rendering (and its Azure China copy): all three attributes now say policy expressions are allowed. Its usage section did not come through; sections, scopes and gateways are the 12/02/2022 source's (v2 from the policy index). The page still states max-size at most 102,400 bytes (kept as a description)."
+      },
       "notes": [
         "Errors are also put in the GraphQLErrors variable.",
         "The doc page consulted was written before workspace scope existed; current docs may add it."
@@ -7892,6 +7943,10 @@ export const catalogData: CatalogData = {
       },
       "doc": "https://learn.microsoft.com/azure/api-management/http-data-source-policy",
       "docDate": "2024-05-02",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/07e8a1d05368cebff601032cf05968463def1704/articles/api-management/http-data-source-policy.md",
+        "read": "2026-11-30"
+      },
       "notes": [
         "It is the root element of a resolver policy document, not placed inside <policies>.",
         "context.GraphQL.Arguments and context.GraphQL.Parent can be used."
@@ -8077,6 +8132,11 @@ export const catalogData: CatalogData = {
       },
       "doc": "https://learn.microsoft.com/azure/api-management/sql-data-source-policy",
       "docDate": "2023-06-07",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/117750076332cb123664c9e5a8462a2d043376da/articles/api-management/sql-data-source-policy.md",
+        "read": "2026-11-30",
+        "note": "The page lists the dedicated gateway only; classic and v2 come from the policy index (2024-03-28: Yes, Yes, No, No)."
+      },
       "notes": [
         "It is the root element of a resolver policy document, not placed inside <policies>."
       ],
@@ -8564,6 +8624,10 @@ export const catalogData: CatalogData = {
       },
       "doc": "https://learn.microsoft.com/azure/api-management/cosmosdb-data-source-policy",
       "docDate": "2024-03-18",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/0b8729eaf7eb0aabc6390cb17348d19761285f12/articles/api-management/cosmosdb-data-source-policy.md",
+        "read": "2026-11-30"
+      },
       "constraints": [
         "Use exactly one of query-request, read-request, delete-request or write-request."
       ],
@@ -8641,10 +8705,19 @@ export const catalogData: CatalogData = {
       "name": "set-graphql-resolver",
       "kind": "policy",
       "category": "graphql",
-      "summary": "Retired resolver policy for synthetic GraphQL APIs, superseded by http-data-source (not re-checked; treat as deprecated).",
-      "sections": [],
-      "scopes": [],
-      "gateways": [],
+      "summary": "Retired resolver policy (preview, 2022) that resolved one GraphQL field through an HTTP request; superseded by the http-data-source resolver policy.",
+      "sections": [
+        "backend"
+      ],
+      "scopes": [
+        "global",
+        "product",
+        "api",
+        "operation"
+      ],
+      "gateways": [
+        "classic"
+      ],
       "attributes": [
         {
           "name": "parent-type",
@@ -8665,11 +8738,102 @@ export const catalogData: CatalogData = {
           }
         }
       ],
-      "children": [],
-      "childElements": {},
+      "children": [
+        {
+          "name": "http-data-source",
+          "required": true,
+          "multiple": false
+        }
+      ],
+      "childElements": {
+        "http-data-source": {
+          "attributes": [],
+          "children": [
+            {
+              "name": "http-request",
+              "required": true,
+              "multiple": false
+            },
+            {
+              "name": "http-response",
+              "required": false,
+              "multiple": false
+            }
+          ]
+        },
+        "http-request": {
+          "description": "The HTTP request that resolves the field; each child at most once.",
+          "attributes": [],
+          "children": [
+            {
+              "name": "set-method",
+              "required": true,
+              "multiple": false
+            },
+            {
+              "name": "set-url",
+              "required": true,
+              "multiple": false
+            },
+            {
+              "name": "set-header",
+              "required": false,
+              "multiple": true
+            },
+            {
+              "name": "set-body",
+              "required": false,
+              "multiple": false
+            },
+            {
+              "name": "authentication-certificate",
+              "required": false,
+              "multiple": false
+            }
+          ]
+        },
+        "http-response": {
+          "description": "Optional policies applied to the HTTP response; without it the response is returned as a raw string.",
+          "attributes": [],
+          "children": [
+            {
+              "name": "set-body",
+              "required": false,
+              "multiple": false
+            },
+            {
+              "name": "json-to-xml",
+              "required": false,
+              "multiple": false
+            },
+            {
+              "name": "xml-to-json",
+              "required": false,
+              "multiple": false
+            },
+            {
+              "name": "find-and-replace",
+              "required": false,
+              "multiple": false
+            }
+          ]
+        },
+        "set-url": {
+          "attributes": [],
+          "children": [],
+          "content": "URL of the resolver's HTTP request; expressions work."
+        }
+      },
       "doc": "https://learn.microsoft.com/azure/api-management/set-graphql-resolver-policy",
+      "docDate": "2022-12-02",
+      "checked": {
+        "source": "https://github.com/MicrosoftDocs/azure-docs/blob/0034ad727362c18ed3b2e65fbae4fbd650d5e9eb/articles/api-management/set-graphql-resolver-policy.md",
+        "read": "2026-11-30",
+        "note": "The last stored page of the retired policy (12/02/2022, preview). The current policy index has no row for it; its replacement is the http-data-source resolver policy."
+      },
       "notes": [
-        "Appears only in an older table of contents, not in the current policy index; attribute names are uncertain."
+        "Not in the current policy index; kept so that older policies still validate. New resolvers use http-data-source as the root of a resolver policy.",
+        "context.ParentResult holds the parent object; GraphQL arguments arrive in the request body under \"arguments\"."
       ],
       "deprecated": true
     },
