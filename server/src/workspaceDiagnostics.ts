@@ -78,7 +78,7 @@ export interface WorkspaceChecks {
 }
 
 /** The longest slice of checks before the connection gets a turn. */
-const SLICE_MS = 2;
+const SLICE_MS = 1;
 
 /** How long the checks wait while open documents have checks pending. */
 const BUSY_WAIT_MS = 50;
