@@ -189,29 +189,37 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
     }
   }
 
-  /** Publishes of this slice not yet written: the next slice waits for them (see `yieldToConnection`). */
-  let unwritten: Promise<void>[] = [];
+  /** Problems of this slice's files, sent when it yields (see `yieldToConnection`). */
+  let toPublish: Array<{ uri: string; diagnostics: Diagnostic[] }> = [];
 
-  /**
-   * Gives the connection the event loop until it is quiet: the problems published are written and
-   * no message of the client was handled for QUIET_TURNS turns. So a request that came while a
-   * slice ran is answered before the next slice, and its answer is not queued behind the problems
-   * of a thousand files (the writer writes one message a turn).
-   */
-  async function yieldToConnection(): Promise<void> {
-    const written = Promise.all(unwritten).then(() => undefined, () => undefined);
-    unwritten = [];
-    await written;
+  /** Turns of the event loop until no message of the client was handled for QUIET_TURNS of them. */
+  async function quiet(): Promise<void> {
     let seen = host.messagesHandled();
-    for (let quiet = 0; quiet < QUIET_TURNS;) {
+    for (let turns = 0; turns < QUIET_TURNS;) {
       await nextTurn();
       const handled = host.messagesHandled();
-      if (handled === seen) quiet++;
+      if (handled === seen) turns++;
       else {
         seen = handled;
-        quiet = 0;
+        turns = 0;
       }
     }
+  }
+
+  /**
+   * Gives the connection the event loop until it is quiet. First the requests that came while the
+   * slice ran are answered, then the slice's problems are published and written, and the requests
+   * that came meanwhile answered: so the next slice starts with nothing waiting, and an answer is
+   * queued behind the problems of a few files at most (the writer writes one message a turn, and
+   * the pass publishes thousands).
+   */
+  async function yieldToConnection(): Promise<void> {
+    await quiet();
+    if (toPublish.length === 0) return;
+    const sent = toPublish.map(p => host.publish(p.uri, p.diagnostics));
+    toPublish = [];
+    await Promise.all(sent).catch(() => undefined);
+    await quiet();
   }
 
   /** Publishes a closed file's problems when they changed (always, with `force`). */
@@ -220,7 +228,7 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
     if (!force && key === published.get(uri)) return;
     if (key === undefined) published.delete(uri);
     else published.set(uri, key);
-    unwritten.push(host.publish(uri, diagnostics ?? []));
+    toPublish.push({ uri, diagnostics: diagnostics ?? [] });
   }
 
   async function currentSettings(): Promise<Map<string, ServerSettings>> {
@@ -289,8 +297,8 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
         reported = performance.now();
         progress.report(Math.floor((100 * next) / pass.files), `${next} of ${pass.files} files`);
       }
-      if (!current && urgent.size === 0 && next >= background.length) break;
       await yieldToConnection();
+      if (!current && urgent.size === 0 && next >= background.length) break;
       // cached by the server until the configuration changes
       settings = await currentSettings();
     }
