@@ -96,6 +96,15 @@ const QUIET_TURNS = 3;
 
 const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
 
+/**
+ * While the client is active (a message of it was handled this recently), the checks leave the
+ * CPU free between two slices for as long as a slice: the editor, the client and the answers get
+ * a share of a small machine. Measured on the 5,000-policy repository with completion requests
+ * all through the pass (load 3-3.7 on 2 CPUs): p50 3.3-3.7 ms and p99 19-26 ms, against 4.5-4.8 ms
+ * and 29-41 ms without the pause; the pass took 5.8-8.0 s against 5.2-5.5 s.
+ */
+const ACTIVE_MS = 500;
+
 /** A `policy.xml` in a place of the APIOps layout, or a `*.policy.xml`: of the policy language by name. */
 function isPolicyByName(uri: string): boolean {
   const segments = uri.split('/').map(s => decodeURIComponent(s).toLowerCase());
@@ -192,17 +201,26 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
   /** Problems of this slice's files, sent when it yields (see `yieldToConnection`). */
   let toPublish: Array<{ uri: string; diagnostics: Diagnostic[] }> = [];
 
+  /** The client's messages handled when last looked, and when that count last changed. */
+  let handledSeen: number | undefined;
+  let lastActivity = -Infinity;
+  const noteActivity = (): void => {
+    const handled = host.messagesHandled();
+    if (handled === handledSeen) return;
+    // the first look is no activity: the count of all the messages before
+    if (handledSeen !== undefined) lastActivity = performance.now();
+    handledSeen = handled;
+  };
+
   /** Turns of the event loop until no message of the client was handled for QUIET_TURNS of them. */
   async function quiet(): Promise<void> {
-    let seen = host.messagesHandled();
+    noteActivity();
     for (let turns = 0; turns < QUIET_TURNS;) {
       await nextTurn();
-      const handled = host.messagesHandled();
-      if (handled === seen) turns++;
-      else {
-        seen = handled;
-        turns = 0;
-      }
+      const before = handledSeen;
+      noteActivity();
+      if (handledSeen === before) turns++;
+      else turns = 0;
     }
   }
 
@@ -211,15 +229,21 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
    * slice ran are answered, then the slice's problems are published and written, and the requests
    * that came meanwhile answered: so the next slice starts with nothing waiting, and an answer is
    * queued behind the problems of a few files at most (the writer writes one message a turn, and
-   * the pass publishes thousands).
+   * the pass publishes thousands). While the client is active, a pause as long as a slice follows
+   * (ACTIVE_MS).
    */
   async function yieldToConnection(): Promise<void> {
     await quiet();
-    if (toPublish.length === 0) return;
-    const sent = toPublish.map(p => host.publish(p.uri, p.diagnostics));
-    toPublish = [];
-    await Promise.all(sent).catch(() => undefined);
-    await quiet();
+    if (toPublish.length > 0) {
+      const sent = toPublish.map(p => host.publish(p.uri, p.diagnostics));
+      toPublish = [];
+      await Promise.all(sent).catch(() => undefined);
+      await quiet();
+    }
+    if (performance.now() - lastActivity < ACTIVE_MS) {
+      await new Promise(resolve => setTimeout(resolve, SLICE_MS));
+      await quiet();
+    }
   }
 
   /** Publishes a closed file's problems when they changed (always, with `force`). */

@@ -177,3 +177,30 @@ test('workspace checks: each file\'s problems are published once, as doValidatio
     assert.deepEqual(sent[0], whole);
   }
 });
+
+test('workspace checks: while the client is active, the slices leave the CPU free between them', async () => {
+  /** The gaps between two slices' publishes (every file has a problem: each slice publishes). */
+  const gaps = async (active: boolean): Promise<number[]> => {
+    const at: number[] = [];
+    let handled = 0;
+    const { checks } = checksOver(300, {
+      async publish() {
+        at.push(performance.now());
+      },
+      messagesHandled: () => handled,
+    });
+    // a request every 2 ms: between them the connection is quiet for many turns
+    const typing = active ? setInterval(() => handled++, 2) : undefined;
+    checks.checkAll(0);
+    await until(() => !checks.running(), 'the pass');
+    clearInterval(typing);
+    // one slice's publishes go out together
+    return at.slice(1).map((t, i) => t - at[i]).filter(gap => gap > 0.3);
+  };
+  const median = (xs: number[]) => xs.slice().sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const otherwise = await gaps(false);
+  const whileActive = await gaps(true);
+  assert.ok(whileActive.length >= 5 && otherwise.length >= 5, `slices: ${whileActive.length + 1}, ${otherwise.length + 1}`);
+  // a slice and its yield, and while active a pause of at least 1 ms (a timer) after it
+  assert.ok(median(whileActive) >= median(otherwise) + 0.7, `gaps while active ${median(whileActive).toFixed(2)} ms, otherwise ${median(otherwise).toFixed(2)} ms`);
+});
