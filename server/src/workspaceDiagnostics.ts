@@ -16,10 +16,13 @@
  * open document is its own pipeline's (server.ts): it is skipped here, and checked again from
  * the disk when it closes, so closing a file does not erase its problems.
  *
- * The checks run in slices of a few milliseconds, yielding to the connection between them, and
- * wait while open documents have checks pending: typing, completion and hover go first. Only
- * changed results are sent, so a pass after a named value or a fragment changed publishes the
- * files whose problems changed, not every file.
+ * Typing, completion and hover go first. A file's check runs in steps (the C# check of each new
+ * expression, each request a flow analysis composes, then the rules: `doValidationInSteps`), and
+ * the steps in slices of a millisecond. Between two slices the connection has the event loop
+ * until it is quiet: the requests that came during the slice are answered, then the slice's
+ * problems are published and written; while the client is active, a pause follows; and the checks
+ * wait while open documents have checks pending. Only changed results are sent, so a pass after a
+ * named value or a fragment changed publishes the files whose problems changed, not every file.
  */
 import { createHash } from 'crypto';
 import { TextDocument } from 'vscode-languageserver-textdocument';

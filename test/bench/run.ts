@@ -345,7 +345,7 @@ async function serverRun(repo: ScaleRepo): Promise<ServerRun> {
     }
     if (process.env.BENCH_DEBUG) console.error(`completion once the pass is over: p50 ${fmt(percentile(idle, 50))} ms, p99 ${fmt(percentile(idle, 99))} ms`);
     const m = done.exec(client.logs().find(l => done.test(l))!)!;
-    if (process.env.BENCH_DEBUG) console.error(client.logs().filter(l => /slowest|indexed|Warmed|parser/.test(l)).join('\n'));
+    if (process.env.BENCH_DEBUG) console.error(client.logs().filter(l => /slowest|longest|indexed|Warmed|parser/.test(l)).join('\n'));
     rssMax = Math.max(rssMax, procMb(pid, 'VmRSS'));
     return { total, pass: Number(m[2]), files: Number(m[1]), index, rssMax, hwm: procMb(pid, 'VmHWM'), cpu: procCpuMs(pid), completions, idle, load };
   } finally {
