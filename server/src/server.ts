@@ -5,7 +5,7 @@
  */
 import {
   CodeActionKind, createConnection, DocumentFormattingRequest, DocumentRangeFormattingRequest, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
-  type CancellationToken, type Connection, type DidChangeWatchedFilesParams, type InitializeParams, type InitializeResult, type TextDocumentIdentifier,
+  type CancellationToken, type Connection, type ConnectionOptions, type DidChangeWatchedFilesParams, type InitializeParams, type InitializeResult, type TextDocumentIdentifier,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -64,6 +64,25 @@ function fileName(uri: string): string {
 export interface StartOptions {
   /** Warm the hot code up while idle after start (see warmUp.ts). */
   warmUp?: boolean;
+  /**
+   * How many messages from the client the connection has handed to their handlers so far (see
+   * `countingMessages`): the workspace checks give the connection turns until it is quiet.
+   */
+  messagesHandled?: () => number;
+}
+
+/**
+ * Connection options that count the client's messages as the connection hands them to their
+ * handlers. A message takes several turns of the event loop from its bytes to its handler
+ * (vscode-jsonrpc reads, queues and dispatches each in a turn of its own); the count tells the
+ * workspace checks whether one went by while they yielded.
+ */
+export function countingMessages(): { options: ConnectionOptions; handled: () => number } {
+  let handled = 0;
+  return {
+    options: { messageStrategy: { handleMessage: (message, next) => { handled++; next(message); } } },
+    handled: () => handled,
+  };
 }
 
 /** The longest a long operation runs before it lets other requests in. */
@@ -450,7 +469,8 @@ export function startServer(connection: Connection, csharp?: LanguageServiceOpti
       loadOf,
       loadedFiles: () => [...hostLoads.values()].flatMap(loads => loads.map(l => l.uri)),
       settings: getSettings,
-      publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      publish: (uri, diagnostics) => connection.sendDiagnostics({ uri, diagnostics }),
+      messagesHandled: options.messagesHandled ?? (() => 0),
       busy: () => pendingValidation.size > 0 || validating > 0,
       async progress(title) {
         const reporter = await connection.window.createWorkDoneProgress();
@@ -663,4 +683,5 @@ const loadParser = () => loadExpressionParser(e => {
   process.stderr.write(`apim-policy server: policy expressions are not checked: the C# parser did not load: ${(e as Error)?.message ?? e}\n`);
 });
 
-startServer(createConnection(ProposedFeatures.all), loadParser, { warmUp: true });
+const counting = countingMessages();
+startServer(createConnection(ProposedFeatures.all, counting.options), loadParser, { warmUp: true, messagesHandled: counting.handled });

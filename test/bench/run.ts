@@ -300,6 +300,10 @@ interface ServerRun {
   hwm: number;
   cpu: number;
   completions: number[];
+  /** The same completion once the pass is over: what it costs on this machine at this load without the pass. */
+  idle: number[];
+  /** The load average (1 min) when the pass ended. */
+  load: number;
 }
 
 /** One server over the repository: time to all published, memory, and completions while the checks run. */
@@ -330,19 +334,20 @@ async function serverRun(repo: ScaleRepo): Promise<ServerRun> {
       await new Promise(resolve => setTimeout(resolve, 5));
     }
     const total = performance.now() - t0;
-    if (process.env.BENCH_DEBUG) {
-      const idle: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        const c0 = performance.now();
-        await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
-        idle.push(performance.now() - c0);
-      }
-      console.error(`completion once the pass is over: p50 ${fmt(percentile(idle, 50))} ms, p99 ${fmt(percentile(idle, 99))} ms`);
+    const load = os.loadavg()[0];
+    // the same requests, paced the same, once the pass is over
+    const idle: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const c0 = performance.now();
+      await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
+      idle.push(performance.now() - c0);
+      await new Promise(resolve => setTimeout(resolve, 5));
     }
+    if (process.env.BENCH_DEBUG) console.error(`completion once the pass is over: p50 ${fmt(percentile(idle, 50))} ms, p99 ${fmt(percentile(idle, 99))} ms`);
     const m = done.exec(client.logs().find(l => done.test(l))!)!;
-    if (process.env.BENCH_DEBUG) console.error(client.logs().filter(l => /slowest|indexed|Warmed|parser/.test(l)).join('\n'));
+    if (process.env.BENCH_DEBUG) console.error(client.logs().filter(l => /slowest|longest|indexed|Warmed|parser/.test(l)).join('\n'));
     rssMax = Math.max(rssMax, procMb(pid, 'VmRSS'));
-    return { total, pass: Number(m[2]), files: Number(m[1]), index, rssMax, hwm: procMb(pid, 'VmHWM'), cpu: procCpuMs(pid), completions };
+    return { total, pass: Number(m[2]), files: Number(m[1]), index, rssMax, hwm: procMb(pid, 'VmHWM'), cpu: procCpuMs(pid), completions, idle, load };
   } finally {
     clearInterval(sampler);
     await client.close();
@@ -368,8 +373,12 @@ async function scale(runs: number): Promise<Row[]> {
     rows.push([`Server: start to every workspace file's diagnostics published (${server[0].files} files), ${runs} runs`, minMed(server.map(r => r.total), 'ms'),
       `indexing ${minMed(server.map(r => r.index), 'ms')}; the checks ${minMed(server.map(r => r.pass), 'ms')}; server CPU ${minMed(server.map(r => r.cpu), 'ms')}`, '< 10 s']);
     rows.push(['Server resident memory during that run (VmRSS, sampled every 50 ms)', `max ${minMed(server.map(r => r.rssMax), 'MB')} (min / median)`, `VmHWM ${minMed(server.map(r => r.hwm), 'MB')}`, '< 300 MB']);
-    rows.push([`Completion in an open policy while the workspace is checked (${all.length} requests)`, `p50 ${fmt(percentile(all, 50))} ms, p99 ${fmt(percentile(all, 99))} ms`,
-      `p99 per run ${server.map(r => fmt(percentile(warm(r), 99))).join(', ')} ms`, 'p99 < 10 ms']);
+    const over = all.filter(ms => ms > 10).length;
+    rows.push([`Completion in an open policy while the workspace is checked (${all.length} requests over the whole pass, ${over} over 10 ms)`, `p50 ${fmt(percentile(all, 50))} ms, p99 ${fmt(percentile(all, 99))} ms`,
+      `p99 per run ${server.map(r => fmt(percentile(warm(r), 99))).join(', ')} ms; load average ${server.map(r => r.load.toFixed(1)).join(', ')} at the end of each pass`, 'p99 < 10 ms']);
+    const idle = server.flatMap(r => r.idle.slice(3));
+    rows.push([`The same completion once the pass is over (${idle.length} requests): the floor at this load`, `p50 ${fmt(percentile(idle, 50))} ms, p99 ${fmt(percentile(idle, 99))} ms`,
+      `p99 per run ${server.map(r => fmt(percentile(r.idle.slice(3), 99))).join(', ')} ms`, '']);
   } finally {
     repo.dispose();
   }

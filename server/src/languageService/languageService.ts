@@ -23,7 +23,7 @@ import { defaultValidationSettings, validatePolicy, validatePolicyInPhases, type
 import { locatePolicy, type PolicyLocation } from './workspace/apiopsLayout';
 import { createWorkspaceIndex, type WorkspaceIndex } from './workspace/workspaceIndex';
 import type { FileRead } from './workspace/fileRead';
-import { analyzePolicyFlows, type PolicyFlowAnalysis } from './workspace/flowLinks';
+import { analyzePolicyFlowsInSteps, runSteps, type PolicyFlowAnalysis, type Steps } from './workspace/flowLinks';
 import { flowConfigDiagnostics, flowFileCodeActions } from './services/flowConfigDiagnostics';
 import { listFlowsInSteps, type ListFlowsOptions } from './services/flowSummaries';
 import { inspectToken, type InspectTokenOptions, type TokenInspection } from './services/tokenInspection';
@@ -33,6 +33,7 @@ import { createLineIndex, type LineIndex } from './utils/positions';
 import { completeReference, findReferenceDefinition, hoverReference } from './services/policyReferences';
 import type { CSharpParser, WasmFiles } from './expressions/csharpParser';
 import { createExpressionChecker } from './expressions/expressionChecks';
+import { MAX_EXPRESSIONS_CHECKED_TEXT } from './services/validation/expressions';
 import { completeExpression } from './expressions/expressionCompletion';
 import { hoverExpression } from './expressions/expressionHover';
 import { validateHostText, validateMapped, type CheckPolicy } from './services/iacValidation';
@@ -138,6 +139,13 @@ export interface LanguageService {
    * resolved (reading it loads the parser), returns the whole list, which replaces the first.
    */
   validateInPhases(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>): PhasedDiagnostics;
+  /**
+   * `doValidation` in steps, for a host that answers requests between them (the workspace
+   * checks): the C# check of each expression not yet cached is a step, the flow analysis is one,
+   * and the rules then find both cached. A policy seen for the first time may hold a hundred new
+   * expressions (a hundred parses); no step is longer than the longest one of them.
+   */
+  doValidationInSteps(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>): Generator<void, Diagnostic[], void>;
   /**
    * `load`: the IaC resource that loads this policy file (`findIacLoads`), whose file's named
    * values, backends and fragments are then known too.
@@ -321,14 +329,18 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       }
     },
   });
-  const analyzeFlows = (uri: string, doc: PolicyDocument): PolicyFlowAnalysis => {
+  const analyzeFlows = (uri: string, doc: PolicyDocument): PolicyFlowAnalysis => runSteps(analyzeFlowsInSteps(uri, doc));
+  function* analyzeFlowsInSteps(uri: string, doc: PolicyDocument): Steps<PolicyFlowAnalysis> {
     const hit = analyses.get(uri);
     if (hit && hit.doc === doc && hit.generation === generation) return hit.analysis;
     options.onFlowAnalysis?.(uri);
-    const analysis = analyzePolicyFlows(uri, doc, workspace, { catalog });
+    const started = generation;
+    const analysis = yield* analyzePolicyFlowsInSteps(uri, doc, workspace, { catalog });
+    // the index changed between the steps: the analysis may have read both versions
+    if (generation !== started) return analyzeFlows(uri, doc);
     analyses.set(uri, { doc, generation, analysis });
     return analysis;
-  };
+  }
 
   // The last reading of each IaC host a request came for: completion asks on every keystroke.
   const hosts = new Map<string, { text: string; kind: HostKind; model: IacFileModel; definitions: TemplateDefinitions }>();
@@ -411,6 +423,25 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     },
     doValidation: (document, doc = parse(document), settings = {}, location = locate(document.uri)) =>
       toDiagnostics(doc, applyToFindings(validatePolicy(validationInput(document, doc, settings, location)), settings.rules)),
+    *doValidationInSteps(document, doc = parse(document), settings = {}) {
+      yield;
+      const checker = expressions;
+      if (checker.parsesSyntax && doc.text.length <= MAX_EXPRESSIONS_CHECKED_TEXT) {
+        for (const expr of doc.expressions) {
+          if (!expr.closed) continue;
+          const raw = doc.text.substring(expr.start, expr.end);
+          const decode = expr.host !== 'cdata';
+          if (checker.cached(raw, decode)) continue;
+          checker.check(raw, decode);
+          yield;
+        }
+      }
+      if (!doc.skipped) {
+        yield* analyzeFlowsInSteps(document.uri, doc);
+        yield;
+      }
+      return toDiagnostics(doc, applyToFindings(validatePolicy(validationInput(document, doc, settings)), settings.rules));
+    },
     validateInPhases(document, doc = parse(document), settings = {}) {
       const ruled = (findings: Finding[]) => applyToFindings(findings, settings.rules);
       // without a parser to come, there is one phase

@@ -19,6 +19,20 @@ import { replaceNamedValues } from '../utils/namedValues';
 import { classifyArtifact, locatePolicy, type PolicyLocation } from './apiopsLayout';
 import { composeEffective, type ComposedPolicy } from '../services/effectivePolicy';
 
+/** Work done in steps: the host may answer requests between two (see `runSteps` for all at once). */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs steps to their end. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A scan of the index's policies (thousands in a large repository) pauses after this many. */
+const SCAN_STEP = 250;
+
 /** A literal value in a policy file, with its place. */
 export interface PlacedValue {
   uri: string;
@@ -239,9 +253,9 @@ interface RequestPath {
  * policy below it, once per product that holds its API. Undefined when the file has no place in
  * an APIOps tree.
  */
-function requestPaths(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, fragment?: { uri: string; doc: PolicyDocument }): RequestPath[] | undefined {
+function* requestPaths(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, fragment?: { uri: string; doc: PolicyDocument }): Steps<RequestPath[] | undefined> {
   const location = ws.policyEntry(uri)?.location ?? locatePolicy(uri);
-  if (location?.scope === 'fragment') return fragmentPaths(uri, doc, location.fragment ?? '', ws);
+  if (location?.scope === 'fragment') return yield* fragmentPaths(uri, doc, location.fragment ?? '', ws);
   if (!location) return undefined;
   const service = ws.policyEntry(uri)?.service ?? classifyArtifact(uri)?.service;
   const below = (p: { uri: string; location?: PolicyLocation; service?: string }): boolean => {
@@ -255,7 +269,14 @@ function requestPaths(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, frag
       default: return false;
     }
   };
-  const leaves = [{ uri, location }, ...(location.scope === 'operation' ? [] : ws.policies().filter(below))];
+  const leaves: { uri: string; location?: PolicyLocation }[] = [{ uri, location }];
+  if (location.scope !== 'operation') {
+    const all = ws.policies();
+    for (let i = 0; i < all.length; i++) {
+      if (below(all[i])) leaves.push(all[i]);
+      if (i % SCAN_STEP === SCAN_STEP - 1) yield;
+    }
+  }
   // the fragment being analysed, when these are its includer's requests (the includer's own tree is the index's)
   const override = fragment ?? { uri, doc };
   const paths: RequestPath[] = [];
@@ -267,6 +288,7 @@ function requestPaths(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, frag
     for (const product of products.length ? products : [undefined]) {
       const composed = composeEffective(leaf.uri, ws, { product, override });
       if (composed) paths.push({ request: { uri: leaf.uri, location: leafLocation, product: products.length > 1 ? product : undefined }, composed });
+      yield;
     }
   }
   return paths;
@@ -276,15 +298,18 @@ function requestPaths(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, frag
  * The requests that run a fragment's statements: those of every policy that includes it at the top
  * of a section (where the effective policy pastes it), each request once.
  */
-function fragmentPaths(uri: string, doc: PolicyDocument, name: string, ws: WorkspaceIndex): RequestPath[] {
+function* fragmentPaths(uri: string, doc: PolicyDocument, name: string, ws: WorkspaceIndex): Steps<RequestPath[]> {
   const seen = new Set<string>();
   const out: RequestPath[] = [];
-  for (const p of ws.policies()) {
+  const all = ws.policies();
+  for (let i = 0; i < all.length; i++) {
+    if (i % SCAN_STEP === SCAN_STEP - 1) yield;
+    const p = all[i];
     // a text that does not name the fragment does not include it: no parse (thousands of policies)
     if (!ws.policyText(p.uri)?.includes(name)) continue;
     const including = ws.parsedPolicy(p.uri);
     if (!including || !includesFragment(including, name) || ws.findFragment(p.uri, name)?.uri !== uri) continue;
-    for (const path of requestPaths(p.uri, including, ws, { uri, doc }) ?? []) {
+    for (const path of (yield* requestPaths(p.uri, including, ws, { uri, doc })) ?? []) {
       const k = `${path.request.uri}\n${path.request.product ?? ''}`;
       if (seen.has(k)) continue;
       seen.add(k);
@@ -376,6 +401,15 @@ export interface AnalysisOptions {
  * predicted token and simulated trigger checks; and the calls to OAuth flows that carry no token.
  */
 export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, options: AnalysisOptions): PolicyFlowAnalysis {
+  return runSteps(analyzePolicyFlowsInSteps(uri, doc, ws, options));
+}
+
+/**
+ * `analyzePolicyFlows` in steps, for a host that answers requests between them: the analysis of
+ * a product, API or global policy, or of a fragment, composes the requests of every policy below
+ * it (or including it), one a step, and its scans of the index's policies pause every SCAN_STEP.
+ */
+export function* analyzePolicyFlowsInSteps(uri: string, doc: PolicyDocument, ws: WorkspaceIndex, options: AnalysisOptions): Steps<PolicyFlowAnalysis> {
   const result: PolicyFlowAnalysis = { uses: [], unauthenticated: [] };
   const mis = managedIdentities(doc);
   // Without a flow config, only a managed identity's call is judged (by the platform its URL
@@ -393,7 +427,6 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
   // The requests that run this policy, composed through <base /> (read once, only when an identity
   // of this file sends its token with the request to the backend).
   let paths: RequestPath[] | undefined | null = null;
-  const pathsOnce = () => (paths === null ? (paths = requestPaths(uri, doc, ws)) : paths);
 
   for (const el of mis) {
     const role = roleOf(el);
@@ -432,7 +465,8 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
     }
     // The identity meets the URL of every request that really runs it (global → product → API →
     // operation through <base />): one judgement per flow (or URL), naming the requests it is about.
-    const running = (pathsOnce() ?? []).filter(p => runs(p.composed, uri, el));
+    if (paths === null) paths = yield* requestPaths(uri, doc, ws);
+    const running = (paths ?? []).filter(p => runs(p.composed, uri, el));
     if (running.length === 0) {
       result.uses.push(judge(backendTarget, linkFor(uri, backendTarget, ws), chainDocs));
       continue;
@@ -464,7 +498,7 @@ export function analyzePolicyFlows(uri: string, doc: PolicyDocument, ws: Workspa
     const fromChain = self
       ? self.elements.some(e => e.section === 'inbound' && sendsToken(managedIdentitiesIn([e.element])))
       : parents.some(p => sendsToken(managedIdentities(p.doc)));
-    const hasToken = sendsToken(mis) || fromChain || hasTokenInOperations(uri, ws);
+    const hasToken = sendsToken(mis) || fromChain || (yield* hasTokenInOperations(uri, ws));
     if (link && !hasToken) {
       const url = own.url ?? link.flow.url;
       // what the trigger says to a call without a token (SAS URLs and "anyone" flows accept it)
@@ -521,13 +555,19 @@ function clientTokenChecks(flow: FlowConfig, url: string | undefined, now: Date 
 }
 
 /** For an API policy: whether its operations bring the token themselves. */
-function hasTokenInOperations(uri: string, ws: WorkspaceIndex): boolean {
+function* hasTokenInOperations(uri: string, ws: WorkspaceIndex): Steps<boolean> {
   const me = ws.policyEntry(uri);
   if (!me || me.location?.scope !== 'api') return false;
   const api = me.location.api;
-  return ws.policies().some(p => {
-    if (p.location?.scope !== 'operation' || p.location.api !== api || p.service !== me.service) return false;
+  const all = ws.policies();
+  for (let i = 0; i < all.length; i++) {
+    if (i % SCAN_STEP === SCAN_STEP - 1) yield;
+    const p = all[i];
+    if (p.location?.scope !== 'operation' || p.location.api !== api || p.service !== me.service) continue;
+    // an operation's policy is parsed for this (a step of its own)
     const doc = ws.parsedPolicy(p.uri);
-    return !!doc && managedIdentities(doc).length > 0;
-  });
+    if (doc && managedIdentities(doc).length > 0) return true;
+    yield;
+  }
+  return false;
 }
