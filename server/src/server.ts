@@ -27,6 +27,7 @@ import { warmUp } from './warmUp';
 // bundled at build time (esbuild's JSON loader): the one source of the snippets, served by completion
 import snippetFile from '../../snippets/apim-policy.code-snippets';
 import { createWorkspaceChecks, type WorkspaceChecks } from './workspaceDiagnostics';
+import { deferCompletionDocumentation } from './completionDocs';
 import { loadExpressionParser } from './node/expressionParser';
 
 function isFlowConfig(uri: string): boolean {
@@ -130,6 +131,7 @@ function inspectionError(r: Exclude<TokenInspection, { ok: true }>): string {
 export function startServer(connection: Connection, csharp?: LanguageServiceOptions['csharp'], options: StartOptions = {}): void {
   // ---- State ----
   const documents = new TextDocuments(TextDocument);
+  const completionDocs = deferCompletionDocumentation();
   let workspaceFolders: string[] = [];
   /** Files a config names are read inside the workspace folders only (see confinedFiles.ts). */
   let readWorkspaceFile = createUriReader([]);
@@ -494,7 +496,7 @@ export function startServer(connection: Connection, csharp?: LanguageServiceOpti
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['<', ' ', '"', "'", '/', '.', '{'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['<', ' ', '"', "'", '/', '.', '{'], resolveProvider: true },
         hoverProvider: true,
         documentSymbolProvider: { label: 'APIM policy' },
         foldingRangeProvider: true,
@@ -641,7 +643,8 @@ export function startServer(connection: Connection, csharp?: LanguageServiceOpti
   documents.onDidChangeContent(e => onDidChangeContent(e.document));
   documents.onDidClose(e => onDidClose(e.document));
 
-  connection.onCompletion(p => withPolicyOrHost(p, null, d => service.doCompleteInHost(d, p.position), (d, doc) => service.doComplete(d, p.position, doc, loadOf(d.uri))));
+  connection.onCompletion(p => completionDocs.defer(withPolicyOrHost(p, null, d => service.doCompleteInHost(d, p.position), (d, doc) => service.doComplete(d, p.position, doc, loadOf(d.uri)))));
+  connection.onCompletionResolve(item => completionDocs.resolve(item));
   connection.onHover(p => withPolicyOrHost(p, null, d => service.doHoverInHost(d, p.position), (d, doc) => service.doHover(d, p.position, doc, loadOf(d.uri))));
   connection.onDocumentSymbol(p => withDocument(p, [], (d, doc) => service.findDocumentSymbols(d, doc)));
   connection.onFoldingRanges(p => withDocument(p, [], (d, doc) => service.getFoldingRanges(d, doc)));

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { CompletionList, Hover, MarkupContent, DocumentSymbol } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, Hover, MarkupContent, DocumentSymbol } from 'vscode-languageserver-protocol';
 import { startClient, type TestClient } from '../util/lspClient';
 
 let client: TestClient;
@@ -53,6 +53,22 @@ test('completion in <inbound> and <outbound>', async () => {
   const outbound = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: u }, position: { line: 5, character: 5 } });
   assert.ok(!outbound.items.some(i => i.label === 'authentication-managed-identity'));
   assert.ok(outbound.items.some(i => i.label === 'set-body'));
+});
+
+test('completion: the list travels without documentation, and completionItem/resolve brings the selected item\'s', async () => {
+  const u = 'file:///tmp/ws/apis/orders/operations/docs/policy.xml';
+  client.open(u, '<policies>\n  <inbound>\n    <\n  </inbound>\n</policies>', 1);
+  const list = await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: u }, position: { line: 2, character: 5 } });
+  const mi = list.items.find(i => i.label === 'authentication-managed-identity');
+  assert.ok(mi, 'the policy is offered');
+  assert.ok(list.items.every(i => i.documentation === undefined), 'no documentation in the list');
+  const resolved = await client.connection.sendRequest<CompletionItem>('completionItem/resolve', mi);
+  assert.match((resolved.documentation as MarkupContent).value, /managed identity/i);
+  assert.equal(resolved.label, mi.label);
+  // an item of an older list comes back as it is, never with another item's documentation
+  await client.connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: u }, position: { line: 2, character: 5 } });
+  const stale = await client.connection.sendRequest<CompletionItem>('completionItem/resolve', mi);
+  assert.equal(stale.documentation, undefined);
 });
 
 test('hover on a policy', async () => {
