@@ -1,7 +1,7 @@
 import { type AttributeInfo, type ElementInfo, type ValueType } from '../../catalog';
 import { didYouMean } from '../../utils/strings';
 import { decodeXml } from '../../utils/xmlEntities';
-import type { PolicyAttribute, PolicyElement } from '../../parser/policyParser';
+import { NONE, type PolicyAttribute, type PolicyTree } from '../../parser/policyParser';
 import type { Rule, RuleContext } from './types';
 import { hasNamedValue } from '../../utils/namedValues';
 
@@ -56,82 +56,103 @@ function lookupAttribute(attributes: AttributeInfo[], variants: ElementInfo[], n
 const FEW_ATTRIBUTES = 8;
 
 /**
- * The names of an element's attributes, looked up in constant time when there are many: a start
- * tag may hold tens of thousands, and a scan per attribute would be quadratic.
+ * The name ids of an element's attributes, looked up in constant time when there are many: a
+ * start tag may hold tens of thousands, and a scan per attribute would be quadratic.
  */
-function attributeNames(el: PolicyElement): { has(name: string): boolean } {
-  const attrs = el.attributes;
-  if (attrs.length > FEW_ATTRIBUTES) return new Set(attrs.map(a => a.name));
-  return { has: name => attrs.some(a => a.name === name) };
+function attributeNames(tree: PolicyTree, row: number): { has(name: string): boolean } {
+  const first = tree.firstAttribute(row);
+  const end = tree.attributesEnd(row);
+  if (end - first > FEW_ATTRIBUTES) {
+    const ids = new Set<number>();
+    for (let a = first; a < end; a++) ids.add(tree.attributeNameId(a));
+    return { has: name => ids.has(tree.nameId(name)) };
+  }
+  return {
+    has(name) {
+      const id = tree.nameId(name);
+      if (id === NONE) return false;
+      for (let a = first; a < end; a++) if (tree.attributeNameId(a) === id) return true;
+      return false;
+    },
+  };
 }
 
-function valueRange(attr: PolicyAttribute) {
-  const start = attr.valueStart ?? attr.nameStart;
-  const end = attr.valueEnd ?? attr.nameEnd;
+/** Where attribute row `a`'s value lies, inside its quotes (its name when it has no value). */
+function valueRange(tree: PolicyTree, a: number) {
+  const valueStart = tree.attributeValueStart(a);
+  const valueEnd = tree.attributeValueEnd(a);
+  const start = valueStart !== NONE ? valueStart : tree.attributeNameStart(a);
+  const end = valueEnd !== NONE ? valueEnd : tree.attributeNameStart(a) + tree.attributeName(a).length;
   // inside the quotes
-  return attr.quote ? { start: start + 1, end: Math.max(start + 1, end - 1) } : { start, end };
+  return tree.attributeQuote(a) ? { start: start + 1, end: Math.max(start + 1, end - 1) } : { start, end };
 }
 
-function describe(el: PolicyElement): string {
-  return `<${el.name}>`;
+function describe(tree: PolicyTree, row: number): string {
+  return `<${tree.name(row)}>`;
 }
 
 /** Required, unknown and ill-typed attributes; expressions where APIM takes none. */
 export const attributesRule: Rule = {
   codes: ['missing-required-attribute', 'unknown-attribute', 'invalid-value', 'expression-not-allowed', 'deploy-placeholder'],
-  checkElement(el, role, ctx) {
+  checkElement(row, role, ctx) {
     if (role.kind !== 'policy' && role.kind !== 'child') return;
     if (role.kind === 'child' && !role.info) return;
+    const tree = ctx.tree;
     const shape = ctx.catalog.roleShape(role);
     // Variants (Dapr set-backend-service) add their attributes.
     const variants = role.kind === 'policy' ? ctx.catalog.getVariants(role.info.name) : NO_VARIANTS;
-    const present = attributeNames(el);
+    const present = attributeNames(tree, row);
     let unused: string[] | undefined;
-    for (const info of shape.attributes) {
-      if (info.required && el.startTagEnd !== undefined && !present.has(info.name)) {
-        ctx.report({
-          start: el.start + 1, end: el.nameEnd, severity: 'error', code: 'missing-required-attribute',
-          message: `${describe(el)} needs the attribute '${info.name}'.`, data: { missing: info.name },
-        });
+    if (tree.startTagEnd(row) !== NONE) {
+      for (const info of shape.attributes) {
+        if (info.required && !present.has(info.name)) {
+          ctx.report({
+            start: tree.start(row) + 1, end: tree.nameEnd(row), severity: 'error', code: 'missing-required-attribute',
+            message: `${describe(tree, row)} needs the attribute '${info.name}'.`, data: { missing: info.name },
+          });
+        }
       }
     }
-    for (const attr of el.attributes) {
-      if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:') || attr.name.startsWith('xml:')) continue;
-      const info = lookupAttribute(shape.attributes, variants, attr.name);
+    for (let a = tree.firstAttribute(row), end = tree.attributesEnd(row); a < end; a++) {
+      const name = tree.attributeName(a);
+      if (name === 'xmlns' || name.startsWith('xmlns:') || name.startsWith('xml:')) continue;
+      const info = lookupAttribute(shape.attributes, variants, name);
       if (!info) {
-        unused ??= [...shape.attributes, ...variants.flatMap(v => v.attributes)].map(a => a.name).filter(n => !present.has(n));
-        const suggestions = didYouMean(attr.name, unused);
+        unused ??= [...shape.attributes, ...variants.flatMap(v => v.attributes)].map(x => x.name).filter(n => !present.has(n));
+        const suggestions = didYouMean(name, unused);
+        const nameStart = tree.attributeNameStart(a);
         ctx.report({
           // fields, not a spread of a range object: spreading cost microseconds an attribute
-          start: attr.nameStart, end: attr.nameEnd, severity: 'warning', code: 'unknown-attribute',
-          message: `${describe(el)} has no attribute '${attr.name}'.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`,
+          start: nameStart, end: nameStart + name.length, severity: 'warning', code: 'unknown-attribute',
+          message: `${describe(tree, row)} has no attribute '${name}'.${suggestions.length ? ` Did you mean '${suggestions[0]}'?` : ''}`,
           data: { suggestions },
         });
         continue;
       }
-      checkValue(el, attr, info, ctx);
+      checkValue(tree, row, a, info, ctx);
     }
   },
 };
 
-function checkValue(el: PolicyElement, attr: PolicyAttribute, info: AttributeInfo, ctx: RuleContext): void {
-  if (attr.value === undefined) return;
-  if (!attr.expression && info.value.kind === 'string') return; // any literal will do
-  if (attr.expression) {
+function checkValue(tree: PolicyTree, row: number, a: number, info: AttributeInfo, ctx: RuleContext): void {
+  if (tree.attributeValueStart(a) === NONE) return;
+  const expression = tree.hasAttributeExpression(a);
+  if (!expression && info.value.kind === 'string') return; // any literal will do
+  if (expression) {
     if (!info.expressions) {
-      const { start, end } = valueRange(attr);
+      const { start, end } = valueRange(tree, a);
       ctx.report({
         start, end, severity: 'error', code: 'expression-not-allowed',
-        message: `'${attr.name}' of ${describe(el)} does not take policy expressions; give a literal value.`,
+        message: `'${tree.attributeName(a)}' of ${describe(tree, row)} does not take policy expressions; give a literal value.`,
       });
     }
     return;
   }
-  const raw = decodeXml(attr.value);
+  const raw = decodeXml(tree.attributeValue(a)!);
   if (hasNamedValue(raw)) return; // resolved at deploy/run time; a named value may hold anything
   if (PLACEHOLDER.test(raw.trim())) {
     if (info.value.kind !== 'string') {
-      const { start, end } = valueRange(attr);
+      const { start, end } = valueRange(tree, a);
       ctx.report({
         start, end, severity: 'information', code: 'deploy-placeholder',
         message: `'${raw.trim()}' looks like a deploy-time placeholder; it must become a valid value before upload.`,
@@ -142,10 +163,10 @@ function checkValue(el: PolicyElement, attr: PolicyAttribute, info: AttributeInf
   const problem = checkLiteral(raw, info.value);
   if (problem) {
     const values = info.value.kind === 'enum' ? info.value.values : info.value.kind === 'bool' || info.value.kind === 'bool-expression' ? ['true', 'false'] : undefined;
-    const { start, end } = valueRange(attr);
+    const { start, end } = valueRange(tree, a);
     ctx.report({
       start, end, severity: 'error', code: 'invalid-value',
-      message: `Invalid value '${raw}' for '${attr.name}' of ${describe(el)}: ${problem}.`,
+      message: `Invalid value '${raw}' for '${tree.attributeName(a)}' of ${describe(tree, row)}: ${problem}.`,
       data: { suggestions: values ? orderBySimilarity(raw, values) : [] },
     });
   }

@@ -1,5 +1,5 @@
-import { createRoleResolver, resolveRole, type Catalog, type ElementRole } from '../../catalog';
-import type { PolicyElement } from '../../parser/policyParser';
+import { createRoleResolver, resolveRoleOfName, type Catalog, type ElementRole } from '../../catalog';
+import { NONE } from '../../parser/policyParser';
 import type { PolicyDocument } from '../../parser/policyParser';
 import type { PolicyLocation } from '../../workspace/apiopsLayout';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
@@ -74,7 +74,7 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
   const findings: Finding[] = [];
   let dropped = 0;
   const ctx: ExpressionRuleContext = {
-    uri, doc, catalog, location, settings, workspace, expressions, firstPhase, roleOf: createRoleResolver(catalog),
+    uri, doc, tree: doc.tree, catalog, location, settings, workspace, expressions, firstPhase, roleOf: createRoleResolver(catalog),
     flowAnalysis: () => (workspace ? flowAnalysis?.() ?? analyzePolicyFlows(uri, doc, workspace, { catalog }) : undefined),
     report: f => {
       if (findings.length < MAX_FINDINGS) findings.push(f);
@@ -90,17 +90,27 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
   const elementRules = chosen.filter(r => r.checkElement);
   for (const rule of chosen) rule.checkDocument?.(ctx);
   if (elementRules.length) {
-    // Top-down with the parent's role at hand: no lookups, no recursion.
-    const elements: PolicyElement[] = doc.roots.slice().reverse();
-    const parentRoles: Array<ElementRole | undefined> = elements.map(() => undefined);
-    while (elements.length) {
-      const el = elements.pop()!;
-      const role = resolveRole(catalog, el, parentRoles.pop());
-      for (const rule of elementRules) rule.checkElement!(el, role, ctx);
-      for (let i = el.children.length - 1; i >= 0; i--) {
-        elements.push(el.children[i]);
-        parentRoles.push(role);
+    // Rows are in document order, a parent's before its children's: each role is resolved once
+    // per (parent role, name) and read back by row, without recursion and without an object per element.
+    const tree = doc.tree;
+    const n = tree.elementCount;
+    const nameCount = tree.names.length;
+    const roleOfRow = new Int32Array(n);
+    const roles: ElementRole[] = [];
+    const known = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const parent = tree.parent(i);
+      const parentRole = parent === NONE ? NONE : roleOfRow[parent];
+      const key = (parentRole + 1) * nameCount + tree.nameIdOf(i);
+      let id = known.get(key);
+      if (id === undefined) {
+        id = roles.length;
+        roles.push(resolveRoleOfName(catalog, tree.name(i), parentRole === NONE ? undefined : roles[parentRole]));
+        known.set(key, id);
       }
+      roleOfRow[i] = id;
+      const role = roles[id];
+      for (const rule of elementRules) rule.checkElement!(i, role, ctx);
     }
   }
   findings.sort(byPlace);

@@ -34,11 +34,12 @@ export const referencesRule: Rule = {
       });
     }
   },
-  checkElement(el, role, ctx) {
+  checkElement(row, role, ctx) {
     const ws = ctx.workspace;
     if (!ws || role.kind !== 'policy') return;
-    if (el.name === 'include-fragment') checkFragment(el, role, ctx);
-    else if (el.name === 'set-backend-service') checkBackend(el, ctx);
+    const name = ctx.tree.name(row);
+    if (name === 'include-fragment') checkFragment(ctx.tree.element(row), role, ctx);
+    else if (name === 'set-backend-service') checkBackend(ctx.tree.element(row), ctx);
   },
 };
 
