@@ -34,13 +34,21 @@ const csharpParserApart = {
     build.onResolve({ filter: /\/expressions\/csharpParser$/ }, () => ({ path: './csharpParser.js', external: true }));
   },
 };
+/** Likewise the MCP SDK (`dist/mcpSdk.js`), which only `apim-policy mcp` loads. */
+const mcpSdkApart = {
+  name: 'mcp-sdk-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/mcpSdk$/ }, () => ({ path: './mcpSdk.js', external: true }));
+  },
+};
 // a plain `require` of that file rather than `import()`, which would load it as an ES module namespace
 const apart = { plugins: [csharpParserApart], supported: { 'dynamic-import': false } };
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...apart },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...apart },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...apart, plugins: [csharpParserApart, mcpSdkApart] },
+  { ...common, entryPoints: ['server/src/mcpSdk.ts'], outfile: 'dist/mcpSdk.js' },
   { ...common, entryPoints: ['server/src/languageService/expressions/csharpParser.ts'], outfile: 'dist/csharpParser.js' },
 ];
 
