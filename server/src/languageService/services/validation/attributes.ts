@@ -1,4 +1,4 @@
-import { type AttributeInfo, type ElementInfo, type ValueType } from '../../catalog';
+import { type AttributeInfo, type ElementInfo, type ElementRole, type RoleInfo, type ValueType } from '../../catalog';
 import { didYouMean } from '../../utils/strings';
 import { decodeXml } from '../../utils/xmlEntities';
 import { NONE, type PolicyAttribute, type PolicyTree } from '../../parser/policyParser';
@@ -91,6 +91,38 @@ function describe(tree: PolicyTree, row: number): string {
   return `<${tree.name(row)}>`;
 }
 
+/** What the rule needs of a role, worked out once per role: its attributes by name id. */
+interface AttributePlan {
+  shape: RoleInfo;
+  variants: ElementInfo[];
+  required: AttributeInfo[];
+  /** By name id: the attribute's info, null when the role has none of that name, SKIP for xmlns and xml:*; filled as names come. */
+  byName: Array<AttributeInfo | null | typeof SKIP | undefined>;
+}
+
+const SKIP = 0;
+
+function planFor(role: ElementRole, ctx: RuleContext): AttributePlan {
+  const shape = ctx.catalog.roleShape(role);
+  return {
+    shape,
+    // Variants (Dapr set-backend-service) add their attributes.
+    variants: role.kind === 'policy' ? ctx.catalog.getVariants(role.info.name) : NO_VARIANTS,
+    required: shape.attributes.filter(a => a.required),
+    byName: [],
+  };
+}
+
+function attributeInfo(plan: AttributePlan, tree: PolicyTree, nameId: number): AttributeInfo | null | typeof SKIP {
+  let info = plan.byName[nameId];
+  if (info === undefined) {
+    const name = tree.names[nameId];
+    info = name === 'xmlns' || name.startsWith('xmlns:') || name.startsWith('xml:') ? SKIP : lookupAttribute(plan.shape.attributes, plan.variants, name) ?? null;
+    plan.byName[nameId] = info;
+  }
+  return info;
+}
+
 /** Required, unknown and ill-typed attributes; expressions where APIM takes none. */
 export const attributesRule: Rule = {
   codes: ['missing-required-attribute', 'unknown-attribute', 'invalid-value', 'expression-not-allowed', 'deploy-placeholder'],
@@ -98,14 +130,13 @@ export const attributesRule: Rule = {
     if (role.kind !== 'policy' && role.kind !== 'child') return;
     if (role.kind === 'child' && !role.info) return;
     const tree = ctx.tree;
-    const shape = ctx.catalog.roleShape(role);
-    // Variants (Dapr set-backend-service) add their attributes.
-    const variants = role.kind === 'policy' ? ctx.catalog.getVariants(role.info.name) : NO_VARIANTS;
-    const present = attributeNames(tree, row);
-    let unused: string[] | undefined;
-    if (tree.startTagEnd(row) !== NONE) {
-      for (const info of shape.attributes) {
-        if (info.required && !present.has(info.name)) {
+    const plan = ctx.memo(attributesRule, role, () => planFor(role, ctx));
+    const first = tree.firstAttribute(row);
+    const end = tree.attributesEnd(row);
+    let present: { has(name: string): boolean } | undefined;
+    if (plan.required.length && tree.startTagEnd(row) !== NONE) {
+      for (const info of plan.required) {
+        if (!(present ??= attributeNames(tree, row)).has(info.name)) {
           ctx.report({
             start: tree.start(row) + 1, end: tree.nameEnd(row), severity: 'error', code: 'missing-required-attribute',
             message: `${describe(tree, row)} needs the attribute '${info.name}'.`, data: { missing: info.name },
@@ -113,12 +144,14 @@ export const attributesRule: Rule = {
         }
       }
     }
-    for (let a = tree.firstAttribute(row), end = tree.attributesEnd(row); a < end; a++) {
-      const name = tree.attributeName(a);
-      if (name === 'xmlns' || name.startsWith('xmlns:') || name.startsWith('xml:')) continue;
-      const info = lookupAttribute(shape.attributes, variants, name);
+    let unused: string[] | undefined;
+    for (let a = first; a < end; a++) {
+      const info = attributeInfo(plan, tree, tree.attributeNameId(a));
+      if (info === SKIP) continue;
       if (!info) {
-        unused ??= [...shape.attributes, ...variants.flatMap(v => v.attributes)].map(x => x.name).filter(n => !present.has(n));
+        const name = tree.attributeName(a);
+        present ??= attributeNames(tree, row);
+        unused ??= [...plan.shape.attributes, ...plan.variants.flatMap(v => v.attributes)].map(x => x.name).filter(n => !present!.has(n));
         const suggestions = didYouMean(name, unused);
         const nameStart = tree.attributeNameStart(a);
         ctx.report({

@@ -73,9 +73,16 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
   const { uri, doc, catalog, location, settings, workspace, expressions, flowAnalysis, firstPhase } = input;
   const findings: Finding[] = [];
   let dropped = 0;
+  const memos = new Map<object, Map<object, unknown>>();
   const ctx: ExpressionRuleContext = {
     uri, doc, tree: doc.tree, catalog, location, settings, workspace, expressions, firstPhase, roleOf: createRoleResolver(catalog),
     flowAnalysis: () => (workspace ? flowAnalysis?.() ?? analyzePolicyFlows(uri, doc, workspace, { catalog }) : undefined),
+    memo: <T>(owner: object, key: object, make: () => T): T => {
+      let entries = memos.get(owner);
+      if (!entries) memos.set(owner, (entries = new Map()));
+      if (!entries.has(key)) entries.set(key, make());
+      return entries.get(key) as T;
+    },
     report: f => {
       if (findings.length < MAX_FINDINGS) findings.push(f);
       else dropped++;

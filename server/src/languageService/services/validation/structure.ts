@@ -237,19 +237,21 @@ export const baseRule: Rule = {
       return;
     }
     if (role.kind !== 'section') return;
-    const el = tree.element(row);
-    const bases = el.children.filter(c => c.name === 'base');
-    for (const extra of bases.slice(1)) {
-      ctx.report({ ...nameRange(extra), severity: 'warning', code: 'base-duplicate', message: `<base /> appears more than once in <${el.name}>: the parent's policies would run twice.` });
+    // a section may hold thousands of statements: read by row
+    const baseId = tree.nameId('base');
+    let bases = 0;
+    for (let c = baseId === NONE ? NONE : tree.firstChild(row); c !== NONE; c = tree.nextSibling(c)) {
+      if (tree.nameIdOf(c) !== baseId || bases++ === 0) continue;
+      ctx.report({ ...rowNameRange(tree, c), severity: 'warning', code: 'base-duplicate', message: `<base /> appears more than once in <${tree.name(row)}>: the parent's policies would run twice.` });
     }
-    reportMissingBase(el, bases.length > 0, ctx);
+    if (bases === 0) reportMissingBase(tree.element(row), ctx);
   },
 };
 
-function reportMissingBase(section: PolicyElement, hasBase: boolean, ctx: RuleContext): void {
+function reportMissingBase(section: PolicyElement, ctx: RuleContext): void {
   const setting = ctx.settings.missingBase;
   const scope = ctx.location?.scope;
-  if (hasBase || setting === 'off' || !scope || scope === 'global' || scope === 'fragment') return;
+  if (setting === 'off' || !scope || scope === 'global' || scope === 'fragment') return;
   // A backend that forwards by itself has deliberately replaced the inherited forward-request.
   if (section.name === 'backend' && containsElement(section, 'forward-request')) return;
   // An empty section is a visible choice; say so, but quietly.

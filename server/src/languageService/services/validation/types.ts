@@ -47,6 +47,12 @@ export interface RuleContext {
   report(f: Finding): void;
   /** The document's flow analysis (memoised by the service), or undefined without a workspace. */
   flowAnalysis(): PolicyFlowAnalysis | undefined;
+  /**
+   * What `make` returns for `key`, made once per run of the rules: a rule works out what it needs
+   * of a role once, not once per element (roles are shared by the elements they fit). `owner`
+   * (the rule) keeps the rules' entries apart.
+   */
+  memo<T>(owner: object, key: object, make: () => T): T;
 }
 
 /**
