@@ -46,23 +46,40 @@ const STOPS = charSet('()[]{}<');
  * has many expressions; allocating per expression shows in the benchmarks). One per scanner.
  */
 export function createExpressionLexer(): (text: string, start: number, decodeEntities: boolean, limit?: number) => ExpressionScan {
-  // Stack of closing brackets we wait for.
-  const stack: number[] = [];
-  const report: LexProblem[] = [];
+  const brackets: Brackets = { stack: new Int32Array(16), depth: 0 };
   const lexer = new CSharpLexer();
   return (text, start, decodeEntities, limit = text.length) => {
-    stack.length = 0;
-    report.length = 0;
+    brackets.depth = 0;
     lexer.reset(text, start + 1, Math.min(limit, start + MAX_EXPRESSION_LENGTH), decodeEntities);
-    return lex(lexer, stack, report);
+    return lex(lexer, brackets);
   };
 }
 
-function lex(lexer: CSharpLexer, stack: number[], report: LexProblem[]): ExpressionScan {
-  lexer.next();
-  stack.push(lexer.code === Ch.LParen ? Ch.RParen : Ch.RBrace);
+/**
+ * The closing brackets waited for, innermost last, in a typed array with its depth: setting an
+ * array's length is a call into the runtime, and an expression closes many brackets.
+ */
+interface Brackets {
+  stack: Int32Array;
+  depth: number;
+}
+
+function push(b: Brackets, closer: number): void {
+  if (b.depth === b.stack.length) {
+    const grown = new Int32Array(b.stack.length * 2);
+    grown.set(b.stack);
+    b.stack = grown;
+  }
+  b.stack[b.depth++] = closer;
+}
+
+function lex(lexer: CSharpLexer, brackets: Brackets): ExpressionScan {
   // most expressions have no problem: they share one empty list
-  const done = (closed: boolean, end = lexer.pos): ExpressionScan => ({ end, closed, problems: report.length ? report.slice() : NO_PROBLEMS });
+  let report: LexProblem[] | undefined;
+  const problem = (p: LexProblem) => { (report ??= []).push(p); };
+  lexer.next();
+  push(brackets, lexer.code === Ch.LParen ? Ch.RParen : Ch.RBrace);
+  const done = (closed: boolean, end = lexer.pos): ExpressionScan => ({ end, closed, problems: report ?? NO_PROBLEMS });
   for (;;) {
     lexer.skipCode(STOPS);
     switch (lexer.next()) {
@@ -71,14 +88,15 @@ function lex(lexer: CSharpLexer, stack: number[], report: LexProblem[]): Express
       case Lexeme.Code: {
         const c = lexer.code;
         switch (c) {
-          case Ch.LParen: stack.push(Ch.RParen); break;
-          case Ch.LBrace: stack.push(Ch.RBrace); break;
-          case Ch.LBracket: stack.push(Ch.RBracket); break;
+          case Ch.LParen: push(brackets, Ch.RParen); break;
+          case Ch.LBrace: push(brackets, Ch.RBrace); break;
+          case Ch.LBracket: push(brackets, Ch.RBracket); break;
           case Ch.RParen: case Ch.RBrace: case Ch.RBracket: {
             // Pop to the matching opener; a stray closer of another kind is C#'s problem, not ours.
-            const idx = stack.lastIndexOf(c);
-            if (idx >= 0) stack.length = idx;
-            if (stack.length === 0) return done(true);
+            let idx = brackets.depth - 1;
+            while (idx >= 0 && brackets.stack[idx] !== c) idx--;
+            if (idx >= 0) brackets.depth = idx;
+            if (brackets.depth === 0) return done(true);
             break;
           }
           case Ch.Slash:
@@ -99,12 +117,12 @@ function lex(lexer: CSharpLexer, stack: number[], report: LexProblem[]): Express
         const flags = lexer.flags;
         if (flags & LexFlag.LineEnd) {
           // APIM rejects this on save; lexing resumes after the line break, as the C# compiler does
-          report.push({
+          problem({
             offset: lexer.start, length: 1, code: 'expr-unterminated-string',
             message: 'Unterminated string literal: a string that starts with " must end on the same line (use a verbatim string @"..." for several lines).',
           });
         } else if (flags & LexFlag.Open) {
-          report.push({
+          problem({
             offset: lexer.start, length: 1, code: 'expr-unterminated-string',
             message: flags & LexFlag.Raw ? 'Raw string literal is not closed.' : 'String literal is not closed before the end of the expression.',
           });
@@ -114,7 +132,7 @@ function lex(lexer: CSharpLexer, stack: number[], report: LexProblem[]): Express
       }
       case Lexeme.Comment:
         if (lexer.flags & LexFlag.Open) {
-          report.push({ offset: lexer.start, length: 2, code: 'expr-unterminated-comment', message: 'Comment is not closed: "*/" is missing.' });
+          problem({ offset: lexer.start, length: 2, code: 'expr-unterminated-comment', message: 'Comment is not closed: "*/" is missing.' });
           return done(false);
         }
         break;
