@@ -98,6 +98,8 @@ interface AttributePlan {
   required: AttributeInfo[];
   /** By name id: the attribute's info, null when the role has none of that name, SKIP for xmlns and xml:*; filled as names come. */
   byName: Array<AttributeInfo | null | typeof SKIP | undefined>;
+  /** Verdicts on the short literal values met so far, by attribute. */
+  verdicts: Map<AttributeInfo, Map<string, Verdict>>;
 }
 
 const SKIP = 0;
@@ -110,6 +112,7 @@ function planFor(role: ElementRole, ctx: RuleContext): AttributePlan {
     variants: role.kind === 'policy' ? ctx.catalog.getVariants(role.info.name) : NO_VARIANTS,
     required: shape.attributes.filter(a => a.required),
     byName: [],
+    verdicts: new Map(),
   };
 }
 
@@ -126,6 +129,7 @@ function attributeInfo(plan: AttributePlan, tree: PolicyTree, nameId: number): A
 /** Required, unknown and ill-typed attributes; expressions where APIM takes none. */
 export const attributesRule: Rule = {
   codes: ['missing-required-attribute', 'unknown-attribute', 'invalid-value', 'expression-not-allowed', 'deploy-placeholder'],
+  appliesTo: role => role.kind === 'policy' || (role.kind === 'child' && !!role.info),
   checkElement(row, role, ctx) {
     if (role.kind !== 'policy' && role.kind !== 'child') return;
     if (role.kind === 'child' && !role.info) return;
@@ -162,12 +166,27 @@ export const attributesRule: Rule = {
         });
         continue;
       }
-      checkValue(tree, row, a, info, ctx);
+      checkValue(tree, row, a, info, plan, ctx);
     }
   },
 };
 
-function checkValue(tree: PolicyTree, row: number, a: number, info: AttributeInfo, ctx: RuleContext): void {
+/** What a literal value is worth: fine, a deploy-time placeholder, or invalid (with why). */
+type Verdict = undefined | { placeholder: string } | { problem: string };
+
+/** The verdict on a literal value (raw, entities not decoded) of an attribute of type `info.value`. */
+function judgeLiteral(value: string, info: AttributeInfo): Verdict {
+  const raw = decodeXml(value);
+  if (hasNamedValue(raw)) return undefined; // resolved at deploy/run time; a named value may hold anything
+  if (PLACEHOLDER.test(raw.trim())) return info.value.kind !== 'string' ? { placeholder: raw.trim() } : undefined;
+  const problem = checkLiteral(raw, info.value);
+  return problem ? { problem } : undefined;
+}
+
+/** Values up to this long are judged once per attribute type and document: they repeat ("override", "10"). */
+const REMEMBERED_VALUE = 64;
+
+function checkValue(tree: PolicyTree, row: number, a: number, info: AttributeInfo, plan: AttributePlan, ctx: RuleContext): void {
   if (tree.attributeValueStart(a) === NONE) return;
   const expression = tree.hasAttributeExpression(a);
   if (!expression && info.value.kind === 'string') return; // any literal will do
@@ -181,28 +200,32 @@ function checkValue(tree: PolicyTree, row: number, a: number, info: AttributeInf
     }
     return;
   }
-  const raw = decodeXml(tree.attributeValue(a)!);
-  if (hasNamedValue(raw)) return; // resolved at deploy/run time; a named value may hold anything
-  if (PLACEHOLDER.test(raw.trim())) {
-    if (info.value.kind !== 'string') {
-      const { start, end } = valueRange(tree, a);
-      ctx.report({
-        start, end, severity: 'information', code: 'deploy-placeholder',
-        message: `'${raw.trim()}' looks like a deploy-time placeholder; it must become a valid value before upload.`,
-      });
-    }
+  const value = tree.attributeValue(a)!;
+  let verdict: Verdict;
+  if (value.length <= REMEMBERED_VALUE) {
+    let judged = plan.verdicts.get(info);
+    if (!judged) plan.verdicts.set(info, (judged = new Map()));
+    verdict = judged.get(value);
+    if (verdict === undefined && !judged.has(value)) judged.set(value, (verdict = judgeLiteral(value, info)));
+  } else {
+    verdict = judgeLiteral(value, info);
+  }
+  if (!verdict) return;
+  const { start, end } = valueRange(tree, a);
+  if ('placeholder' in verdict) {
+    ctx.report({
+      start, end, severity: 'information', code: 'deploy-placeholder',
+      message: `'${verdict.placeholder}' looks like a deploy-time placeholder; it must become a valid value before upload.`,
+    });
     return;
   }
-  const problem = checkLiteral(raw, info.value);
-  if (problem) {
-    const values = info.value.kind === 'enum' ? info.value.values : info.value.kind === 'bool' || info.value.kind === 'bool-expression' ? ['true', 'false'] : undefined;
-    const { start, end } = valueRange(tree, a);
-    ctx.report({
-      start, end, severity: 'error', code: 'invalid-value',
-      message: `Invalid value '${raw}' for '${tree.attributeName(a)}' of ${describe(tree, row)}: ${problem}.`,
-      data: { suggestions: values ? orderBySimilarity(raw, values) : [] },
-    });
-  }
+  const raw = decodeXml(value);
+  const values = info.value.kind === 'enum' ? info.value.values : info.value.kind === 'bool' || info.value.kind === 'bool-expression' ? ['true', 'false'] : undefined;
+  ctx.report({
+    start, end, severity: 'error', code: 'invalid-value',
+    message: `Invalid value '${raw}' for '${tree.attributeName(a)}' of ${describe(tree, row)}: ${verdict.problem}.`,
+    data: { suggestions: values ? orderBySimilarity(raw, values) : [] },
+  });
 }
 
 function orderBySimilarity(value: string, values: string[]): string[] {

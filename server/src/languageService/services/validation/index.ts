@@ -104,6 +104,8 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
     const nameCount = tree.names.length;
     const roleOfRow = new Int32Array(n);
     const roles: ElementRole[] = [];
+    // the rules that apply to each role, in the order of `rules`
+    const rulesOfRole: Rule[][] = [];
     const known = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const parent = tree.parent(i);
@@ -112,12 +114,16 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
       let id = known.get(key);
       if (id === undefined) {
         id = roles.length;
-        roles.push(resolveRoleOfName(catalog, tree.name(i), parentRole === NONE ? undefined : roles[parentRole]));
+        const name = tree.name(i);
+        const role = resolveRoleOfName(catalog, name, parentRole === NONE ? undefined : roles[parentRole]);
+        roles.push(role);
+        rulesOfRole.push(elementRules.filter(r => !r.appliesTo || r.appliesTo(role, name)));
         known.set(key, id);
       }
       roleOfRow[i] = id;
       const role = roles[id];
-      for (const rule of elementRules) rule.checkElement!(i, role, ctx);
+      const applying = rulesOfRole[id];
+      for (let r = 0; r < applying.length; r++) applying[r].checkElement!(i, role, ctx);
     }
   }
   findings.sort(byPlace);

@@ -11,6 +11,7 @@ import type { Rule, RuleContext } from './types';
  */
 export const referencesRule: Rule = {
   codes: ['unknown-named-value', 'unknown-fragment', 'unknown-backend', 'fragment-policy-not-allowed'],
+  appliesTo: (role, name) => role.kind === 'policy' && (name === 'include-fragment' || name === 'set-backend-service'),
   checkDocument(ctx) {
     const ws = ctx.workspace;
     if (!ws) return;

@@ -50,6 +50,7 @@ export const rootRule: Rule = {
 /** Sections of `<policies>`: known, in order, at most once each. */
 export const sectionsRule: Rule = {
   codes: ['section-duplicate', 'section-order', 'section-in-fragment'],
+  appliesTo: (role, name) => (role.kind === 'root' && name === 'policies') || (role.kind === 'unknown' && isSection(name)),
   checkElement(row, role, ctx) {
     const name = ctx.tree.name(row);
     if (role.kind === 'root' && name === 'policies') {
@@ -79,6 +80,7 @@ export const sectionsRule: Rule = {
 /** Elements the catalog does not know where it knows what may stand. */
 export const unknownElementRule: Rule = {
   codes: ['unknown-element', 'unknown-child-element', 'element-not-allowed'],
+  appliesTo: (role, name) => role.kind === 'unknown' && !!role.parentRole && name !== 'base',
   checkElement(row, role, ctx) {
     if (role.kind !== 'unknown' || ctx.tree.parent(row) === NONE || ctx.tree.name(row) === 'base') return;
     const parentRole = role.parentRole;
@@ -146,6 +148,7 @@ const SEEN_OUTSIDE_DOCS: Record<string, { sections: string[]; usefulWith?: strin
 /** Policies in sections (and scopes) where APIM does not allow them. */
 export const placementRule: Rule = {
   codes: ['policy-not-allowed-in-section', 'policy-not-allowed-in-scope', 'forward-request-outside-backend', 'policy-section-undocumented'],
+  appliesTo: role => role.kind === 'policy' && !role.owner,
   checkElement(row, role, ctx) {
     if (role.kind !== 'policy' || role.owner) return;
     const info = role.info;
@@ -183,6 +186,7 @@ export const placementRule: Rule = {
 /** Required children (`choose` needs a `<when>`). */
 export const requiredChildRule: Rule = {
   codes: ['missing-required-child'],
+  appliesTo: role => role.kind === 'policy' || role.kind === 'child',
   checkElement(row, role, ctx) {
     if (role.kind !== 'policy' && role.kind !== 'child') return;
     const shape = ctx.catalog.roleShape(role);
@@ -213,6 +217,7 @@ function hasPlaceholderText(el: PolicyElement, text: string): boolean {
 /** `<base />`: only in sections, once, not in fragments; missing at a scope with a parent. */
 export const baseRule: Rule = {
   codes: ['base-in-fragment', 'base-misplaced', 'base-duplicate', 'base-has-content', 'missing-base'],
+  appliesTo: (role, name) => name === 'base' || role.kind === 'section' || role.kind === 'base',
   checkElement(row, role, ctx) {
     const tree = ctx.tree;
     // A <base> inside a body (an HTML page in return-response) is the body's own markup.

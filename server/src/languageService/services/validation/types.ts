@@ -66,4 +66,9 @@ export interface Rule {
   codes: readonly string[];
   checkDocument?(ctx: RuleContext): void;
   checkElement?(el: number, role: ElementRole, ctx: RuleContext): void;
+  /**
+   * Whether `checkElement` has anything to say about the elements of a role (which all have one
+   * name): asked once per role, so the walk calls only the rules that apply. Without it, always.
+   */
+  appliesTo?(role: ElementRole, name: string): boolean;
 }
