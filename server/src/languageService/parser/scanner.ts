@@ -58,7 +58,10 @@ export interface Scanner {
   getTokenEnd(): number;
   getTokenText(): string;
   getTokenErrors(): readonly TokenError[];
-  /** The expression inside the last AttributeValue / Content / CDATA token, if any. */
+  /**
+   * The expression inside the last AttributeValue / Content / CDATA token, if any: one object,
+   * filled anew at the next expression, so copy what is to be kept.
+   */
   getTokenExpression(): TokenExpression | undefined;
   getScannerState(): ScannerState;
   /** True when the last Content token was white space only. */
@@ -126,19 +129,26 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
   // broken expressions to the same far point would take quadratic time.
   let failedScanEnd = -1;
 
+  // One expression object for the scan, filled anew for each token that has one: whoever keeps an
+  // expression copies what it needs (a document has 10,000s of them).
+  const tokenExpression: TokenExpression = { start: 0, end: 0, closed: false, kind: 'inline', problems: [] };
+
   function readExpression(at: number, decode: boolean, limit: number): TokenExpression {
+    const expr = tokenExpression;
+    expr.start = at;
+    expr.kind = text.charCodeAt(at + 1) === Ch.LParen ? 'inline' : 'block';
     if (at < failedScanEnd) {
-      return { start: at, end: Math.min(failedScanEnd, at + 2), closed: false, kind: text.charCodeAt(at + 1) === Ch.LParen ? 'inline' : 'block', problems: [] };
+      expr.end = Math.min(failedScanEnd, at + 2);
+      expr.closed = false;
+      expr.problems = [];
+      return expr;
     }
     const scan = scanExpression(text, at, decode, limit);
     if (!scan.closed) failedScanEnd = scan.end;
-    return {
-      start: at,
-      end: scan.end,
-      closed: scan.closed,
-      kind: text.charCodeAt(at + 1) === Ch.LParen ? 'inline' : 'block',
-      problems: scan.problems,
-    };
+    expr.end = scan.end;
+    expr.closed = scan.closed;
+    expr.problems = scan.problems;
+    return expr;
   }
 
   function unterminatedExpression(expr: TokenExpression): void {

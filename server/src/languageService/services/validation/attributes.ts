@@ -96,6 +96,8 @@ interface AttributePlan {
   shape: RoleInfo;
   variants: ElementInfo[];
   required: AttributeInfo[];
+  /** The name ids of `required` in the document (NONE for a name it does not have at all). */
+  requiredIds: number[];
   /** By name id: the attribute's info, null when the role has none of that name, SKIP for xmlns and xml:*; filled as names come. */
   byName: Array<AttributeInfo | null | typeof SKIP | undefined>;
   /** Verdicts on the short literal values met so far, by attribute. */
@@ -106,11 +108,13 @@ const SKIP = 0;
 
 function planFor(role: ElementRole, ctx: RuleContext): AttributePlan {
   const shape = ctx.catalog.roleShape(role);
+  const required = shape.attributes.filter(a => a.required);
   return {
     shape,
     // Variants (Dapr set-backend-service) add their attributes.
     variants: role.kind === 'policy' ? ctx.catalog.getVariants(role.info.name) : NO_VARIANTS,
-    required: shape.attributes.filter(a => a.required),
+    required,
+    requiredIds: required.map(a => ctx.tree.nameId(a.name)),
     byName: [],
     verdicts: new Map(),
   };
@@ -137,10 +141,11 @@ export const attributesRule: Rule = {
     const plan = ctx.memo(attributesRule, role, () => planFor(role, ctx));
     const first = tree.firstAttribute(row);
     const end = tree.attributesEnd(row);
-    let present: { has(name: string): boolean } | undefined;
     if (plan.required.length && tree.startTagEnd(row) !== NONE) {
-      for (const info of plan.required) {
-        if (!(present ??= attributeNames(tree, row)).has(info.name)) {
+      for (let k = 0; k < plan.required.length; k++) {
+        const id = plan.requiredIds[k];
+        if (id === NONE || tree.attributeNamed(row, id) === NONE) {
+          const info = plan.required[k];
           ctx.report({
             start: tree.start(row) + 1, end: tree.nameEnd(row), severity: 'error', code: 'missing-required-attribute',
             message: `${describe(tree, row)} needs the attribute '${info.name}'.`, data: { missing: info.name },
@@ -148,6 +153,7 @@ export const attributesRule: Rule = {
         }
       }
     }
+    let present: { has(name: string): boolean } | undefined;
     let unused: string[] | undefined;
     for (let a = first; a < end; a++) {
       const info = attributeInfo(plan, tree, tree.attributeNameId(a));
