@@ -5,7 +5,7 @@
  */
 import { createScanner, TokenType, type TokenError, type TokenExpression } from './scanner';
 import type { LexProblem } from './expressionLexer';
-import { namedValuePattern } from '../utils/namedValues';
+import { namedValueAtPattern } from '../utils/namedValues';
 
 export interface OffsetRange {
   start: number;
@@ -422,7 +422,7 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
   let pendingEndNameStart = NONE;
   const seen = attributeNames();
   // one per parse (its lastIndex is this parse's state), not one per text that holds braces
-  const NAMED_VALUE = namedValuePattern();
+  const NAMED_VALUE = namedValueAtPattern();
 
   const addErrors = (errs: readonly TokenError[]) => {
     for (const e of errs) errors.push({ start: e.offset, end: e.offset + Math.max(1, e.length), code: e.code, message: e.message });
@@ -495,12 +495,14 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
       braceSearchFrom = start;
       nextBraces = text.indexOf('{{', start);
     }
-    if (nextBraces < 0 || nextBraces >= end) return;
-    const slice = text.substring(start, end);
-    NAMED_VALUE.lastIndex = 0;
-    for (let m = NAMED_VALUE.exec(slice); m; m = NAMED_VALUE.exec(slice)) {
-      const s = start + m.index;
-      namedValues.push({ start: s, end: s + m[0].length, name: m[1], nameStart: s + 2, nameEnd: s + 2 + m[1].length, inExpression, inLiquid: liquid !== NONE });
+    // each `{{` in the range: a reference starts there or not (12,000 references took 40 ms
+    // when the range was cut out and searched with a global expression)
+    for (let at = nextBraces; at >= 0 && at < end; at = text.indexOf('{{', at + 1)) {
+      NAMED_VALUE.lastIndex = at;
+      const m = NAMED_VALUE.exec(text);
+      if (!m || at + m[0].length > end) continue;
+      namedValues.push({ start: at, end: at + m[0].length, name: m[1], nameStart: at + 2, nameEnd: at + 2 + m[1].length, inExpression, inLiquid: liquid !== NONE });
+      at += m[0].length - 1;
     }
   };
 
