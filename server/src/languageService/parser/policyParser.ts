@@ -362,6 +362,15 @@ function grown(a: Int32Array<ArrayBuffer>, rows: number, stride: number): Int32A
   return b;
 }
 
+/**
+ * The first `length` numbers of `a`: a view when they fill most of it (a copy would touch as
+ * much fresh memory again, and the pages of the spare room were never touched), else a copy, so
+ * the spare room of a poor estimate is not kept.
+ */
+function fitted(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  return length >= a.length / 2 ? a.subarray(0, length) : a.slice(0, length);
+}
+
 /** `maxText` is the ceiling (`MAX_CHECKED_TEXT` unless a host or test sets its own). */
 export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDocument {
   if (text.length > maxText) {
@@ -562,7 +571,7 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
   for (let token = scanner.scan(); token !== TokenType.EOS; token = scanner.scan()) {
     const tokErrors = scanner.getTokenErrors();
     if (tokErrors.length && !muted) addErrors(tokErrors);
-    if (token === TokenType.StartTagClose || token === TokenType.StartTagSelfClose || token === TokenType.StartTagOpen) muted = false;
+    if (token === TokenType.StartTagClose || token === TokenType.StartTagSelfClose || token === TokenType.StartTag) muted = false;
     const offset = scanner.getTokenOffset();
     const end = scanner.getTokenEnd();
     switch (token) {
@@ -694,10 +703,9 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
     closeElement(current, text.length);
     current = parentOf(current);
   }
-  // the rows cut to their count: the spare room of the estimate is not kept
   const tree = new PolicyTree(
-    text, names, elementCount, el.slice(0, elementCount * E.Stride), attributeCount, at.slice(0, attributeCount * A.Stride),
-    textCount, tx.slice(0, textCount * T.Stride), expressions,
+    text, names, elementCount, fitted(el, elementCount * E.Stride), attributeCount, fitted(at, attributeCount * A.Stride),
+    textCount, fitted(tx, textCount * T.Stride), expressions,
   );
   owner.tree = tree;
   return makeDocument(tree, comments, errors, expressions, namedValues, doctype);

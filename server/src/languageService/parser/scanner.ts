@@ -6,6 +6,7 @@
 import { createExpressionLexer, type LexProblem } from './expressionLexer';
 
 export const enum TokenType {
+  /** `<` of a start tag, when the scanner is resumed before its name; else StartTag comes alone. */
   StartTagOpen,
   StartTag,
   StartTagClose,
@@ -14,6 +15,7 @@ export const enum TokenType {
   EndTag,
   EndTagClose,
   AttributeName,
+  /** Not returned: an attribute's `=` is read with its value. */
   DelimiterAssign,
   AttributeValue,
   Content,
@@ -277,9 +279,13 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
           }
           if (n === Ch.Question) return scanDelimited(offset, '?>', TokenType.ProcessingInstruction, 'xml-unterminated-pi', 'Processing instruction is not closed: "?>" is missing.');
           if (isNameStart(n)) {
+            // the name follows at once: one StartTag token (at the name), not StartTagOpen and
+            // then StartTag; a large policy has 100,000s of start tags
             pos++;
-            state = ScannerState.AfterOpeningStartTag;
-            return finishToken(offset, TokenType.StartTagOpen);
+            const nameStart = pos;
+            skipName();
+            state = ScannerState.WithinTag;
+            return finishToken(nameStart, TokenType.StartTag);
           }
           pos++;
           if (pos >= len) {
@@ -351,9 +357,10 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
           return internalScan();
         }
         if (c === Ch.Eq && state === ScannerState.AfterAttributeName) {
+          // the value (or what stands in its place) is the token: `=` is not one of its own
           pos++;
           state = ScannerState.BeforeAttributeValue;
-          return finishToken(offset, TokenType.DelimiterAssign);
+          return internalScan();
         }
         state = ScannerState.WithinTag;
         if (skipName()) {
