@@ -323,19 +323,12 @@ class AttributeHandle implements PolicyAttribute {
 
 /** An expression; the element and attribute that hold it are handles made when asked for. */
 class Expression implements PolicyExpression {
-  readonly #owner: { tree?: PolicyTree };
-  readonly #element: number;
-  readonly #attribute: number;
   constructor(
-    owner: { tree?: PolicyTree }, readonly start: number, readonly end: number, readonly kind: 'inline' | 'block', readonly closed: boolean,
-    readonly host: 'attribute' | 'text' | 'cdata', readonly problems: LexProblem[], element: number, attribute: number,
-  ) {
-    this.#owner = owner;
-    this.#element = element;
-    this.#attribute = attribute;
-  }
-  get element(): PolicyElement | undefined { return this.#element === NONE ? undefined : this.#owner.tree?.element(this.#element); }
-  get attribute(): PolicyAttribute | undefined { return this.#attribute === NONE ? undefined : this.#owner.tree?.attribute(this.#attribute); }
+    private readonly owner: { tree?: PolicyTree }, readonly start: number, readonly end: number, readonly kind: 'inline' | 'block', readonly closed: boolean,
+    readonly host: 'attribute' | 'text' | 'cdata', readonly problems: LexProblem[], private readonly elementRow: number, private readonly attributeRow: number,
+  ) {}
+  get element(): PolicyElement | undefined { return this.elementRow === NONE ? undefined : this.owner.tree?.element(this.elementRow); }
+  get attribute(): PolicyAttribute | undefined { return this.attributeRow === NONE ? undefined : this.owner.tree?.attribute(this.attributeRow); }
 }
 
 /**
