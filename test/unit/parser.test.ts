@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { elementsNamed, elementsOf, parsePolicy } from '../../server/src/languageService/parser/policyParser';
+import { createPolicyParser, elementsNamed, elementsOf, parsePolicy } from '../../server/src/languageService/parser/policyParser';
 import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
 import { decodeXml } from '../../server/src/languageService/utils/xmlEntities';
 
@@ -276,4 +276,18 @@ test('compact tree: end tags match by name id, also for names that share a hash'
   assert.equal(aa.children[0].name, 'BB');
   assert.ok(aa.closed && aa.children[0].closed);
   assert.deepEqual(parsePolicy('<Aa></BB>').errors.map(e => e.code).sort(), ['xml-unclosed-element', 'xml-unexpected-end-tag']);
+});
+
+test('a parser that reuses its working rows: each tree keeps its own rows, whatever is parsed next', () => {
+  const parse = createPolicyParser();
+  const first = '<policies><inbound><set-header name="a" exists-action="override"><value>x</value></set-header></inbound></policies>';
+  const second = '<fragment><b x="1"/>text</fragment>';
+  const d1 = parse(first);
+  const d2 = parse(second);
+  const d3 = parse('<a>' + '<c y="2"/>'.repeat(500) + '</a>');
+  const shape = (d: ReturnType<typeof parsePolicy>) => [...elementsOf(d.roots)].map(e => [e.name, e.start, e.end, e.attributes.map(a => `${a.name}=${a.value}`).join(' '), e.texts.length]);
+  assert.deepEqual(shape(d1), shape(parsePolicy(first)));
+  assert.deepEqual(shape(d2), shape(parsePolicy(second)));
+  assert.equal(d3.tree.elementCount, 501);
+  assert.equal(d1.roots[0].children[0].children[0].attributes[1].value, 'override');
 });

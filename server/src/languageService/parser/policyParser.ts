@@ -130,8 +130,9 @@ export const NONE = -1;
 const NO_EXPRESSIONS: readonly PolicyExpression[] = Object.freeze([]);
 
 export class PolicyTree {
-  private readonly elementHandles = new Map<number, PolicyElement>();
-  private readonly attributeHandles = new Map<number, PolicyAttribute>();
+  // handles by row, made on demand (arrays rather than maps: a workspace pass asks for 100,000s)
+  private elementHandles: Array<PolicyElement | undefined> | undefined;
+  private attributeHandles: Array<PolicyAttribute | undefined> | undefined;
   private nameIds: Map<string, number> | undefined;
   constructor(
     readonly text: string,
@@ -210,24 +211,16 @@ export class PolicyTree {
 
   /** The handle of element row `i` (one object per row). */
   element(i: number): PolicyElement {
-    let h = this.elementHandles.get(i);
-    if (!h) {
-      h = new ElementHandle(this, i);
-      this.elementHandles.set(i, h);
-    }
-    return h;
+    const handles = (this.elementHandles ??= new Array(this.elementCount));
+    return (handles[i] ??= new ElementHandle(this, i));
   }
   /** The row of a handle this tree made, or NONE for any other element. */
   rowOf(el: PolicyElement): number {
     return el instanceof ElementHandle && el.tree === this ? el.row : NONE;
   }
   attribute(a: number): PolicyAttribute {
-    let h = this.attributeHandles.get(a);
-    if (!h) {
-      h = new AttributeHandle(this, a);
-      this.attributeHandles.set(a, h);
-    }
-    return h;
+    const handles = (this.attributeHandles ??= new Array(this.attributeCount));
+    return (handles[a] ??= new AttributeHandle(this, a));
   }
   /** Handles of the rows `first`, its next sibling, and so on. */
   siblings(first: number): PolicyElement[] {
@@ -364,8 +357,34 @@ function fitted(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuf
   return length >= a.length / 2 ? a.subarray(0, length) : a.slice(0, length);
 }
 
+/** The working rows of a parse, kept by a parser from one parse to the next (see createPolicyParser). */
+interface WorkingRows {
+  el: Int32Array<ArrayBuffer>;
+  lastChild: Int32Array<ArrayBuffer>;
+  at: Int32Array<ArrayBuffer>;
+  tx: Int32Array<ArrayBuffer>;
+}
+
+/** Texts up to this long are parsed in a parser's working rows, then packed into one exact buffer. */
+const PACKED_TEXT = 256 * 1024;
+
+/**
+ * A parser that reuses its working rows: a workspace pass parses thousands of small policies, and
+ * seven typed arrays a parse (each its own buffer for the collector to track) cost a third of
+ * the pass. A small document's rows are then packed into one buffer of their exact size; a large
+ * one keeps its own rows (copying them would touch as much fresh memory again). One per host.
+ */
+export function createPolicyParser(): (text: string, maxText?: number) => PolicyDocument {
+  const rows: WorkingRows = { el: new Int32Array(0), lastChild: new Int32Array(0), at: new Int32Array(0), tx: new Int32Array(0) };
+  return (text, maxText = MAX_CHECKED_TEXT) => parse(text, maxText, text.length <= PACKED_TEXT ? rows : undefined);
+}
+
 /** `maxText` is the ceiling (`MAX_CHECKED_TEXT` unless a host or test sets its own). */
 export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDocument {
+  return parse(text, maxText, undefined);
+}
+
+function parse(text: string, maxText: number, working: WorkingRows | undefined): PolicyDocument {
   if (text.length > maxText) {
     return makeDocument(emptyTree(text), [], [], [], [], undefined, true);
   }
@@ -379,14 +398,16 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
   const owner: { tree?: PolicyTree } = {};
 
   // Rows, sized from the length (about one element per 40 characters in real policies) and grown by doubling.
-  let el = new Int32Array(Math.max(16, text.length >> 5) * E.Stride);
+  // Every field of a row is written when the row is made: working rows need no clearing.
+  const sized = (reuse: Int32Array<ArrayBuffer> | undefined, length: number) => (reuse && reuse.length >= length ? reuse : new Int32Array(length));
+  let el = sized(working?.el, Math.max(16, text.length >> 5) * E.Stride);
   let elementCount = 0;
   // the last child of each element, while the tree is built
-  let lastChild = new Int32Array(el.length / E.Stride);
+  let lastChild = sized(working?.lastChild, el.length / E.Stride);
   let lastRoot = NONE;
-  let at = new Int32Array(Math.max(16, text.length >> 6) * A.Stride);
+  let at = sized(working?.at, Math.max(16, text.length >> 6) * A.Stride);
   let attributeCount = 0;
-  let tx = new Int32Array(Math.max(16, text.length >> 8) * T.Stride);
+  let tx = sized(working?.tx, Math.max(16, text.length >> 8) * T.Stride);
   let textCount = 0;
 
   let current = NONE;
@@ -696,10 +717,20 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
     closeElement(current, text.length);
     current = parentOf(current);
   }
-  const tree = new PolicyTree(
-    text, names, elementCount, fitted(el, elementCount * E.Stride), attributeCount, fitted(at, attributeCount * A.Stride),
-    textCount, fitted(tx, textCount * T.Stride), expressions,
-  );
+  let columns: [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>];
+  const lengths = [elementCount * E.Stride, attributeCount * A.Stride, textCount * T.Stride] as const;
+  if (working) {
+    // the rows grown during this parse are the working rows of the next
+    Object.assign(working, { el, lastChild, at, tx });
+    const packed = new Int32Array(lengths[0] + lengths[1] + lengths[2]);
+    packed.set(el.subarray(0, lengths[0]));
+    packed.set(at.subarray(0, lengths[1]), lengths[0]);
+    packed.set(tx.subarray(0, lengths[2]), lengths[0] + lengths[1]);
+    columns = [packed.subarray(0, lengths[0]), packed.subarray(lengths[0], lengths[0] + lengths[1]), packed.subarray(lengths[0] + lengths[1])];
+  } else {
+    columns = [fitted(el, lengths[0]), fitted(at, lengths[1]), fitted(tx, lengths[2])];
+  }
+  const tree = new PolicyTree(text, names, elementCount, columns[0], attributeCount, columns[1], textCount, columns[2], expressions);
   owner.tree = tree;
   return makeDocument(tree, comments, errors, expressions, namedValues, doctype);
 }

@@ -102,7 +102,8 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
     const tree = doc.tree;
     const n = tree.elementCount;
     const nameCount = tree.names.length;
-    const roleOfRow = new Int32Array(n);
+    // a plain list, filled in row order: a typed array would be one more buffer per document
+    const roleOfRow: number[] = [];
     const roles: ElementRole[] = [];
     // the rules that apply to each role, in the order of `rules`
     const rulesOfRole: Rule[][] = [];
@@ -120,7 +121,7 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
         rulesOfRole.push(elementRules.filter(r => !r.appliesTo || r.appliesTo(role, name)));
         known.set(key, id);
       }
-      roleOfRow[i] = id;
+      roleOfRow.push(id);
       const role = roles[id];
       const applying = rulesOfRole[id];
       for (let r = 0; r < applying.length; r++) applying[r].checkElement!(i, role, ctx);
