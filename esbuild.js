@@ -34,13 +34,39 @@ const csharpParserApart = {
     build.onResolve({ filter: /\/expressions\/csharpParser$/ }, () => ({ path: './csharpParser.js', external: true }));
   },
 };
+/** Likewise the MCP SDK (`dist/mcpSdk.js`), which only `apim-policy mcp` loads. */
+const mcpSdkApart = {
+  name: 'mcp-sdk-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/mcpSdk$/ }, () => ({ path: './mcpSdk.js', external: true }));
+  },
+};
+/**
+ * The policy catalog (250 KB, catalog/policies.generated.ts) goes into the bundles as JSON text
+ * read by JSON.parse, not as an object literal: V8 reads JSON several times faster than the same
+ * data as code (about 4 ms against 14 at each start of the server and the CLI).
+ */
+const catalogAsJson = {
+  name: 'catalog-as-json',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]catalog[\\/]policies\.generated\.ts$/ }, async args => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const marker = 'export const catalogData: CatalogData = ';
+      const at = source.indexOf(marker);
+      if (at < 0) throw new Error(`${args.path}: no '${marker}'`);
+      const data = JSON.parse(source.substring(at + marker.length).trim().replace(/;$/, ''));
+      return { contents: `export const catalogData = JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`, loader: 'js' };
+    });
+  },
+};
 // a plain `require` of that file rather than `import()`, which would load it as an ES module namespace
-const apart = { plugins: [csharpParserApart], supported: { 'dynamic-import': false } };
+const apart = { plugins: [csharpParserApart, catalogAsJson], supported: { 'dynamic-import': false } };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [catalogAsJson] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...apart },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...apart },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...apart, plugins: [csharpParserApart, mcpSdkApart, catalogAsJson] },
+  { ...common, entryPoints: ['server/src/mcpSdk.ts'], outfile: 'dist/mcpSdk.js' },
   { ...common, entryPoints: ['server/src/languageService/expressions/csharpParser.ts'], outfile: 'dist/csharpParser.js' },
 ];
 

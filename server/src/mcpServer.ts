@@ -6,9 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { URI } from 'vscode-uri';
 import { getLanguageService, MAX_CHECKED_TEXT, redactTokens, type CSharpParser, type LanguageService } from './languageService/languageService';
 import { createLocator, createUriReader, indexCapWarning, readIndexedFiles, type IndexedFileCache } from './node/policyFiles';
@@ -65,6 +63,8 @@ export async function serveMcp(options: McpServerOptions): Promise<void> {
   } catch {
     throw new AgentToolInputError(`${options.root}: not a folder.`);
   }
+  // loaded here, not with the CLI: a plain `check` needs none of it
+  const { Server, StdioServerTransport, CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } = await import('./mcpSdk');
   const service = getLanguageService({ locate: createLocator(), readFile: createUriReader([root], ROOT_NAME), csharp: options.csharp });
   const reindex = createIndexer(service, root, options.warn);
   const host: AgentToolHost = {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
+import { createPolicyParser, elementsNamed, elementsOf, parsePolicy } from '../../server/src/languageService/parser/policyParser';
 import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
 import { decodeXml } from '../../server/src/languageService/utils/xmlEntities';
 
@@ -228,4 +228,66 @@ test('many unclosed attribute expressions in a row: each reported, the elements 
   assert.equal(d.errors.filter(e => e.code === 'xml-unterminated-expression').length, 3000);
   assert.equal(d.roots[0].children[0].children.length, 3000);
   assert.ok(d.roots[0].closed);
+});
+
+test('compact tree: a row has one handle, so identity holds (parent, children, Map keys)', () => {
+  const text = '<policies><inbound><base /><set-header name="a" exists-action="override"><value>x</value></set-header></inbound></policies>';
+  const d = parsePolicy(text);
+  const inbound = d.roots[0].children[0];
+  const setHeader = inbound.children[1];
+  assert.equal(setHeader.parent, inbound);
+  assert.equal(inbound.parent, d.roots[0]);
+  assert.equal(d.findElementAt(text.indexOf('<value>') + 1), setHeader.children[0]);
+  assert.equal(d.roots[0].children[0], inbound);
+  assert.equal(setHeader.attributes[0], setHeader.attributes[0]);
+  assert.equal(d.getAttribute(setHeader, 'exists-action')?.value, 'override');
+  const seen = new Map([[setHeader, 1]]);
+  assert.equal(seen.get(d.findElementAt(text.indexOf('name="a"'))!), 1);
+});
+
+test('compact tree: rows in document order, subtrees contiguous, attributes and texts by row', () => {
+  const text = '<policies><inbound><a x="1" y="@(2)"><b/>t1<c z="3">t2</c>@(context.Variables["v"])</a><d/></inbound></policies>';
+  const d = parsePolicy(text);
+  const tree = d.tree;
+  assert.deepEqual(Array.from({ length: tree.elementCount }, (_, i) => tree.name(i)), ['policies', 'inbound', 'a', 'b', 'c', 'd']);
+  assert.equal(tree.subtreeEnd(2), 5);
+  assert.equal(tree.subtreeEnd(0), tree.elementCount);
+  const a = d.roots[0].children[0].children[0];
+  assert.deepEqual(a.attributes.map(x => [x.name, x.value]), [['x', '1'], ['y', '@(2)']]);
+  assert.equal(a.attributes[1].expression, d.expressions[0]);
+  assert.equal(d.expressions[0].element, a);
+  assert.equal(d.expressions[0].attribute, a.attributes[1]);
+  assert.deepEqual(a.texts.map(t => text.substring(t.start, t.end)), ['t1', '@(context.Variables["v"])']);
+  assert.equal(a.texts[1].expression?.element, a);
+  assert.deepEqual(a.children[1].texts.map(t => text.substring(t.start, t.end)), ['t2']);
+  assert.deepEqual(elementsNamed(d.roots, 'c').map(e => e.start), [text.indexOf('<c ')]);
+  assert.deepEqual([...elementsOf(a.children)].map(e => e.name), ['b', 'c']);
+  assert.equal(tree.attributeNamed(tree.rowOf(a), tree.nameId('y')), 1);
+  assert.equal(tree.nameId('nowhere'), -1);
+});
+
+test('compact tree: end tags match by name id, also for names that share a hash', () => {
+  // 'Aa' and 'BB' have the same 31-based string hash
+  const text = '<policies><Aa><BB></BB></Aa></policies>';
+  const d = parsePolicy(text);
+  assert.deepEqual(d.errors, []);
+  const aa = d.roots[0].children[0];
+  assert.equal(aa.name, 'Aa');
+  assert.equal(aa.children[0].name, 'BB');
+  assert.ok(aa.closed && aa.children[0].closed);
+  assert.deepEqual(parsePolicy('<Aa></BB>').errors.map(e => e.code).sort(), ['xml-unclosed-element', 'xml-unexpected-end-tag']);
+});
+
+test('a parser that reuses its working rows: each tree keeps its own rows, whatever is parsed next', () => {
+  const parse = createPolicyParser();
+  const first = '<policies><inbound><set-header name="a" exists-action="override"><value>x</value></set-header></inbound></policies>';
+  const second = '<fragment><b x="1"/>text</fragment>';
+  const d1 = parse(first);
+  const d2 = parse(second);
+  const d3 = parse('<a>' + '<c y="2"/>'.repeat(500) + '</a>');
+  const shape = (d: ReturnType<typeof parsePolicy>) => [...elementsOf(d.roots)].map(e => [e.name, e.start, e.end, e.attributes.map(a => `${a.name}=${a.value}`).join(' '), e.texts.length]);
+  assert.deepEqual(shape(d1), shape(parsePolicy(first)));
+  assert.deepEqual(shape(d2), shape(parsePolicy(second)));
+  assert.equal(d3.tree.elementCount, 501);
+  assert.equal(d1.roots[0].children[0].children[0].attributes[1].value, 'override');
 });

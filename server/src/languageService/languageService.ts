@@ -9,7 +9,7 @@
 import { DiagnosticSeverity, type CodeAction, type CodeLens, type CompletionList, type Location, type Range, type TextEdit, type Diagnostic, type DocumentSymbol, type FoldingRange, type Hover, type Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCatalog, type Catalog } from './catalog';
-import { MAX_CHECKED_TEXT, parsePolicy, type PolicyDocument } from './parser/policyParser';
+import { createPolicyParser, MAX_CHECKED_TEXT, type PolicyDocument } from './parser/policyParser';
 import { doCodeActions } from './services/policyCodeActions';
 import { format as formatPolicy, type FormatOptions } from './services/policyFormat';
 import { flowQuickFixes } from './services/flowQuickFixes';
@@ -295,6 +295,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const catalog = options.catalog ?? createCatalog();
   const locate = options.locate ?? ((uri: string) => locatePolicy(uri));
   const maxText = options.maxCheckedText ?? MAX_CHECKED_TEXT;
+  // one parser for the service: it reuses its working memory from one policy to the next
+  const parsePolicy = createPolicyParser();
   const parse = (document: TextDocument) => parsePolicy(document.getText(), maxText);
   // read on the first completion: most hosts (the CLI) never complete
   let snippets: PolicySnippet[] | undefined;

@@ -128,15 +128,22 @@ export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): Confin
     const chunks: Buffer[] = [];
     let total = 0;
     while (total <= maxBytes) {
-      // sized by the stat (plus one byte to see growth), so a small file costs a small buffer
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(st.size + 1 - total, 1024), 64 * 1024, maxBytes + 1 - total));
-      const got = fs.readSync(fd, chunk, 0, chunk.length, null);
-      if (got === 0) break;
-      chunks.push(got === chunk.length ? chunk : chunk.subarray(0, got));
+      // The first piece is sized by the stat (plus one byte to see growth): a file is read into
+      // one buffer, with no copy (an 8 MB policy in 64 KiB pieces cost 100 ms of copying).
+      const size = chunks.length === 0 ? st.size + 1 : 64 * 1024;
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(size, 1024), maxBytes + 1 - total));
+      let got = 0;
+      while (got < chunk.length) {
+        const n = fs.readSync(fd, chunk, got, chunk.length - got, null);
+        if (n === 0) break;
+        got += n;
+      }
+      if (got > 0) chunks.push(got === chunk.length ? chunk : chunk.subarray(0, got));
       total += got;
+      if (got < chunk.length) break;
     }
     if (total > maxBytes) return { ok: false, error: `larger than ${sizeName(maxBytes)}` };
-    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8'), path: file };
+    return { ok: true, text: (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString('utf8'), path: file };
   } catch (e) {
     return failure(e);
   } finally {

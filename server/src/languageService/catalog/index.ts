@@ -151,7 +151,11 @@ function sectionOf(role: ElementRole): Section | undefined {
 
 /** The role of `el` given its parent's role (undefined for a root element). */
 export function resolveRole(catalog: Catalog, el: PolicyElement, parentRole: ElementRole | undefined): ElementRole {
-  const name = el.name;
+  return resolveRoleOfName(catalog, el.name, parentRole);
+}
+
+/** The role of an element named `name` whose parent has `parentRole`: it depends on nothing else. */
+export function resolveRoleOfName(catalog: Catalog, name: string, parentRole: ElementRole | undefined): ElementRole {
   if (!parentRole) {
     if (name === 'policies') return { kind: 'root', info: catalog.getElement(name), allowsPolicies: false, fragment: false };
     if (name === 'fragment') return { kind: 'root', info: catalog.getElement(name), allowsPolicies: true, fragment: true };

@@ -5,7 +5,7 @@
  */
 import { createScanner, TokenType, type TokenError, type TokenExpression } from './scanner';
 import type { LexProblem } from './expressionLexer';
-import { namedValuePattern } from '../utils/namedValues';
+import { namedValueAtPattern } from '../utils/namedValues';
 
 export interface OffsetRange {
   start: number;
@@ -79,6 +79,8 @@ export interface ParseError extends OffsetRange {
 
 export interface PolicyDocument {
   text: string;
+  /** The elements, attributes and texts as columns (what `roots` and their handles are read from). */
+  tree: PolicyTree;
   /**
    * True when the text was longer than the parser reads (`MAX_CHECKED_TEXT`): the document is
    * empty, and features answer with nothing rather than parse what APIM would refuse anyway.
@@ -108,70 +110,222 @@ export function valueRange(attr: PolicyAttribute): { start: number; end: number 
 }
 
 /**
- * An attribute whose value text is cut from the document only when someone reads it: most
- * values are never looked at, and a large policy has hundreds of thousands of them. What follows
- * from the text (the quote, the end of the name) is read from it rather than kept.
+ * The tree as columns: one row of integers per element, attribute and text in typed arrays, and
+ * names interned (a name is an index into `names`). A large policy has 100,000s of elements and
+ * attributes; as objects they cost more memory than the text and most of the parse time went to
+ * allocating and collecting them. The rows are in document order (an element's row comes before
+ * its descendants', which follow it contiguously). Features that want objects ask for handles
+ * (`element(row)`), made on demand and kept, so the same row is always the same object.
  */
-class Attribute implements PolicyAttribute {
-  valueStart: number | undefined = undefined;
-  valueEnd: number | undefined = undefined;
-  expression: PolicyExpression | undefined = undefined;
-  constructor(private readonly text: string, readonly name: string, readonly nameStart: number) {}
-  get nameEnd(): number {
-    return this.nameStart + this.name.length;
+const enum E { Start, End, Name, Parent, FirstChild, NextSibling, StartTagEnd, EndTagStart, FirstAttribute, Stride }
+const enum A { Name, NameStart, ValueStart, ValueEnd, Expression, Stride }
+const enum T { Start, End, Owner, Expression, Cdata, Stride }
+/** Flags in the low bits of an element's name column (the name id is shifted past them). */
+const enum F { Closed = 1, SelfClosing = 2 }
+const NAME_SHIFT = 2;
+
+/** "No row" (no parent, no child, no expression) and "no offset" (a start tag never finished). */
+export const NONE = -1;
+
+const NO_EXPRESSIONS: readonly PolicyExpression[] = Object.freeze([]);
+
+export class PolicyTree {
+  // handles by row, made on demand (arrays rather than maps: a workspace pass asks for 100,000s)
+  private elementHandles: Array<PolicyElement | undefined> | undefined;
+  private attributeHandles: Array<PolicyAttribute | undefined> | undefined;
+  private nameIds: Map<string, number> | undefined;
+  constructor(
+    readonly text: string,
+    /** Interned names of elements and attributes: a name id is an index here. */
+    readonly names: readonly string[],
+    readonly elementCount: number,
+    private readonly el: Int32Array,
+    readonly attributeCount: number,
+    private readonly at: Int32Array,
+    readonly textCount: number,
+    private readonly tx: Int32Array,
+    private readonly expressions: readonly PolicyExpression[],
+  ) {}
+
+  /** The id of `name`, or NONE when no element or attribute has it. */
+  nameId(name: string): number {
+    if (!this.nameIds) {
+      this.nameIds = new Map();
+      for (let i = 0; i < this.names.length; i++) this.nameIds.set(this.names[i], i);
+    }
+    return this.nameIds.get(name) ?? NONE;
   }
-  get quote(): '"' | "'" | undefined {
-    if (this.valueStart === undefined) return undefined;
-    const q = this.text.charCodeAt(this.valueStart);
-    return q === 34 ? '"' : q === 39 ? "'" : undefined;
+
+  start(i: number): number { return this.el[i * E.Stride + E.Start]; }
+  end(i: number): number { return this.el[i * E.Stride + E.End]; }
+  nameIdOf(i: number): number { return this.el[i * E.Stride + E.Name] >> NAME_SHIFT; }
+  name(i: number): string { return this.names[this.el[i * E.Stride + E.Name] >> NAME_SHIFT]; }
+  /** End of the name in the start tag: the name is the text after its `<`. */
+  nameEnd(i: number): number { return this.start(i) + 1 + this.name(i).length; }
+  parent(i: number): number { return this.el[i * E.Stride + E.Parent]; }
+  firstChild(i: number): number { return this.el[i * E.Stride + E.FirstChild]; }
+  nextSibling(i: number): number { return this.el[i * E.Stride + E.NextSibling]; }
+  /** NONE while the start tag is unfinished. */
+  startTagEnd(i: number): number { return this.el[i * E.Stride + E.StartTagEnd]; }
+  endTagStart(i: number): number { return this.el[i * E.Stride + E.EndTagStart]; }
+  closed(i: number): boolean { return (this.el[i * E.Stride + E.Name] & F.Closed) !== 0; }
+  selfClosing(i: number): boolean { return (this.el[i * E.Stride + E.Name] & F.SelfClosing) !== 0; }
+  /** An element's attributes are the rows firstAttribute(i) to attributesEnd(i) (exclusive). */
+  firstAttribute(i: number): number { return this.el[i * E.Stride + E.FirstAttribute]; }
+  attributesEnd(i: number): number { return i + 1 < this.elementCount ? this.el[(i + 1) * E.Stride + E.FirstAttribute] : this.attributeCount; }
+  /** The row after the last descendant of `i`: its subtree is the rows i to there. */
+  subtreeEnd(i: number): number {
+    for (let p = i; p !== NONE; p = this.parent(p)) {
+      const next = this.nextSibling(p);
+      if (next !== NONE) return next;
+    }
+    return this.elementCount;
   }
-  /** Cut anew at each read, not kept: the tree of a large policy would hold a copy of most of its values. */
-  get value(): string | undefined {
-    if (this.valueStart === undefined || this.valueEnd === undefined) return undefined;
-    const quote = this.quote;
-    const start = quote ? this.valueStart + 1 : this.valueStart;
-    const closed = quote !== undefined && this.valueEnd - 1 > this.valueStart && this.text.charAt(this.valueEnd - 1) === quote;
-    return this.text.substring(start, closed ? this.valueEnd - 1 : this.valueEnd);
+  /** The first child of `i` named `nameId`, or NONE. */
+  childNamed(i: number, nameId: number): number {
+    for (let c = this.firstChild(i); c !== NONE; c = this.nextSibling(c)) if (this.nameIdOf(c) === nameId) return c;
+    return NONE;
+  }
+  /** The attribute row of `i` named `nameId`, or NONE. */
+  attributeNamed(i: number, nameId: number): number {
+    for (let a = this.firstAttribute(i), end = this.attributesEnd(i); a < end; a++) if (this.attributeNameId(a) === nameId) return a;
+    return NONE;
+  }
+
+  attributeNameId(a: number): number { return this.at[a * A.Stride + A.Name]; }
+  attributeName(a: number): string { return this.names[this.at[a * A.Stride + A.Name]]; }
+  attributeNameStart(a: number): number { return this.at[a * A.Stride + A.NameStart]; }
+  /** Offset of the opening quote, NONE when the attribute has no value. */
+  attributeValueStart(a: number): number { return this.at[a * A.Stride + A.ValueStart]; }
+  attributeValueEnd(a: number): number { return this.at[a * A.Stride + A.ValueEnd]; }
+  attributeExpression(a: number): PolicyExpression | undefined {
+    const x = this.at[a * A.Stride + A.Expression];
+    return x === NONE ? undefined : this.expressions[x];
+  }
+  hasAttributeExpression(a: number): boolean { return this.at[a * A.Stride + A.Expression] !== NONE; }
+  /** The raw value text (entities not decoded), cut from the document at each call. */
+  attributeValue(a: number): string | undefined {
+    return valueText(this.text, this.at[a * A.Stride + A.ValueStart], this.at[a * A.Stride + A.ValueEnd]);
+  }
+  attributeQuote(a: number): '"' | "'" | undefined { return quoteAt(this.text, this.at[a * A.Stride + A.ValueStart]); }
+
+  /** The handle of element row `i` (one object per row). */
+  element(i: number): PolicyElement {
+    const handles = (this.elementHandles ??= new Array(this.elementCount));
+    return (handles[i] ??= new ElementHandle(this, i));
+  }
+  /** The row of a handle this tree made, or NONE for any other element. */
+  rowOf(el: PolicyElement): number {
+    return el instanceof ElementHandle && el.tree === this ? el.row : NONE;
+  }
+  attribute(a: number): PolicyAttribute {
+    const handles = (this.attributeHandles ??= new Array(this.attributeCount));
+    return (handles[a] ??= new AttributeHandle(this, a));
+  }
+  /** Handles of the rows `first`, its next sibling, and so on. */
+  siblings(first: number): PolicyElement[] {
+    if (first === NONE) return NO_ELEMENTS;
+    const list: PolicyElement[] = [];
+    for (let c = first; c !== NONE; c = this.nextSibling(c)) list.push(this.element(c));
+    return list;
+  }
+  /** The texts directly in `i`: text rows are in document order, so those inside its range, owned by it. */
+  textsOf(i: number): PolicyText[] {
+    const start = this.start(i);
+    const end = this.end(i);
+    let lo = 0;
+    let hi = this.textCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tx[mid * T.Stride + T.Start] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    let texts: PolicyText[] | undefined;
+    for (let t = lo; t < this.textCount && this.tx[t * T.Stride + T.Start] <= end; t++) {
+      const r = t * T.Stride;
+      if (this.tx[r + T.Owner] !== i) continue;
+      const x = this.tx[r + T.Expression];
+      (texts ??= []).push({ start: this.tx[r + T.Start], end: this.tx[r + T.End], cdata: this.tx[r + T.Cdata] !== 0, expression: x === NONE ? undefined : this.expressions[x] });
+    }
+    return texts ?? NO_TEXTS;
+  }
+  /** Whether `i` holds a text (not white space between elements). */
+  hasText(i: number): boolean {
+    return this.textsOf(i).length > 0;
   }
 }
 
-/** Bits of Element.flags. */
-const CLOSED = 1;
-const SELF_CLOSING = 2;
+/** The raw text of a value between `valueStart` (its quote) and `valueEnd`, without the quotes. */
+function valueText(text: string, valueStart: number, valueEnd: number): string | undefined {
+  if (valueStart === NONE || valueEnd === NONE) return undefined;
+  const quote = quoteAt(text, valueStart);
+  const start = quote ? valueStart + 1 : valueStart;
+  const closed = quote !== undefined && valueEnd - 1 > valueStart && text.charAt(valueEnd - 1) === quote;
+  return text.substring(start, closed ? valueEnd - 1 : valueEnd);
+}
 
-/**
- * An element, with what follows from the text not kept (the end of its name: the name is the
- * text after its `<`) and its two flags in one field: a large policy has 100,000s of elements.
- */
-class Element implements PolicyElement {
-  startTagEnd: number | undefined = undefined;
-  endTagStart: number | undefined = undefined;
-  children: PolicyElement[] = NO_ELEMENTS;
-  attributes: PolicyAttribute[] = NO_ATTRIBUTES;
-  texts: PolicyText[] = NO_TEXTS;
-  private flags = 0;
-  constructor(readonly name: string, readonly start: number, public end: number, readonly parent: PolicyElement | undefined) {}
-  get nameEnd(): number {
-    return this.start + 1 + this.name.length;
+function quoteAt(text: string, valueStart: number): '"' | "'" | undefined {
+  if (valueStart === NONE) return undefined;
+  const q = text.charCodeAt(valueStart);
+  return q === 34 ? '"' : q === 39 ? "'" : undefined;
+}
+
+/** An element of a PolicyTree as an object: what it holds is read from the columns. */
+class ElementHandle implements PolicyElement {
+  private childList: PolicyElement[] | undefined;
+  private attributeList: PolicyAttribute[] | undefined;
+  private textList: PolicyText[] | undefined;
+  constructor(readonly tree: PolicyTree, readonly row: number) {}
+  get name(): string { return this.tree.name(this.row); }
+  get start(): number { return this.tree.start(this.row); }
+  get end(): number { return this.tree.end(this.row); }
+  get nameEnd(): number { return this.tree.nameEnd(this.row); }
+  get startTagEnd(): number | undefined { const v = this.tree.startTagEnd(this.row); return v === NONE ? undefined : v; }
+  get endTagStart(): number | undefined { const v = this.tree.endTagStart(this.row); return v === NONE ? undefined : v; }
+  get closed(): boolean { return this.tree.closed(this.row); }
+  get selfClosing(): boolean { return this.tree.selfClosing(this.row); }
+  get parent(): PolicyElement | undefined { const p = this.tree.parent(this.row); return p === NONE ? undefined : this.tree.element(p); }
+  get children(): PolicyElement[] { return (this.childList ??= this.tree.siblings(this.tree.firstChild(this.row))); }
+  get attributes(): PolicyAttribute[] {
+    if (!this.attributeList) {
+      const first = this.tree.firstAttribute(this.row);
+      const end = this.tree.attributesEnd(this.row);
+      if (first === end) this.attributeList = NO_ATTRIBUTES;
+      else {
+        this.attributeList = [];
+        for (let a = first; a < end; a++) this.attributeList.push(this.tree.attribute(a));
+      }
+    }
+    return this.attributeList;
   }
-  get closed(): boolean {
-    return (this.flags & CLOSED) !== 0;
-  }
-  set closed(closed: boolean) {
-    this.flags = closed ? this.flags | CLOSED : this.flags & ~CLOSED;
-  }
-  get selfClosing(): boolean {
-    return (this.flags & SELF_CLOSING) !== 0;
-  }
-  set selfClosing(selfClosing: boolean) {
-    this.flags = selfClosing ? this.flags | SELF_CLOSING : this.flags & ~SELF_CLOSING;
-  }
+  get texts(): PolicyText[] { return (this.textList ??= this.tree.textsOf(this.row)); }
+}
+
+/** An attribute of a PolicyTree as an object; its value is cut from the text at each read. */
+class AttributeHandle implements PolicyAttribute {
+  constructor(private readonly tree: PolicyTree, private readonly row: number) {}
+  get name(): string { return this.tree.attributeName(this.row); }
+  get nameStart(): number { return this.tree.attributeNameStart(this.row); }
+  get nameEnd(): number { return this.nameStart + this.name.length; }
+  get valueStart(): number | undefined { const v = this.tree.attributeValueStart(this.row); return v === NONE ? undefined : v; }
+  get valueEnd(): number | undefined { const v = this.tree.attributeValueEnd(this.row); return v === NONE ? undefined : v; }
+  get value(): string | undefined { return this.tree.attributeValue(this.row); }
+  get quote(): '"' | "'" | undefined { return this.tree.attributeQuote(this.row); }
+  get expression(): PolicyExpression | undefined { return this.tree.attributeExpression(this.row); }
+}
+
+/** An expression; the element and attribute that hold it are handles made when asked for. */
+class Expression implements PolicyExpression {
+  constructor(
+    private readonly owner: { tree?: PolicyTree }, readonly start: number, readonly end: number, readonly kind: 'inline' | 'block', readonly closed: boolean,
+    readonly host: 'attribute' | 'text' | 'cdata', readonly problems: LexProblem[], private readonly elementRow: number, private readonly attributeRow: number,
+  ) {}
+  get element(): PolicyElement | undefined { return this.elementRow === NONE ? undefined : this.owner.tree?.element(this.elementRow); }
+  get attribute(): PolicyAttribute | undefined { return this.attributeRow === NONE ? undefined : this.owner.tree?.attribute(this.attributeRow); }
 }
 
 /**
- * Shared, frozen empty lists: most elements have no text and many no attributes or children,
- * and a large policy has hundreds of thousands of elements. The parser swaps in a real array on
- * the first push; anyone else pushing would throw.
+ * Shared, frozen empty lists: most elements have no text and many no attributes or children.
  */
 const NO_ELEMENTS = Object.freeze([]) as unknown as PolicyElement[];
 const NO_ATTRIBUTES = Object.freeze([]) as unknown as PolicyAttribute[];
@@ -181,52 +335,176 @@ const NO_TEXTS = Object.freeze([]) as unknown as PolicyText[];
  * The most text (UTF-16 code units) the parser reads; past it, `parsePolicy` returns an empty
  * document flagged `skipped`. APIM refuses a policy over 256 KiB (a fragment over 512 KiB), so
  * nothing this large is a policy anyone deploys, while a file of hundreds of MB exhausted the host
- * before telling the user anything. 16 MiB keeps room for the 8 MB policy `npm run bench` measures;
- * a policy of real statements that size parses and validates in under 2 s and about 7 MB of heap
- * per MB of text. UTF-8 takes at least a byte per code unit, so a file of at most this many bytes
- * is never skipped, and a host may refuse a larger one by its size alone without reading it.
+ * before telling the user anything. 16 MiB keeps room for the 8 MB policy `npm run bench` measures.
+ * UTF-8 takes at least a byte per code unit, so a file of at most this many bytes is never
+ * skipped, and a host may refuse a larger one by its size alone without reading it.
  */
 export const MAX_CHECKED_TEXT = 16 * 1024 * 1024;
 
+/** A typed array twice as large (at least `rows` rows of `stride`), holding what `a` held. */
+function grown(a: Int32Array<ArrayBuffer>, rows: number, stride: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(a.length * 2, rows * stride));
+  b.set(a);
+  return b;
+}
+
+/**
+ * The first `length` numbers of `a`: a view when they fill most of it (a copy would touch as
+ * much fresh memory again, and the pages of the spare room were never touched), else a copy, so
+ * the spare room of a poor estimate is not kept.
+ */
+function fitted(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuffer> {
+  return length >= a.length / 2 ? a.subarray(0, length) : a.slice(0, length);
+}
+
+/** The working rows of a parse, kept by a parser from one parse to the next (see createPolicyParser). */
+interface WorkingRows {
+  el: Int32Array<ArrayBuffer>;
+  lastChild: Int32Array<ArrayBuffer>;
+  at: Int32Array<ArrayBuffer>;
+  tx: Int32Array<ArrayBuffer>;
+}
+
+/** Texts up to this long are parsed in a parser's working rows, then packed into one exact buffer. */
+const PACKED_TEXT = 256 * 1024;
+
+/**
+ * A parser that reuses its working rows: a workspace pass parses thousands of small policies, and
+ * seven typed arrays a parse (each its own buffer for the collector to track) cost a third of
+ * the pass. A small document's rows are then packed into one buffer of their exact size; a large
+ * one keeps its own rows (copying them would touch as much fresh memory again). One per host.
+ */
+export function createPolicyParser(): (text: string, maxText?: number) => PolicyDocument {
+  const rows: WorkingRows = { el: new Int32Array(0), lastChild: new Int32Array(0), at: new Int32Array(0), tx: new Int32Array(0) };
+  return (text, maxText = MAX_CHECKED_TEXT) => parse(text, maxText, text.length <= PACKED_TEXT ? rows : undefined);
+}
+
 /** `maxText` is the ceiling (`MAX_CHECKED_TEXT` unless a host or test sets its own). */
 export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDocument {
+  return parse(text, maxText, undefined);
+}
+
+function parse(text: string, maxText: number, working: WorkingRows | undefined): PolicyDocument {
   if (text.length > maxText) {
-    return makeDocument(text, [], [], [], [], [], undefined, true);
+    return makeDocument(emptyTree(text), [], [], [], [], undefined, true);
   }
   const scanner = createScanner(text);
-  const roots: PolicyElement[] = [];
   const comments: OffsetRange[] = [];
   const errors: ParseError[] = [];
   const expressions: PolicyExpression[] = [];
   const namedValues: NamedValueRef[] = [];
   let doctype: OffsetRange | undefined;
+  // the tree, once built: expressions find their element through it
+  const owner: { tree?: PolicyTree } = {};
 
-  let current: PolicyElement | undefined;
-  let pendingAttribute: Attribute | undefined;
-  // Element and attribute names repeat: keep one string per name rather than a copy per use.
-  const names = new Map<number, string>();
-  const nameAt = (start: number, end: number): string => {
+  // Rows, sized from the length (about one element per 40 characters in real policies) and grown by doubling.
+  // Every field of a row is written when the row is made: working rows need no clearing.
+  const sized = (reuse: Int32Array<ArrayBuffer> | undefined, length: number) => (reuse && reuse.length >= length ? reuse : new Int32Array(length));
+  let el = sized(working?.el, Math.max(16, text.length >> 5) * E.Stride);
+  let elementCount = 0;
+  // the last child of each element, while the tree is built
+  let lastChild = sized(working?.lastChild, el.length / E.Stride);
+  let lastRoot = NONE;
+  let at = sized(working?.at, Math.max(16, text.length >> 6) * A.Stride);
+  let attributeCount = 0;
+  let tx = sized(working?.tx, Math.max(16, text.length >> 8) * T.Stride);
+  let textCount = 0;
+
+  let current = NONE;
+  let pendingAttribute = NONE;
+  // Element and attribute names repeat: one string per name, and an id to compare.
+  const names: string[] = [];
+  const byHash = new Map<number, number>();
+  let byName: Map<string, number> | undefined;
+  const nameAt = (start: number, end: number): number => {
     let h = end - start;
     for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-    const hit = names.get(h);
-    if (hit !== undefined && hit.length === end - start && text.startsWith(hit, start)) return hit;
-    const name = text.substring(start, end);
-    names.set(h, name);
-    return name;
+    const hit = byHash.get(h);
+    if (hit === undefined) {
+      byHash.set(h, names.length);
+      names.push(text.substring(start, end));
+      return names.length - 1;
+    }
+    const name = names[hit];
+    if (name.length === end - start && text.startsWith(name, start)) return hit;
+    // two names with one hash: the rarer path, by the name itself
+    const s = text.substring(start, end);
+    byName ??= new Map();
+    const id = byName.get(s);
+    if (id !== undefined) return id;
+    byName.set(s, names.length);
+    names.push(s);
+    return names.length - 1;
   };
-  let pendingEndTag: { start: number; name?: string; nameStart?: number } | undefined;
+  const nameOf = (i: number) => names[el[i * E.Stride + E.Name] >> NAME_SHIFT];
+  const parentOf = (i: number) => el[i * E.Stride + E.Parent];
+  const startOf = (i: number) => el[i * E.Stride + E.Start];
+  const nameEndOf = (i: number) => startOf(i) + 1 + nameOf(i).length;
+  let pendingEndTag = NONE; // offset of `</`, or NONE
+  let pendingEndName = NONE;
+  let pendingEndNameStart = NONE;
   const seen = attributeNames();
   // one per parse (its lastIndex is this parse's state), not one per text that holds braces
-  const NAMED_VALUE = namedValuePattern();
+  const NAMED_VALUE = namedValueAtPattern();
 
   const addErrors = (errs: readonly TokenError[]) => {
     for (const e of errs) errors.push({ start: e.offset, end: e.offset + Math.max(1, e.length), code: e.code, message: e.message });
   };
 
-  const addExpression = (tok: TokenExpression, host: PolicyExpression['host'], element?: PolicyElement, attribute?: PolicyAttribute): PolicyExpression => {
-    const expr: PolicyExpression = { start: tok.start, end: tok.end, kind: tok.kind, closed: tok.closed, host, element, attribute, problems: tok.problems };
-    expressions.push(expr);
-    return expr;
+  const addExpression = (tok: TokenExpression, host: PolicyExpression['host'], element: number, attribute: number): number => {
+    expressions.push(new Expression(owner, tok.start, tok.end, tok.kind, tok.closed, host, tok.problems, element, attribute));
+    return expressions.length - 1;
+  };
+
+  const newElement = (nameId: number, start: number, parent: number): number => {
+    if ((elementCount + 1) * E.Stride > el.length) {
+      el = grown(el, elementCount + 1, E.Stride);
+      lastChild = grown(lastChild, elementCount + 1, 1);
+    }
+    const i = elementCount++;
+    const r = i * E.Stride;
+    el[r + E.Start] = start;
+    el[r + E.End] = text.length;
+    el[r + E.Name] = nameId << NAME_SHIFT;
+    el[r + E.Parent] = parent;
+    el[r + E.FirstChild] = NONE;
+    el[r + E.NextSibling] = NONE;
+    el[r + E.StartTagEnd] = NONE;
+    el[r + E.EndTagStart] = NONE;
+    el[r + E.FirstAttribute] = attributeCount;
+    lastChild[i] = NONE;
+    if (parent !== NONE) {
+      const previous = lastChild[parent];
+      if (previous === NONE) el[parent * E.Stride + E.FirstChild] = i;
+      else el[previous * E.Stride + E.NextSibling] = i;
+      lastChild[parent] = i;
+    } else {
+      if (lastRoot !== NONE) el[lastRoot * E.Stride + E.NextSibling] = i;
+      lastRoot = i;
+    }
+    return i;
+  };
+
+  const newAttribute = (nameId: number, nameStart: number): number => {
+    if ((attributeCount + 1) * A.Stride > at.length) at = grown(at, attributeCount + 1, A.Stride);
+    const a = attributeCount++;
+    const r = a * A.Stride;
+    at[r + A.Name] = nameId;
+    at[r + A.NameStart] = nameStart;
+    at[r + A.ValueStart] = NONE;
+    at[r + A.ValueEnd] = NONE;
+    at[r + A.Expression] = NONE;
+    return a;
+  };
+
+  const newText = (start: number, end: number, owner: number, expression: number, cdata: boolean) => {
+    if ((textCount + 1) * T.Stride > tx.length) tx = grown(tx, textCount + 1, T.Stride);
+    const r = textCount++ * T.Stride;
+    tx[r + T.Start] = start;
+    tx[r + T.End] = end;
+    tx[r + T.Owner] = owner;
+    tx[r + T.Expression] = expression;
+    tx[r + T.Cdata] = cdata ? 1 : 0;
   };
 
   // Where the next `{{` is: `nextBraces` is text.indexOf('{{', braceSearchFrom). Ranges come in
@@ -234,73 +512,71 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
   let braceSearchFrom = 0;
   let nextBraces = text.indexOf('{{');
   // The Liquid template whose content is being read, if any (templates do not nest).
-  let liquid: PolicyElement | undefined;
+  let liquid = NONE;
   const collectNamedValues = (start: number, end: number, inExpression: boolean) => {
     if (start < braceSearchFrom || (nextBraces >= 0 && nextBraces < start)) {
       braceSearchFrom = start;
       nextBraces = text.indexOf('{{', start);
     }
-    if (nextBraces < 0 || nextBraces >= end) return;
-    const slice = text.substring(start, end);
-    NAMED_VALUE.lastIndex = 0;
-    for (let m = NAMED_VALUE.exec(slice); m; m = NAMED_VALUE.exec(slice)) {
-      const s = start + m.index;
-      namedValues.push({ start: s, end: s + m[0].length, name: m[1], nameStart: s + 2, nameEnd: s + 2 + m[1].length, inExpression, inLiquid: liquid !== undefined });
+    // each `{{` in the range: a reference starts there or not (12,000 references took 40 ms
+    // when the range was cut out and searched with a global expression)
+    for (let at = nextBraces; at >= 0 && at < end; at = text.indexOf('{{', at + 1)) {
+      NAMED_VALUE.lastIndex = at;
+      const m = NAMED_VALUE.exec(text);
+      if (!m || at + m[0].length > end) continue;
+      namedValues.push({ start: at, end: at + m[0].length, name: m[1], nameStart: at + 2, nameEnd: at + 2 + m[1].length, inExpression, inLiquid: liquid !== NONE });
+      at += m[0].length - 1;
     }
   };
 
   /** `set-body` and `publish-to-dapr` take `template="liquid"`: their content is then a Liquid template. */
-  const isLiquidTemplate = (el: PolicyElement) => {
-    const attrs = el.attributes;
-    for (let i = 0; i < attrs.length; i++) if (attrs[i].name === 'template') return attrs[i].value?.trim() === 'liquid';
+  const isLiquidTemplate = (i: number) => {
+    for (let a = el[i * E.Stride + E.FirstAttribute]; a < attributeCount; a++) {
+      const r = a * A.Stride;
+      if (names[at[r + A.Name]] === 'template') return valueText(text, at[r + A.ValueStart], at[r + A.ValueEnd])?.trim() === 'liquid';
+    }
     return false;
   };
 
-  /**
-   * The start tag of `el` ends at `at`: its attribute list is complete, and is cut to its length
-   * (V8 gives an array 17 slots on its second push; a large policy has 100,000s of these lists).
-   */
-  const endStartTag = (el: PolicyElement, at: number) => {
-    el.startTagEnd = at;
-    if (el.attributes.length > 1) el.attributes = el.attributes.slice();
+  const endStartTag = (i: number, offset: number) => {
+    el[i * E.Stride + E.StartTagEnd] = offset;
+  };
+  const startTagOpen = (i: number) => el[i * E.Stride + E.StartTagEnd] === NONE;
+
+  const closeElement = (i: number, end: number) => {
+    el[i * E.Stride + E.End] = end;
+    if (i === liquid) liquid = NONE;
   };
 
-  /** `el` ends at `end`: its lists of children and texts are complete, and cut to their length. */
-  const closeElement = (el: PolicyElement, end: number) => {
-    el.end = end;
-    if (el === liquid) liquid = undefined;
-    if (el.children.length > 1) el.children = el.children.slice();
-    if (el.texts.length > 1) el.texts = el.texts.slice();
-  };
-
-  /** Handles an end tag named `name`: closes the matching open element, reporting skipped ones. */
-  const handleEndTag = (name: string | undefined, start: number, nameStart: number, end: number) => {
-    if (name === undefined) {
+  /** Handles an end tag named `nameId`: closes the matching open element, reporting skipped ones. */
+  const handleEndTag = (nameId: number, start: number, nameStart: number, end: number) => {
+    if (nameId === NONE) {
       errors.push({ start, end: Math.max(end, start + 2), code: 'xml-missing-end-tag-name', message: "End tag without a name." });
       return;
     }
-    let match: PolicyElement | undefined = current;
-    while (match && match.name !== name) match = match.parent;
-    if (!match) {
-      const msg = current
-        ? `Unexpected end tag </${name}>: the open element is <${current.name}>.`
+    let match = current;
+    while (match !== NONE && el[match * E.Stride + E.Name] >> NAME_SHIFT !== nameId) match = parentOf(match);
+    const name = names[nameId];
+    if (match === NONE) {
+      const msg = current !== NONE
+        ? `Unexpected end tag </${name}>: the open element is <${nameOf(current)}>.`
         : `Unexpected end tag </${name}>: no element is open.`;
       errors.push({ start: nameStart, end: nameStart + name.length, code: 'xml-unexpected-end-tag', message: msg });
       return;
     }
     // Elements left open inside the match end where the match's end tag starts.
-    while (current && current !== match) {
+    while (current !== NONE && current !== match) {
       errors.push({
-        start: current.start + 1, end: current.nameEnd, code: 'xml-unclosed-element',
-        message: `Element <${current.name}> is not closed before </${name}>.`,
+        start: startOf(current) + 1, end: nameEndOf(current), code: 'xml-unclosed-element',
+        message: `Element <${nameOf(current)}> is not closed before </${name}>.`,
       });
       closeElement(current, start);
-      current = current.parent;
+      current = parentOf(current);
     }
-    match.endTagStart = start;
-    match.closed = true;
+    el[match * E.Stride + E.EndTagStart] = start;
+    el[match * E.Stride + E.Name] |= F.Closed;
     closeElement(match, end);
-    current = match.parent;
+    current = parentOf(match);
   };
 
   // After an expression that never closed, the rest of its start tag is guesswork: keep quiet
@@ -309,7 +585,7 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
   for (let token = scanner.scan(); token !== TokenType.EOS; token = scanner.scan()) {
     const tokErrors = scanner.getTokenErrors();
     if (tokErrors.length && !muted) addErrors(tokErrors);
-    if (token === TokenType.StartTagClose || token === TokenType.StartTagSelfClose || token === TokenType.StartTagOpen) muted = false;
+    if (token === TokenType.StartTagClose || token === TokenType.StartTagSelfClose || token === TokenType.StartTag) muted = false;
     const offset = scanner.getTokenOffset();
     const end = scanner.getTokenEnd();
     switch (token) {
@@ -318,97 +594,87 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
         break;
       }
       case TokenType.StartTag: {
-        const el = new Element(nameAt(offset, end), offset - 1, text.length, current);
-        if (current) {
-          if (current.startTagEnd === undefined) endStartTag(current, offset - 1);
-          if (current.children === NO_ELEMENTS) current.children = [el];
-          else current.children.push(el);
-        } else {
-          roots.push(el);
-        }
-        current = el;
-        pendingAttribute = undefined;
+        if (current !== NONE && startTagOpen(current)) endStartTag(current, offset - 1);
+        current = newElement(nameAt(offset, end), offset - 1, current);
+        pendingAttribute = NONE;
         break;
       }
       case TokenType.AttributeName: {
-        if (!current || muted) break;
-        const name = nameAt(offset, end);
-        if (!muted && seen.has(current, name)) {
-          errors.push({ start: offset, end, code: 'xml-duplicate-attribute', message: `Attribute '${name}' appears twice on <${current.name}>.` });
+        if (current === NONE || muted) break;
+        const nameId = nameAt(offset, end);
+        if (seen.has(current, el[current * E.Stride + E.FirstAttribute], nameId, at, attributeCount)) {
+          const name = names[nameId];
+          errors.push({ start: offset, end, code: 'xml-duplicate-attribute', message: `Attribute '${name}' appears twice on <${nameOf(current)}>.` });
         }
-        pendingAttribute = new Attribute(text, name, offset);
-        if (current.attributes === NO_ATTRIBUTES) current.attributes = [pendingAttribute];
-        else current.attributes.push(pendingAttribute);
+        pendingAttribute = newAttribute(nameId, offset);
         break;
       }
       case TokenType.DelimiterAssign:
         break;
       case TokenType.AttributeValue: {
-        if (!current || !pendingAttribute) break;
-        const attr = pendingAttribute;
-        attr.valueStart = offset;
-        attr.valueEnd = end;
+        if (current === NONE || pendingAttribute === NONE) break;
+        const r = pendingAttribute * A.Stride;
+        at[r + A.ValueStart] = offset;
+        at[r + A.ValueEnd] = end;
         const tokExpr = scanner.getTokenExpression();
         if (tokExpr) {
           if (!tokExpr.closed) muted = true;
-          attr.expression = addExpression(tokExpr, 'attribute', current, attr);
+          at[r + A.Expression] = addExpression(tokExpr, 'attribute', current, pendingAttribute);
           collectNamedValues(tokExpr.start, tokExpr.end, true);
           collectNamedValues(tokExpr.end, end, false);
         } else {
           collectNamedValues(offset, end, false);
         }
-        pendingAttribute = undefined;
+        pendingAttribute = NONE;
         break;
       }
       case TokenType.StartTagClose:
-        if (current) {
+        if (current !== NONE) {
           endStartTag(current, end);
-          if (!liquid && isLiquidTemplate(current)) liquid = current;
+          if (liquid === NONE && isLiquidTemplate(current)) liquid = current;
         }
         break;
       case TokenType.StartTagSelfClose:
-        if (current) {
+        if (current !== NONE) {
           endStartTag(current, end);
-          current.selfClosing = true;
-          current.closed = true;
-          current.end = end;
-          current = current.parent;
+          el[current * E.Stride + E.Name] |= F.SelfClosing | F.Closed;
+          el[current * E.Stride + E.End] = end;
+          current = parentOf(current);
         }
         break;
       case TokenType.EndTagOpen:
-        if (current && current.startTagEnd === undefined) endStartTag(current, offset);
-        pendingEndTag = { start: offset };
+        if (current !== NONE && startTagOpen(current)) endStartTag(current, offset);
+        pendingEndTag = offset;
+        pendingEndName = NONE;
+        pendingEndNameStart = NONE;
         break;
       case TokenType.EndTag:
-        if (pendingEndTag) {
-          pendingEndTag.name = text.substring(offset, end);
-          pendingEndTag.nameStart = offset;
+        if (pendingEndTag !== NONE) {
+          pendingEndName = nameAt(offset, end);
+          pendingEndNameStart = offset;
         }
         break;
       case TokenType.EndTagClose:
-        if (pendingEndTag) {
-          handleEndTag(pendingEndTag.name, pendingEndTag.start, pendingEndTag.nameStart ?? pendingEndTag.start, end);
-          pendingEndTag = undefined;
+        if (pendingEndTag !== NONE) {
+          handleEndTag(pendingEndName, pendingEndTag, pendingEndNameStart !== NONE ? pendingEndNameStart : pendingEndTag, end);
+          pendingEndTag = NONE;
         }
         break;
       case TokenType.Content:
       case TokenType.CDATA: {
-        if (pendingEndTag) {
+        if (pendingEndTag !== NONE) {
           // `</name` without `>`: still closes, at the point the next token starts
-          handleEndTag(pendingEndTag.name, pendingEndTag.start, pendingEndTag.nameStart ?? pendingEndTag.start, offset);
-          pendingEndTag = undefined;
+          handleEndTag(pendingEndName, pendingEndTag, pendingEndNameStart !== NONE ? pendingEndNameStart : pendingEndTag, offset);
+          pendingEndTag = NONE;
         }
         const cdata = token === TokenType.CDATA;
         if (cdata) comments.push({ start: offset, end });
         const tokExpr = scanner.getTokenExpression();
-        if (current) {
-          if (current.startTagEnd === undefined) endStartTag(current, offset);
+        if (current !== NONE) {
+          if (startTagOpen(current)) endStartTag(current, offset);
           // White space between elements is not kept: it is the gap between siblings.
           if (tokExpr || cdata || !scanner.isWhitespaceContent()) {
-            // every field set up front: one hidden class for all texts
-            const t: PolicyText = { start: offset, end, cdata, expression: tokExpr ? addExpression(tokExpr, cdata ? 'cdata' : 'text', current) : undefined };
-            if (current.texts === NO_TEXTS) current.texts = [t];
-            else current.texts.push(t);
+            newText(offset, end, current, tokExpr ? addExpression(tokExpr, cdata ? 'cdata' : 'text', current, NONE) : NONE, cdata);
           }
           if (tokExpr) {
             collectNamedValues(offset, tokExpr.start, false);
@@ -418,7 +684,7 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
             collectNamedValues(offset, end, false);
           }
         } else if (!cdata) {
-          if (tokExpr) addExpression(tokExpr, 'text');
+          if (tokExpr) addExpression(tokExpr, 'text', NONE, NONE);
           const nonWs = firstNonWhitespace(text, offset, end);
           if (nonWs >= 0) {
             errors.push({ start: nonWs, end: Math.min(end, nonWs + 1), code: 'xml-text-outside-root', message: 'Text is not allowed outside the root element.' });
@@ -443,21 +709,58 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
         break;
     }
   }
-  if (pendingEndTag) handleEndTag(pendingEndTag.name, pendingEndTag.start, pendingEndTag.nameStart ?? pendingEndTag.start, text.length);
+  if (pendingEndTag !== NONE) handleEndTag(pendingEndName, pendingEndTag, pendingEndNameStart !== NONE ? pendingEndNameStart : pendingEndTag, text.length);
   // Everything still open at the end of the file.
-  while (current) {
-    errors.push({ start: current.start + 1, end: current.nameEnd, code: 'xml-unclosed-element', message: `Element <${current.name}> is not closed.` });
-    if (current.startTagEnd === undefined) endStartTag(current, text.length);
+  while (current !== NONE) {
+    errors.push({ start: startOf(current) + 1, end: nameEndOf(current), code: 'xml-unclosed-element', message: `Element <${nameOf(current)}> is not closed.` });
+    if (startTagOpen(current)) endStartTag(current, text.length);
     closeElement(current, text.length);
-    current = current.parent;
+    current = parentOf(current);
   }
-  // Start tags that never saw their '>' (for example `<a <b>`) end where their first content starts;
-  // give them a startTagEnd so features can rely on it.
-  return makeDocument(text, roots, comments, errors, expressions, namedValues, doctype);
+  let columns: [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>];
+  const lengths = [elementCount * E.Stride, attributeCount * A.Stride, textCount * T.Stride] as const;
+  if (working) {
+    // the rows grown during this parse are the working rows of the next
+    Object.assign(working, { el, lastChild, at, tx });
+    const packed = new Int32Array(lengths[0] + lengths[1] + lengths[2]);
+    packed.set(el.subarray(0, lengths[0]));
+    packed.set(at.subarray(0, lengths[1]), lengths[0]);
+    packed.set(tx.subarray(0, lengths[2]), lengths[0] + lengths[1]);
+    columns = [packed.subarray(0, lengths[0]), packed.subarray(lengths[0], lengths[0] + lengths[1]), packed.subarray(lengths[0] + lengths[1])];
+  } else {
+    columns = [fitted(el, lengths[0]), fitted(at, lengths[1]), fitted(tx, lengths[2])];
+  }
+  const tree = new PolicyTree(text, names, elementCount, columns[0], attributeCount, columns[1], textCount, columns[2], expressions);
+  owner.tree = tree;
+  return makeDocument(tree, comments, errors, expressions, namedValues, doctype);
+}
+
+function emptyTree(text: string): PolicyTree {
+  return new PolicyTree(text, [], 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), NO_EXPRESSIONS);
+}
+
+/** The rows of a tree that `roots` are handles of, when they all are (else undefined). */
+function rowsOf(roots: readonly PolicyElement[]): { tree: PolicyTree; rows: number[] } | undefined {
+  let tree: PolicyTree | undefined;
+  const rows: number[] = [];
+  for (const r of roots) {
+    if (!(r instanceof ElementHandle) || (tree && r.tree !== tree)) return undefined;
+    tree = r.tree;
+    rows.push(r.row);
+  }
+  return tree ? { tree, rows } : undefined;
 }
 
 /** Every element under `roots`, in document order, without recursion. */
 export function* elementsOf(roots: readonly PolicyElement[]): Generator<PolicyElement> {
+  const of = rowsOf(roots);
+  if (of) {
+    // a subtree is a run of rows
+    for (const row of of.rows) {
+      for (let i = row, end = of.tree.subtreeEnd(row); i < end; i++) yield of.tree.element(i);
+    }
+    return;
+  }
   const stack = roots.slice().reverse();
   while (stack.length) {
     const el = stack.pop()!;
@@ -467,11 +770,20 @@ export function* elementsOf(roots: readonly PolicyElement[]): Generator<PolicyEl
 }
 
 /**
- * The elements named `name` under `roots`, in document order. A loop, not a generator: a search
- * through the 100,000s of elements of a large policy costs a fifth of what `elementsOf` costs.
+ * The elements named `name` under `roots`, in document order. A scan of the name column: a
+ * search through the 100,000s of elements of a large policy makes a handle only for those found.
  */
 export function elementsNamed(roots: readonly PolicyElement[], name: string): PolicyElement[] {
   const found: PolicyElement[] = [];
+  const of = rowsOf(roots);
+  if (of) {
+    const id = of.tree.nameId(name);
+    if (id === NONE) return found;
+    for (const row of of.rows) {
+      for (let i = row, end = of.tree.subtreeEnd(row); i < end; i++) if (of.tree.nameIdOf(i) === id) found.push(of.tree.element(i));
+    }
+    return found;
+  }
   const stack = roots.slice().reverse();
   while (stack.length) {
     const el = stack.pop()!;
@@ -488,27 +800,26 @@ const FEW_ATTRIBUTES = 8;
 /**
  * Whether an element already has an attribute of a name, in constant time however many it has: a
  * start tag with 23,000 attributes must not cost 23,000 scans of the list. The set belongs to one
- * element (the one whose start tag is being read) and is built from its list the first time the
- * list grows past a few, then kept in step.
+ * element (the one whose start tag is being read) and is built from its rows the first time they
+ * grow past a few, then kept in step. The element's rows are `first` to `count` (the last row).
  */
 function attributeNames() {
-  let owner: PolicyElement | undefined;
-  let names: Set<string> | undefined;
+  let owner = NONE;
+  let ids: Set<number> | undefined;
   return {
-    /** True when `el` has an attribute `name`; from then on, `name` counts as one it has. */
-    has(el: PolicyElement, name: string): boolean {
-      const attrs = el.attributes;
-      if (attrs.length < FEW_ATTRIBUTES) {
-        for (let i = 0; i < attrs.length; i++) if (attrs[i].name === name) return true;
+    /** True when `el` has an attribute `nameId`; from then on, `nameId` counts as one it has. */
+    has(el: number, first: number, nameId: number, at: Int32Array, count: number): boolean {
+      if (count - first < FEW_ATTRIBUTES) {
+        for (let a = first; a < count; a++) if (at[a * A.Stride + A.Name] === nameId) return true;
         return false;
       }
-      if (owner !== el || !names) {
+      if (owner !== el || !ids) {
         owner = el;
-        names = new Set();
-        for (let i = 0; i < attrs.length; i++) names.add(attrs[i].name);
+        ids = new Set();
+        for (let a = first; a < count; a++) ids.add(at[a * A.Stride + A.Name]);
       }
-      if (names.has(name)) return true;
-      names.add(name);
+      if (ids.has(nameId)) return true;
+      ids.add(nameId);
       return false;
     },
   };
@@ -523,14 +834,18 @@ function firstNonWhitespace(text: string, start: number, end: number): number {
 }
 
 function makeDocument(
-  text: string, roots: PolicyElement[], comments: OffsetRange[], errors: ParseError[],
+  tree: PolicyTree, comments: OffsetRange[], errors: ParseError[],
   expressions: PolicyExpression[], namedValues: NamedValueRef[], doctype: OffsetRange | undefined, skipped = false,
 ): PolicyDocument {
+  let roots: PolicyElement[] | undefined;
   return {
-    text, skipped, roots, comments, errors, expressions, namedValues, doctype,
+    text: tree.text, tree, skipped, comments, errors, expressions, namedValues, doctype,
+    get roots() {
+      return (roots ??= tree.elementCount ? tree.siblings(0) : NO_ELEMENTS);
+    },
     findElementAt(offset: number): PolicyElement | undefined {
       let found: PolicyElement | undefined;
-      let list = roots;
+      let list = this.roots;
       for (;;) {
         const child = findChildAt(list, offset);
         if (!child) return found;

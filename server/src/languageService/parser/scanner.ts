@@ -6,6 +6,7 @@
 import { createExpressionLexer, type LexProblem } from './expressionLexer';
 
 export const enum TokenType {
+  /** `<` of a start tag, when the scanner is resumed before its name; else StartTag comes alone. */
   StartTagOpen,
   StartTag,
   StartTagClose,
@@ -14,6 +15,7 @@ export const enum TokenType {
   EndTag,
   EndTagClose,
   AttributeName,
+  /** Not returned: an attribute's `=` is read with its value. */
   DelimiterAssign,
   AttributeValue,
   Content,
@@ -58,7 +60,10 @@ export interface Scanner {
   getTokenEnd(): number;
   getTokenText(): string;
   getTokenErrors(): readonly TokenError[];
-  /** The expression inside the last AttributeValue / Content / CDATA token, if any. */
+  /**
+   * The expression inside the last AttributeValue / Content / CDATA token, if any: one object,
+   * filled anew at the next expression, so copy what is to be kept.
+   */
   getTokenExpression(): TokenExpression | undefined;
   getScannerState(): ScannerState;
   /** True when the last Content token was white space only. */
@@ -126,19 +131,26 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
   // broken expressions to the same far point would take quadratic time.
   let failedScanEnd = -1;
 
+  // One expression object for the scan, filled anew for each token that has one: whoever keeps an
+  // expression copies what it needs (a document has 10,000s of them).
+  const tokenExpression: TokenExpression = { start: 0, end: 0, closed: false, kind: 'inline', problems: [] };
+
   function readExpression(at: number, decode: boolean, limit: number): TokenExpression {
+    const expr = tokenExpression;
+    expr.start = at;
+    expr.kind = text.charCodeAt(at + 1) === Ch.LParen ? 'inline' : 'block';
     if (at < failedScanEnd) {
-      return { start: at, end: Math.min(failedScanEnd, at + 2), closed: false, kind: text.charCodeAt(at + 1) === Ch.LParen ? 'inline' : 'block', problems: [] };
+      expr.end = Math.min(failedScanEnd, at + 2);
+      expr.closed = false;
+      expr.problems = [];
+      return expr;
     }
     const scan = scanExpression(text, at, decode, limit);
     if (!scan.closed) failedScanEnd = scan.end;
-    return {
-      start: at,
-      end: scan.end,
-      closed: scan.closed,
-      kind: text.charCodeAt(at + 1) === Ch.LParen ? 'inline' : 'block',
-      problems: scan.problems,
-    };
+    expr.end = scan.end;
+    expr.closed = scan.closed;
+    expr.problems = scan.problems;
+    return expr;
   }
 
   function unterminatedExpression(expr: TokenExpression): void {
@@ -267,9 +279,13 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
           }
           if (n === Ch.Question) return scanDelimited(offset, '?>', TokenType.ProcessingInstruction, 'xml-unterminated-pi', 'Processing instruction is not closed: "?>" is missing.');
           if (isNameStart(n)) {
+            // the name follows at once: one StartTag token (at the name), not StartTagOpen and
+            // then StartTag; a large policy has 100,000s of start tags
             pos++;
-            state = ScannerState.AfterOpeningStartTag;
-            return finishToken(offset, TokenType.StartTagOpen);
+            const nameStart = pos;
+            skipName();
+            state = ScannerState.WithinTag;
+            return finishToken(nameStart, TokenType.StartTag);
           }
           pos++;
           if (pos >= len) {
@@ -341,9 +357,10 @@ export function createScanner(text: string, initialOffset = 0, initialState: Sca
           return internalScan();
         }
         if (c === Ch.Eq && state === ScannerState.AfterAttributeName) {
+          // the value (or what stands in its place) is the token: `=` is not one of its own
           pos++;
           state = ScannerState.BeforeAttributeValue;
-          return finishToken(offset, TokenType.DelimiterAssign);
+          return internalScan();
         }
         state = ScannerState.WithinTag;
         if (skipName()) {

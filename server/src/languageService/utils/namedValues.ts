@@ -12,6 +12,14 @@ export function namedValuePattern(): RegExp {
   return new RegExp(SOURCE, 'g');
 }
 
+/**
+ * A fresh sticky expression: with `lastIndex` set to where a `{{` is, `exec` on the whole text
+ * matches a reference there or nothing, without cutting the text into pieces.
+ */
+export function namedValueAtPattern(): RegExp {
+  return new RegExp(SOURCE, 'y');
+}
+
 const ANY = new RegExp(SOURCE);
 
 export function hasNamedValue(value: string): boolean {

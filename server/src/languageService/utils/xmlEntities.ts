@@ -3,8 +3,6 @@
  * ones and character references (`&#34;`, `&#x22;`) of at most eight digits, up to U+FFFF.
  */
 
-const NAMED: ReadonlyArray<[string, number]> = [['quot;', 34], ['apos;', 39], ['lt;', 60], ['gt;', 62], ['amp;', 38]];
-
 /** A character reference's `;` is at most this far from its `&`. */
 const MAX_REFERENCE = 10;
 
@@ -14,8 +12,16 @@ const MAX_REFERENCE = 10;
  * longest entity (a text with many `&#` and no `;` costs no more than one without).
  */
 export function entityAt(text: string, i: number): number {
-  for (const [name, code] of NAMED) if (text.startsWith(name, i + 1)) return ((name.length + 1) << 16) | code;
-  if (text.charCodeAt(i + 1) !== 35 /* # */) return -1;
+  // by the first letter, not a loop over a table: this runs for every `&quot;` of every expression,
+  // much of it before the code is optimised
+  switch (text.charCodeAt(i + 1)) {
+    case 113 /* q */: return named(text, i, 'quot;', 34);
+    case 97 /* a */: return text.charCodeAt(i + 2) === 112 /* p */ ? named(text, i, 'apos;', 39) : named(text, i, 'amp;', 38);
+    case 108 /* l */: return named(text, i, 'lt;', 60);
+    case 103 /* g */: return named(text, i, 'gt;', 62);
+    case 35 /* # */: break;
+    default: return -1;
+  }
   const last = Math.min(text.length, i + MAX_REFERENCE + 1);
   for (let semi = i + 2; semi < last; semi++) {
     if (text.charCodeAt(semi) !== 59 /* ; */) continue;
@@ -24,6 +30,10 @@ export function entityAt(text: string, i: number): number {
     return Number.isFinite(n) && n >= 0 && n <= 0xffff ? ((semi + 1 - i) << 16) | n : -1;
   }
   return -1;
+}
+
+function named(text: string, i: number, name: string, code: number): number {
+  return text.startsWith(name, i + 1) ? ((name.length + 1) << 16) | code : -1;
 }
 
 /** `value` with every entity `entityAt` reads replaced by its character (an attribute value, element text). */

@@ -1,5 +1,5 @@
-import { createRoleResolver, resolveRole, type Catalog, type ElementRole } from '../../catalog';
-import type { PolicyElement } from '../../parser/policyParser';
+import { createRoleResolver, resolveRoleOfName, type Catalog, type ElementRole } from '../../catalog';
+import { NONE } from '../../parser/policyParser';
 import type { PolicyDocument } from '../../parser/policyParser';
 import type { PolicyLocation } from '../../workspace/apiopsLayout';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
@@ -73,9 +73,16 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
   const { uri, doc, catalog, location, settings, workspace, expressions, flowAnalysis, firstPhase } = input;
   const findings: Finding[] = [];
   let dropped = 0;
+  const memos = new Map<object, Map<object, unknown>>();
   const ctx: ExpressionRuleContext = {
-    uri, doc, catalog, location, settings, workspace, expressions, firstPhase, roleOf: createRoleResolver(catalog),
+    uri, doc, tree: doc.tree, catalog, location, settings, workspace, expressions, firstPhase, roleOf: createRoleResolver(catalog),
     flowAnalysis: () => (workspace ? flowAnalysis?.() ?? analyzePolicyFlows(uri, doc, workspace, { catalog }) : undefined),
+    memo: <T>(owner: object, key: object, make: () => T): T => {
+      let entries = memos.get(owner);
+      if (!entries) memos.set(owner, (entries = new Map()));
+      if (!entries.has(key)) entries.set(key, make());
+      return entries.get(key) as T;
+    },
     report: f => {
       if (findings.length < MAX_FINDINGS) findings.push(f);
       else dropped++;
@@ -90,17 +97,34 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
   const elementRules = chosen.filter(r => r.checkElement);
   for (const rule of chosen) rule.checkDocument?.(ctx);
   if (elementRules.length) {
-    // Top-down with the parent's role at hand: no lookups, no recursion.
-    const elements: PolicyElement[] = doc.roots.slice().reverse();
-    const parentRoles: Array<ElementRole | undefined> = elements.map(() => undefined);
-    while (elements.length) {
-      const el = elements.pop()!;
-      const role = resolveRole(catalog, el, parentRoles.pop());
-      for (const rule of elementRules) rule.checkElement!(el, role, ctx);
-      for (let i = el.children.length - 1; i >= 0; i--) {
-        elements.push(el.children[i]);
-        parentRoles.push(role);
+    // Rows are in document order, a parent's before its children's: each role is resolved once
+    // per (parent role, name) and read back by row, without recursion and without an object per element.
+    const tree = doc.tree;
+    const n = tree.elementCount;
+    const nameCount = tree.names.length;
+    // a plain list, filled in row order: a typed array would be one more buffer per document
+    const roleOfRow: number[] = [];
+    const roles: ElementRole[] = [];
+    // the rules that apply to each role, in the order of `rules`
+    const rulesOfRole: Rule[][] = [];
+    const known = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const parent = tree.parent(i);
+      const parentRole = parent === NONE ? NONE : roleOfRow[parent];
+      const key = (parentRole + 1) * nameCount + tree.nameIdOf(i);
+      let id = known.get(key);
+      if (id === undefined) {
+        id = roles.length;
+        const name = tree.name(i);
+        const role = resolveRoleOfName(catalog, name, parentRole === NONE ? undefined : roles[parentRole]);
+        roles.push(role);
+        rulesOfRole.push(elementRules.filter(r => !r.appliesTo || r.appliesTo(role, name)));
+        known.set(key, id);
       }
+      roleOfRow.push(id);
+      const role = roles[id];
+      const applying = rulesOfRole[id];
+      for (let r = 0; r < applying.length; r++) applying[r].checkElement!(i, role, ctx);
     }
   }
   findings.sort(byPlace);

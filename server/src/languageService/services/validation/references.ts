@@ -11,6 +11,7 @@ import type { Rule, RuleContext } from './types';
  */
 export const referencesRule: Rule = {
   codes: ['unknown-named-value', 'unknown-fragment', 'unknown-backend', 'fragment-policy-not-allowed'],
+  appliesTo: (role, name) => role.kind === 'policy' && (name === 'include-fragment' || name === 'set-backend-service'),
   checkDocument(ctx) {
     const ws = ctx.workspace;
     if (!ws) return;
@@ -34,11 +35,12 @@ export const referencesRule: Rule = {
       });
     }
   },
-  checkElement(el, role, ctx) {
+  checkElement(row, role, ctx) {
     const ws = ctx.workspace;
     if (!ws || role.kind !== 'policy') return;
-    if (el.name === 'include-fragment') checkFragment(el, role, ctx);
-    else if (el.name === 'set-backend-service') checkBackend(el, ctx);
+    const name = ctx.tree.name(row);
+    if (name === 'include-fragment') checkFragment(ctx.tree.element(row), role, ctx);
+    else if (name === 'set-backend-service') checkBackend(ctx.tree.element(row), ctx);
   },
 };
 

@@ -1,10 +1,15 @@
 import { SECTIONS, RESOLVER_ROOTS, isSection } from '../../catalog';
 import { didYouMean } from '../../utils/strings';
-import { elementsOf, type PolicyElement } from '../../parser/policyParser';
+import { elementsOf, NONE, type PolicyElement, type PolicyTree } from '../../parser/policyParser';
 import type { Rule, RuleContext } from './types';
 
 function nameRange(el: PolicyElement): { start: number; end: number } {
   return { start: el.start + 1, end: el.nameEnd };
+}
+
+/** The name of row `i` in its start tag. */
+function rowNameRange(tree: PolicyTree, i: number): { start: number; end: number } {
+  return { start: tree.start(i) + 1, end: tree.nameEnd(i) };
 }
 
 /** The document's root: `<policies>`, `<fragment>` or a GraphQL resolver's data source. */
@@ -45,8 +50,11 @@ export const rootRule: Rule = {
 /** Sections of `<policies>`: known, in order, at most once each. */
 export const sectionsRule: Rule = {
   codes: ['section-duplicate', 'section-order', 'section-in-fragment'],
-  checkElement(el, role, ctx) {
-    if (role.kind === 'root' && el.name === 'policies') {
+  appliesTo: (role, name) => (role.kind === 'root' && name === 'policies') || (role.kind === 'unknown' && isSection(name)),
+  checkElement(row, role, ctx) {
+    const name = ctx.tree.name(row);
+    if (role.kind === 'root' && name === 'policies') {
+      const el = ctx.tree.element(row);
       let last = -1;
       const seen = new Set<string>();
       for (const child of el.children) {
@@ -63,8 +71,8 @@ export const sectionsRule: Rule = {
         last = Math.max(last, idx);
       }
     }
-    if (role.kind === 'unknown' && isSection(el.name) && role.parentRole?.kind === 'root' && role.parentRole.fragment) {
-      ctx.report({ ...nameRange(el), severity: 'error', code: 'section-in-fragment', message: `A fragment holds policy statements only; <${el.name}> is not allowed in <fragment>.` });
+    if (role.kind === 'unknown' && isSection(name) && role.parentRole?.kind === 'root' && role.parentRole.fragment) {
+      ctx.report({ ...rowNameRange(ctx.tree, row), severity: 'error', code: 'section-in-fragment', message: `A fragment holds policy statements only; <${name}> is not allowed in <fragment>.` });
     }
   },
 };
@@ -72,10 +80,13 @@ export const sectionsRule: Rule = {
 /** Elements the catalog does not know where it knows what may stand. */
 export const unknownElementRule: Rule = {
   codes: ['unknown-element', 'unknown-child-element', 'element-not-allowed'],
-  checkElement(el, role, ctx) {
-    if (role.kind !== 'unknown' || !el.parent || el.name === 'base') return;
+  appliesTo: (role, name) => role.kind === 'unknown' && !!role.parentRole && name !== 'base',
+  checkElement(row, role, ctx) {
+    if (role.kind !== 'unknown' || ctx.tree.parent(row) === NONE || ctx.tree.name(row) === 'base') return;
     const parentRole = role.parentRole;
     if (!parentRole) return;
+    const el = ctx.tree.element(row);
+    if (!el.parent) return;
     if (isSection(el.name) && parentRole.kind === 'root' && parentRole.fragment) return; // sectionsRule
     if (parentRole.kind === 'root' && parentRole.info?.name === 'policies') {
       const isPolicy = ctx.catalog.isPolicy(el.name) || el.name === 'base';
@@ -137,23 +148,25 @@ const SEEN_OUTSIDE_DOCS: Record<string, { sections: string[]; usefulWith?: strin
 /** Policies in sections (and scopes) where APIM does not allow them. */
 export const placementRule: Rule = {
   codes: ['policy-not-allowed-in-section', 'policy-not-allowed-in-scope', 'forward-request-outside-backend', 'policy-section-undocumented'],
-  checkElement(el, role, ctx) {
+  appliesTo: role => role.kind === 'policy' && !role.owner,
+  checkElement(row, role, ctx) {
     if (role.kind !== 'policy' || role.owner) return;
     const info = role.info;
+    const tree = ctx.tree;
     const section = role.section;
     if (section && info.sections.length && !info.sections.includes(section)) {
       const allowed = info.sections.map(s => `<${s}>`).join(', ');
       const seen = SEEN_OUTSIDE_DOCS[info.name];
       if (seen?.sections.includes(section)) {
-        const useful = !!seen.usefulWith && el.attributes.some(a => a.name === seen.usefulWith);
+        const useful = !!seen.usefulWith && tree.attributeNamed(row, tree.nameId(seen.usefulWith)) !== NONE;
         ctx.report({
-          ...nameRange(el), severity: useful ? 'information' : 'warning', code: 'policy-section-undocumented',
+          ...rowNameRange(tree, row), severity: useful ? 'information' : 'warning', code: 'policy-section-undocumented',
           message: `The docs list <${info.name}> for ${allowed} only, though APIM accepts it in <${section}>. ${seen.why}`,
           data: { suggestions: info.sections.slice() },
         });
       } else {
         ctx.report({
-          ...nameRange(el), severity: 'error',
+          ...rowNameRange(tree, row), severity: 'error',
           code: info.name === 'forward-request' ? 'forward-request-outside-backend' : 'policy-not-allowed-in-section',
           message: `<${info.name}> is not allowed in <${section}>; it belongs in ${allowed}.`,
           data: { suggestions: info.sections.slice() },
@@ -163,7 +176,7 @@ export const placementRule: Rule = {
     const scope = ctx.location?.scope;
     if (scope && scope !== 'fragment' && scope !== 'workspace' && info.scopes.length && !info.scopes.includes(scope)) {
       ctx.report({
-        ...nameRange(el), severity: 'error', code: 'policy-not-allowed-in-scope',
+        ...rowNameRange(tree, row), severity: 'error', code: 'policy-not-allowed-in-scope',
         message: `<${info.name}> is not allowed at ${scope} scope (APIM: "Policy is not allowed in the specified scope"); allowed: ${info.scopes.filter(s => s !== 'graphql-resolver').join(', ')}.`,
       });
     }
@@ -173,12 +186,16 @@ export const placementRule: Rule = {
 /** Required children (`choose` needs a `<when>`). */
 export const requiredChildRule: Rule = {
   codes: ['missing-required-child'],
-  checkElement(el, role, ctx) {
+  appliesTo: role => role.kind === 'policy' || role.kind === 'child',
+  checkElement(row, role, ctx) {
     if (role.kind !== 'policy' && role.kind !== 'child') return;
     const shape = ctx.catalog.roleShape(role);
+    const tree = ctx.tree;
     for (const child of shape.children) {
       if (!child.required || child.name === '*policy*') continue;
-      if (!el.children.some(c => c.name === child.name)) {
+      const id = tree.nameId(child.name);
+      if (id === NONE || tree.childNamed(row, id) === NONE) {
+        const el = tree.element(row);
         if (hasPlaceholderText(el, ctx.doc.text)) continue;
         // deleting a header or query parameter needs no value
         if (child.name === 'value' && el.attributes.some(a => a.name === 'exists-action' && a.value?.trim().toLowerCase() === 'delete')) continue;
@@ -200,9 +217,12 @@ function hasPlaceholderText(el: PolicyElement, text: string): boolean {
 /** `<base />`: only in sections, once, not in fragments; missing at a scope with a parent. */
 export const baseRule: Rule = {
   codes: ['base-in-fragment', 'base-misplaced', 'base-duplicate', 'base-has-content', 'missing-base'],
-  checkElement(el, role, ctx) {
+  appliesTo: (role, name) => name === 'base' || role.kind === 'section' || role.kind === 'base',
+  checkElement(row, role, ctx) {
+    const tree = ctx.tree;
     // A <base> inside a body (an HTML page in return-response) is the body's own markup.
-    if (el.name === 'base' && role.kind !== 'base' && role.kind !== 'content') {
+    if (role.kind !== 'base' && role.kind !== 'content' && tree.name(row) === 'base') {
+      const el = tree.element(row);
       let p = el.parent;
       while (p?.parent) p = p.parent;
       const inFragment = p?.name === 'fragment';
@@ -216,24 +236,27 @@ export const baseRule: Rule = {
       return;
     }
     if (role.kind === 'base') {
-      if (el.children.length || el.attributes.length) {
-        ctx.report({ ...nameRange(el), severity: 'error', code: 'base-has-content', message: '<base /> takes no attributes and no content.' });
+      if (tree.firstChild(row) !== NONE || tree.firstAttribute(row) < tree.attributesEnd(row)) {
+        ctx.report({ ...rowNameRange(tree, row), severity: 'error', code: 'base-has-content', message: '<base /> takes no attributes and no content.' });
       }
       return;
     }
     if (role.kind !== 'section') return;
-    const bases = el.children.filter(c => c.name === 'base');
-    for (const extra of bases.slice(1)) {
-      ctx.report({ ...nameRange(extra), severity: 'warning', code: 'base-duplicate', message: `<base /> appears more than once in <${el.name}>: the parent's policies would run twice.` });
+    // a section may hold thousands of statements: read by row
+    const baseId = tree.nameId('base');
+    let bases = 0;
+    for (let c = baseId === NONE ? NONE : tree.firstChild(row); c !== NONE; c = tree.nextSibling(c)) {
+      if (tree.nameIdOf(c) !== baseId || bases++ === 0) continue;
+      ctx.report({ ...rowNameRange(tree, c), severity: 'warning', code: 'base-duplicate', message: `<base /> appears more than once in <${tree.name(row)}>: the parent's policies would run twice.` });
     }
-    reportMissingBase(el, bases.length > 0, ctx);
+    if (bases === 0) reportMissingBase(tree.element(row), ctx);
   },
 };
 
-function reportMissingBase(section: PolicyElement, hasBase: boolean, ctx: RuleContext): void {
+function reportMissingBase(section: PolicyElement, ctx: RuleContext): void {
   const setting = ctx.settings.missingBase;
   const scope = ctx.location?.scope;
-  if (hasBase || setting === 'off' || !scope || scope === 'global' || scope === 'fragment') return;
+  if (setting === 'off' || !scope || scope === 'global' || scope === 'fragment') return;
   // A backend that forwards by itself has deliberately replaced the inherited forward-request.
   if (section.name === 'backend' && containsElement(section, 'forward-request')) return;
   // An empty section is a visible choice; say so, but quietly.

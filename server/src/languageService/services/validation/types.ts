@@ -1,5 +1,5 @@
 import type { Catalog, ElementRole } from '../../catalog';
-import type { PolicyDocument, PolicyElement } from '../../parser/policyParser';
+import type { PolicyDocument, PolicyElement, PolicyTree } from '../../parser/policyParser';
 import type { PolicyLocation } from '../../workspace/apiopsLayout';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import type { PolicyFlowAnalysis } from '../../workspace/flowLinks';
@@ -36,6 +36,8 @@ export interface RuleContext {
   /** URI of the document being checked. */
   uri: string;
   doc: PolicyDocument;
+  /** `doc.tree`: the rows `checkElement` is given are its rows. */
+  tree: PolicyTree;
   /** The APIOps index, when the host has one. */
   workspace?: WorkspaceIndex;
   catalog: Catalog;
@@ -45,12 +47,28 @@ export interface RuleContext {
   report(f: Finding): void;
   /** The document's flow analysis (memoised by the service), or undefined without a workspace. */
   flowAnalysis(): PolicyFlowAnalysis | undefined;
+  /**
+   * What `make` returns for `key`, made once per run of the rules: a rule works out what it needs
+   * of a role once, not once per element (roles are shared by the elements they fit). `owner`
+   * (the rule) keeps the rules' entries apart.
+   */
+  memo<T>(owner: object, key: object, make: () => T): T;
 }
 
-/** A rule sees every element once (top-down) and the document once. */
+/**
+ * A rule sees every element once (top-down) and the document once. An element is a row of
+ * `ctx.tree`, read from its columns: a large policy has 100,000s of elements, and an object for
+ * each on the way cost more than the checks. `ctx.tree.element(row)` is its handle, for the
+ * rarer paths that want the object (reporting, walking its subtree).
+ */
 export interface Rule {
   /** The codes this rule may report (documented in the README's rule table). */
   codes: readonly string[];
   checkDocument?(ctx: RuleContext): void;
-  checkElement?(el: PolicyElement, role: ElementRole, ctx: RuleContext): void;
+  checkElement?(el: number, role: ElementRole, ctx: RuleContext): void;
+  /**
+   * Whether `checkElement` has anything to say about the elements of a role (which all have one
+   * name): asked once per role, so the walk calls only the rules that apply. Without it, always.
+   */
+  appliesTo?(role: ElementRole, name: string): boolean;
 }
