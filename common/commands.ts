@@ -14,6 +14,8 @@ export const Commands = {
   showEffectivePolicy: 'apimPolicy.showEffectivePolicy',
   /** Scaffolds apim-flows.json from every flow URL of the workspace, or adds the flows it lacks. */
   createFlowsConfig: 'apimPolicy.createFlowsConfig',
+  /** The snippets that fit at the cursor, in a pick list (VS Code's Insert Snippet does not list them: the server serves them). */
+  insertSnippet: 'apimPolicy.insertSnippet',
   restartServer: 'apimPolicy.restartServer',
   showOutput: 'apimPolicy.showOutput',
   /** From the cross-check CodeLens: open a flow's entry (hidden from the palette: it needs arguments). */

@@ -10,6 +10,7 @@ import type { AgentToolName } from '../../common/agentTools';
 import { EFFECTIVE_SCHEME, EffectivePolicyView } from './effectivePolicy/effectivePolicyView';
 import { registerCommands } from './commands';
 import { registerFlowsConfigCommand } from './commands/flowsConfigCommand';
+import { registerInsertSnippetCommand } from './commands/insertSnippet';
 import { registerTokenCommands } from './commands/tokenCommands';
 import { FlowsTreeProvider } from './flowsView/flowsTreeProvider';
 import { adoptRootPolicy } from './languageDetection';
@@ -120,6 +121,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   });
   context.subscriptions.push(vscode.window.registerWebviewViewProvider(TokenViewProvider.viewId, tokenView));
   registerTokenCommands(context, tokenView, listFlowNames, line => output.appendLine(line));
+
+  registerInsertSnippetCommand(context);
 
   registerFlowsConfigCommand(context, {
     scaffold: async folderUri => (await running()).sendRequest(ScaffoldFlowsRequest, { folderUri }),

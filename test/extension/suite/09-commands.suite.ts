@@ -12,6 +12,8 @@ const ARGS: Record<string, unknown[]> = {
   'apimPolicy.simulateFlowTrigger': ['order-intake', TEST_TOKEN],
   // a proposal only: the fixture workspace is never written
   'apimPolicy.createFlowsConfig': [{ dryRun: true }],
+  // by name: no pick list to wait on (a name that fits nowhere only tells so)
+  'apimPolicy.insertSnippet': [{ name: 'apim-no-such-snippet' }],
 };
 
 // Runs last: it restarts the language server.

@@ -27,6 +27,28 @@ suite('editing', () => {
     assert.deepEqual(snippets.map((i) => i.label), []);
   });
 
+  test('APIM: Insert Policy Snippet… inserts a snippet that fits at the cursor, and wraps a selection with the surround snippet', async () => {
+    const { doc, cursor } = await scratchDocument('editing/insert/apis/a/policy.xml', policyWith('    |'));
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(cursor!, cursor!);
+    await until('the snippet inserted', async () => {
+      await vscode.commands.executeCommand('apimPolicy.insertSnippet', { name: 'apim-set-header' });
+      return doc.getText();
+    }, (t) => /<inbound>[\s\S]*<set-header [^>]*name=/.test(t));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    const line = '    <set-header name="x" exists-action="delete" />';
+    const { doc: doc2 } = await scratchDocument('editing/surround/apis/a/policy.xml', policyWith(line));
+    const editor2 = await vscode.window.showTextDocument(doc2);
+    const at = doc2.positionAt(doc2.getText().indexOf(line) + 4);
+    editor2.selection = new vscode.Selection(at, at.translate(0, line.length - 4));
+    await until('the selection wrapped', async () => {
+      await vscode.commands.executeCommand('apimPolicy.insertSnippet', { name: 'apim-choose-surround' });
+      return doc2.getText();
+    }, (t) => /<choose>[\s\S]*<when [^>]*>[\s\S]*<set-header name="x" exists-action="delete" \/>[\s\S]*<\/when>/.test(t));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('Format Document re-indents elements and leaves expressions alone', async () => {
     const before = '<policies>\n<inbound>\n      <base />\n  <set-body>@{\n        var x = 1;\n   return x.ToString();\n}</set-body>\n</inbound>\n</policies>\n';
     const { doc } = await scratchDocument('editing/format/apis/a/policy.xml', before);
