@@ -19,7 +19,7 @@ function isResolveData(data: unknown): data is ResolveData {
 }
 
 export interface DeferredDocumentation {
-  /** Takes the documentation out of the items (in place) and keeps it for `resolve`. */
+  /** The items without their documentation, which is kept for `resolve`. */
   defer<T extends CompletionList | CompletionItem[] | null | undefined>(result: T): T;
   /** The item with its documentation back, when it came from the last list; otherwise as it is. */
   resolve(item: CompletionItem): CompletionItem;
@@ -34,15 +34,14 @@ export function deferCompletionDocumentation(): DeferredDocumentation {
       if (!items) return result;
       list++;
       docs = new Array(items.length);
-      for (let i = 0; i < items.length; i++) {
-        const item = items[i];
+      // new items, not the service's: a list it kept and handed out again keeps its documentation
+      const lean = items.map((item, i) => {
         // an item with data of its own is left as it is (it would lose its data)
-        if (item.documentation === undefined || item.data !== undefined) continue;
+        if (item.documentation === undefined || item.data !== undefined) return item;
         docs[i] = item.documentation;
-        item.documentation = undefined;
-        item.data = { apimList: list, apimItem: i } satisfies ResolveData;
-      }
-      return result;
+        return { ...item, documentation: undefined, data: { apimList: list, apimItem: i } satisfies ResolveData };
+      });
+      return (Array.isArray(result) ? lean : { ...result, items: lean }) as typeof result;
     },
     resolve(item) {
       const data = item.data;

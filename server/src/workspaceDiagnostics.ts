@@ -28,7 +28,7 @@ import { createHash } from 'crypto';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { isRefusal, type FileRead, type IacPolicyLoad, type LanguageService } from './languageService/languageService';
+import { isRefusal, splitPath, type FileRead, type IacPolicyLoad, type LanguageService } from './languageService/languageService';
 import { isInside } from './node/confinedFiles';
 import { rootElementName } from './node/policyFiles';
 import type { ServerSettings } from '../../common/protocol';
@@ -110,7 +110,7 @@ const ACTIVE_MS = 500;
 
 /** A `policy.xml` in a place of the APIOps layout, or a `*.policy.xml`: of the policy language by name. */
 function isPolicyByName(uri: string): boolean {
-  const segments = uri.split('/').map(s => decodeURIComponent(s).toLowerCase());
+  const segments = splitPath(uri).decoded.map(s => s.toLowerCase());
   const n = segments.length;
   const name = segments[n - 1];
   if (name.endsWith('.policy.xml')) return true;

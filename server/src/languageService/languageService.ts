@@ -53,6 +53,7 @@ export { MAX_EXPRESSIONS_CHECKED_TEXT } from './services/validation/expressions'
 export { tooLargeToCheckMessage } from './services/validation/documentSize';
 export { findIacLoads, iacHostKind, type IacPolicyLoad } from './workspace/iac';
 export { classifyArtifact } from './workspace/apiopsLayout';
+export { splitPath } from './workspace/apiopsPaths';
 export { isRefusal, type FileRead, type Refusal } from './workspace/fileRead';
 export type { WorkspaceIndex } from './workspace/workspaceIndex';
 export type { ListFlowsOptions } from './services/flowSummaries';
