@@ -357,7 +357,10 @@ export function startServer(connection: Connection, csharp?: LanguageServiceOpti
       // replaces the first.
       const phased = tryValidate(document.uri, doc => service.validateInPhases(doc, service.parsed(doc), checkSettings), current);
       await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: phased?.first ?? [] });
-      if (!phased?.complete) return;
+      if (!phased?.complete || !stillCurrent()) return;
+      // plainly valid C# needs no parser: the complete list then comes without waiting for its load
+      const now = tryValidate(document.uri, () => phased.completeNow?.(), current);
+      if (now) return void await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: now });
       await service.ready;
       if (!stillCurrent()) return;
       const complete = tryValidate(document.uri, () => phased.complete!(), current);

@@ -95,3 +95,25 @@ test('hover on a context member through the server', async () => {
   assert.match((h.contents as MarkupContent).value, /IpAddress: string/);
   assert.equal(h.range!.start.character, t.split('\n')[2].indexOf('IpAddress'));
 });
+
+test('a policy whose expressions are plain C# gets its complete diagnostics without waiting for the parser', async () => {
+  const fresh = await startClient();
+  try {
+    const plainUri = 'file:///tmp/ws/apis/orders/operations/list/policy.xml';
+    fresh.open(plainUri, `<policies>
+  <inbound>
+    <base />
+    <set-header name="x-method" exists-action="override">
+      <value>@(context.Requests.Method + (string)context.Variables.GetValueOrDefault&lt;string&gt;("a", ""))</value>
+    </set-header>
+  </inbound>
+</policies>`, 1);
+    const first = await fresh.diagnostics(plainUri, 1);
+    assert.deepEqual(first.diagnostics.filter(x => String(x.code).startsWith('expr-')), []);
+    const complete = await fresh.diagnostics(plainUri, 1);
+    assert.deepEqual(complete.diagnostics.filter(x => String(x.code).startsWith('expr-')).map(x => x.code), ['expr-unknown-member']);
+    assert.ok(!fresh.logs().some(l => /^The C# parser of policy expressions loaded/.test(l)), 'published before the parser loaded');
+  } finally {
+    await fresh.close();
+  }
+});

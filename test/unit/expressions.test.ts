@@ -225,13 +225,13 @@ test('each expression is parsed once and cached by its text; an edit parses only
   let parses = 0;
   const counting: CSharpParser = { check: (kind, body) => { parses++; return csharp.check(kind, body); } };
   const service = getLanguageService({ csharp: counting });
-  // a number in each: no two have the same shape
-  const body = Array.from({ length: 20 }, (_, i) => `<set-variable name="v${i}" value="@(context.Request.Headers.GetValueOrDefault(&quot;h&quot;, &quot;&quot;).Length + ${i})" />`).join('\n');
+  // code blocks (always parsed), a number in each: no two have the same shape
+  const body = Array.from({ length: 20 }, (_, i) => `<set-body>@{ return context.Request.Headers.GetValueOrDefault("h", "").Length + ${i}; }</set-body>`).join('\n');
   service.doValidation(document(policy(body)));
   assert.equal(parses, 20);
   service.doValidation(document(policy(body)));
   assert.equal(parses, 20, 'nothing changed: nothing parsed again');
-  service.doValidation(document(policy(body.replace('Length + 7)', 'Length + 77)'))));
+  service.doValidation(document(policy(body.replace('Length + 7;', 'Length + 77;'))));
   assert.equal(parses, 21, 'one expression changed: one parse');
   // another service has its own cache
   getLanguageService({ csharp: counting }).doValidation(document(policy(body)));
@@ -243,20 +243,34 @@ test('expressions that differ only in their strings are parsed once; errors are 
   const parsed: string[] = [];
   const counting: CSharpParser = { check: (kind, body) => { parsed.push(body); return csharp.check(kind, body); } };
   const service = getLanguageService({ csharp: counting });
-  const same = Array.from({ length: 20 }, (_, i) => `<set-header name="h${i}" exists-action="override"><value>@(context.Request.Headers.GetValueOrDefault("x-${i}", "none ${i} {a} <b> 'c'"))</value></set-header>`).join('\n');
+  const same = Array.from({ length: 20 }, (_, i) => `<set-body>@{ return context.Request.Headers.GetValueOrDefault("x-${i}", "none ${i} {a} <b> 'c'"); }</set-body>`).join('\n');
   const { diags } = await check(policy(same), service);
   assert.deepEqual(diags, []);
   assert.equal(parsed.length, 1, 'one shape, one parse');
-  // the other kind, a verbatim string, an escape sequence: other shapes, or none
-  await check(policy(`<set-body>@{ return context.Request.Headers.GetValueOrDefault("x-1", "none"); }</set-body>
-<set-variable name="a" value="@(context.Request.Headers.GetValueOrDefault(@&quot;x-1&quot;, &quot;&quot;))" />
-<set-variable name="b" value="@(context.Request.Headers.GetValueOrDefault(@&quot;x-2&quot;, &quot;&quot;))" />
-<set-variable name="c" value="@(context.Request.Headers.GetValueOrDefault(&quot;x\\t3&quot;, &quot;&quot;))" />`), service);
-  assert.equal(parsed.length, 5);
+  // a verbatim string, an escape sequence: other shapes, or none
+  await check(policy(`<set-body>@{ return context.Request.Headers.GetValueOrDefault(@"x-1", ""); }</set-body>
+<set-body>@{ return context.Request.Headers.GetValueOrDefault(@"x-2", ""); }</set-body>
+<set-body>@{ return context.Request.Headers.GetValueOrDefault("x\\t3", ""); }</set-body>`), service);
+  assert.equal(parsed.length, 4);
   // a shape with an error is never taken as checked: each expression gets its own parse and places
   const { diags: errors, doc } = await check(policy('<set-variable name="a" value="@(&quot;a&quot; &quot;b&quot;)" />\n<set-variable name="b" value="@(&quot;cc&quot; &quot;ddd&quot;)" />'), service);
   assert.deepEqual(errors.map(d => [d.code, doc.getText(d.range)]), [['expr-syntax', '&quot;b&quot;'], ['expr-syntax', '&quot;ddd&quot;']]);
-  assert.equal(parsed.length, 7);
+  assert.equal(parsed.length, 6);
+});
+
+test('plainly valid @(…) expressions are not parsed at all; the others are', async () => {
+  const csharp = await parser;
+  const parsed: string[] = [];
+  const counting: CSharpParser = { check: (kind, body) => { parsed.push(body); return csharp.check(kind, body); } };
+  const service = getLanguageService({ csharp: counting });
+  const { diags, doc } = await check(policy(`<set-variable name="a" value="@(context.Request.Headers.GetValueOrDefault(&quot;x&quot;, &quot;&quot;).Length &gt; 3 ? &quot;long&quot; : &quot;short&quot;)" />
+<set-variable name="b" value="@((string)context.Variables[&quot;a&quot;] + context.Requests.Method)" />
+<set-variable name="c" value="@(context.Request.Headers.Where(h =&gt; h.Key.StartsWith(&quot;x-&quot;)).Count())" />
+<set-variable name="d" value="@($&quot;id-{context.RequestId}&quot;)" />
+<set-body>@{ return "x"; }</set-body>`), service);
+  assert.deepEqual(parsed, ['$"id-{context.RequestId}"', ' return "x"; '], 'the interpolated string and the block only');
+  // what needs no parse is still checked for everything else
+  assert.deepEqual(diags.map(d => [d.code, doc.getText(d.range)]), [['expr-unknown-member', 'Requests']]);
 });
 
 test('without the C# parser expressions get no diagnostics', async () => {

@@ -138,6 +138,8 @@ export interface LanguageService {
    * (XML, structure, attributes, references, the cross-check, and the expressions whose checks
    * are cached or quick); when some expressions are left, `complete()`, called once `ready` has
    * resolved (reading it loads the parser), returns the whole list, which replaces the first.
+   * `completeNow()` returns it without waiting for the parser when no expression needs it (their
+   * C# is plainly valid), else undefined.
    */
   validateInPhases(document: TextDocument, doc?: PolicyDocument, settings?: Partial<ValidationSettings>): PhasedDiagnostics;
   /**
@@ -231,6 +233,7 @@ export function loadCSharpParser(files?: WasmFiles): Promise<CSharpParser> {
 export interface PhasedDiagnostics {
   first: Diagnostic[];
   complete?(): Diagnostic[];
+  completeNow?(): Diagnostic[] | undefined;
 }
 
 /**
@@ -382,11 +385,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   // owns the cache of checked expressions: an edit re-parses only the expressions it changed
   const given = options.csharp;
   const now = given && typeof given !== 'function' && !('then' in given) ? given : undefined;
-  let expressions = createExpressionChecker(now);
+  const expressions = createExpressionChecker(now);
   let loading: Promise<boolean> | undefined;
   const load = (): Promise<boolean> => {
     loading ??= Promise.resolve(typeof given === 'function' ? given() : given).then(csharp => {
-      if (csharp && !expressions.parsesSyntax) expressions = createExpressionChecker(csharp);
+      if (csharp) expressions.setParser(csharp);
       return expressions.parsesSyntax;
     }, () => expressions.parsesSyntax);
     return loading;
@@ -451,10 +454,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (!given) return { first: toDiagnostics(doc, ruled(validatePolicy(validationInput(document, doc, settings)))) };
       const phased = validatePolicyInPhases(validationInput(document, doc, settings), expressions.parsesSyntax ? FIRST_PHASE_EXPRESSIONS : 0);
       const first = toDiagnostics(doc, ruled(phased.first));
-      const complete = phased.complete;
+      const { complete, completeNow } = phased;
       if (!complete) return { first };
-      // by then the checker may be the loaded parser's
-      return { first, complete: () => toDiagnostics(doc, ruled(complete(expressions))) };
+      return {
+        first,
+        complete: () => toDiagnostics(doc, ruled(complete())),
+        completeNow: () => {
+          const findings = completeNow?.();
+          return findings && toDiagnostics(doc, ruled(findings));
+        },
+      };
     },
     // Past the ceiling each feature answers with nothing, before even mapping a position to an offset.
     doComplete(document, position, doc = parse(document), load) {

@@ -7,6 +7,7 @@
  */
 import type { CSharpParser, SyntaxProblem } from './csharpParser';
 import { syntaxShape } from './syntaxShape';
+import { isPlainValidExpression } from './plainSyntax';
 import { expressionFacts, type VariableUse } from './expressionFacts';
 import { expressionSource, maskNamedValues, toRelative, type ExpressionSource } from './expressionSource';
 
@@ -31,11 +32,21 @@ export interface ExpressionCheck {
 }
 
 export interface ExpressionChecker {
-  /** The checks of the expression whose raw text (`@(…)`, closing bracket included) is `raw`. */
+  /**
+   * The checks of the expression whose raw text (`@(…)`, closing bracket included) is `raw`.
+   * Before a parser is given, C# syntax is checked only where it is plainly valid (plainSyntax.ts).
+   */
   check(raw: string, decodeEntities: boolean): ExpressionCheck;
   /** The checks of `raw` when they are cached (no parse, no lexing), else undefined. */
   cached(raw: string, decodeEntities: boolean): ExpressionCheck | undefined;
-  /** Whether C# syntax is checked (the parser was loaded). */
+  /**
+   * The complete checks of `raw` (C# syntax included) when they need no parser: cached, or with a
+   * parser, or plainly valid. Undefined when only the parser, not given yet, can tell.
+   */
+  checkWithoutParser(raw: string, decodeEntities: boolean): ExpressionCheck | undefined;
+  /** The parser, once loaded: from then on every check is complete. */
+  setParser(csharp: CSharpParser): void;
+  /** Whether C# syntax is checked (the parser was given). */
   readonly parsesSyntax: boolean;
 }
 
@@ -47,55 +58,100 @@ function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** C# syntax problems of a body (`kind` says whether it is `@(...)` or `@{...}`). */
-type SyntaxCheck = (kind: 'inline' | 'block', body: string) => readonly SyntaxProblem[];
+/**
+ * C# syntax problems of a body (`kind` says whether it is `@(...)` or `@{...}`), or undefined when
+ * they cannot be known yet (no parser).
+ */
+type SyntaxCheck = (kind: 'inline' | 'block', body: string) => readonly SyntaxProblem[] | undefined;
 
 const NO_PROBLEMS: readonly SyntaxProblem[] = [];
 
 /**
- * The parser's check with a memory of the shapes (syntaxShape.ts) it found valid: a body of such a
- * shape is valid without a parse. Problems are always found by parsing the body itself, so their
- * places and messages are its own.
+ * The syntax check: a memory of the shapes (syntaxShape.ts) found valid, so a body of such a shape
+ * is valid without a parse; then plainSyntax.ts's quick yes; then the parser, when there is one.
+ * Problems are always found by parsing the body itself, so their places and messages are its own.
  */
-function shapeMemo(csharp: CSharpParser, size: number): SyntaxCheck {
+function syntaxCheck(size: number): { check: SyntaxCheck; setParser(csharp: CSharpParser): void; parser(): CSharpParser | undefined } {
   const valid = new Set<string>();
-  return (kind, body) => {
-    const shape = syntaxShape(body);
-    const key = shape === undefined ? undefined : (kind === 'block' ? '{' : '(') + shape;
-    if (key !== undefined && valid.has(key)) return NO_PROBLEMS;
-    const problems = csharp.check(kind, body);
-    if (!problems.length && key !== undefined) {
-      if (valid.size >= size) valid.delete(valid.values().next().value!);
-      valid.add(detach(key));
-    }
-    return problems;
+  let parser: CSharpParser | undefined;
+  return {
+    setParser: csharp => { parser = csharp; },
+    parser: () => parser,
+    check(kind, body) {
+      const shape = syntaxShape(body);
+      const key = shape === undefined ? undefined : (kind === 'block' ? '{' : '(') + shape;
+      if (key !== undefined && valid.has(key)) return NO_PROBLEMS;
+      let problems: readonly SyntaxProblem[];
+      if (kind === 'inline' && isPlainValidExpression(body)) problems = NO_PROBLEMS;
+      else if (parser) problems = parser.check(kind, body);
+      else return undefined;
+      if (!problems.length && key !== undefined) {
+        if (valid.size >= size) valid.delete(valid.values().next().value!);
+        valid.add(detach(key));
+      }
+      return problems;
+    },
   };
 }
 
 export function createExpressionChecker(csharp: CSharpParser | undefined, cacheSize = DEFAULT_CACHE_SIZE): ExpressionChecker {
   const cache = new Map<string, ExpressionCheck>();
-  const syntax = csharp && shapeMemo(csharp, cacheSize);
+  /** Keys of cached checks whose C# syntax was not known (no parser yet): dropped once there is one. */
+  const partial = new Set<string>();
+  const syntax = syntaxCheck(cacheSize);
+  if (csharp) syntax.setParser(csharp);
+  const lookUp = (key: string) => {
+    const hit = cache.get(key);
+    if (hit) {
+      // least recently used goes first: move the hit to the end
+      cache.delete(key);
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+  const compute = (key: string, raw: string, decodeEntities: boolean) => {
+    let known = true;
+    const result = checkExpression((kind, body) => {
+      const problems = syntax.check(kind, body);
+      if (!problems) known = false;
+      return problems ?? NO_PROBLEMS;
+    }, expressionSource(raw, decodeEntities));
+    if (cache.size >= cacheSize) {
+      const oldest = cache.keys().next().value!;
+      cache.delete(oldest);
+      partial.delete(oldest);
+    }
+    cache.set(key, result);
+    if (!known) partial.add(key);
+    return { result, known };
+  };
   return {
-    parsesSyntax: !!csharp,
+    get parsesSyntax() {
+      return syntax.parser() !== undefined;
+    },
+    setParser(parser) {
+      if (syntax.parser()) return;
+      syntax.setParser(parser);
+      for (const key of partial) cache.delete(key);
+      partial.clear();
+    },
     cached: (raw, decodeEntities) => cache.get((decodeEntities ? 'd' : 'r') + raw),
     check(raw, decodeEntities) {
       const key = (decodeEntities ? 'd' : 'r') + raw;
-      const hit = cache.get(key);
-      if (hit) {
-        // least recently used goes first: move the hit to the end
-        cache.delete(key);
-        cache.set(key, hit);
-        return hit;
-      }
-      const result = checkExpression(syntax, expressionSource(raw, decodeEntities));
-      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
-      cache.set(key, result);
-      return result;
+      return lookUp(key) ?? compute(key, raw, decodeEntities).result;
+    },
+    checkWithoutParser(raw, decodeEntities) {
+      const key = (decodeEntities ? 'd' : 'r') + raw;
+      const hit = lookUp(key);
+      if (hit && !partial.has(key)) return hit;
+      if (hit && !syntax.parser()) return undefined;
+      const { result, known } = compute(key, raw, decodeEntities);
+      return known ? result : undefined;
     },
   };
 }
 
-function checkExpression(syntax: SyntaxCheck | undefined, src: ExpressionSource): ExpressionCheck {
+function checkExpression(syntax: (kind: 'inline' | 'block', body: string) => readonly SyntaxProblem[], src: ExpressionSource): ExpressionCheck {
   const findings: ExpressionFinding[] = [];
   const rel = (i: number) => toRelative(src, i);
   const add = (start: number, end: number, f: Omit<ExpressionFinding, 'start' | 'end'>) => {
@@ -106,7 +162,7 @@ function checkExpression(syntax: SyntaxCheck | undefined, src: ExpressionSource)
 
   if (!masked.trim()) {
     if (src.kind === 'inline') findings.push({ start: 0, end: 2 + src.text.length + 1, severity: 'error', code: 'expr-syntax', message: 'The expression is empty.' });
-  } else if (syntax) {
+  } else {
     // a long char literal gets its own message; the parser then reads it as the string it was meant to be
     let parseText = masked;
     if (facts.longCharLiterals.length) {

@@ -12,6 +12,11 @@ export interface ExpressionRuleContext extends RuleContext {
    * (`deferred` is then set). Undefined: every expression is checked.
    */
   firstPhase?: { budget: number; deferred: boolean };
+  /**
+   * Every expression checked without waiting for the parser (see validatePolicyInPhases'
+   * `completeNow`): `needed` is set, and the rule stops, at the first one only the parser can tell.
+   */
+  withoutParser?: { needed: boolean };
 }
 
 /** Documents past this size get no C# checks: APIM refuses them anyway (256 KiB, fragments 512 KiB). */
@@ -45,8 +50,9 @@ export const expressionsRule: Rule = {
     const checker = ctx.expressions;
     const doc = ctx.doc;
     const phase = ctx.firstPhase;
+    const withoutParser = ctx.withoutParser;
     // without the parser, a first phase leaves every expression to the second (the parser is loading)
-    if (!checker || (!checker.parsesSyntax && !phase) || !doc.expressions.length || doc.text.length > MAX_EXPRESSIONS_CHECKED_TEXT) return;
+    if (!checker || (!checker.parsesSyntax && !phase && !withoutParser) || !doc.expressions.length || doc.text.length > MAX_EXPRESSIONS_CHECKED_TEXT) return;
     const text = doc.text;
     let template: boolean | undefined;
     let visible: VisibleVariables | undefined;
@@ -58,6 +64,13 @@ export const expressionsRule: Rule = {
       const raw = text.substring(expr.start, expr.end);
       const decode = expr.host !== 'cdata';
       let result = phase ? checker.cached(raw, decode) : undefined;
+      if (withoutParser) {
+        result = checker.checkWithoutParser(raw, decode);
+        if (!result) {
+          withoutParser.needed = true;
+          return;
+        }
+      }
       if (!result) {
         if (phase && (phase.budget <= 0 || !checker.parsesSyntax)) {
           phase.deferred = true;

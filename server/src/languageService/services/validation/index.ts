@@ -55,8 +55,13 @@ export function validatePolicy(input: ValidationInput): Finding[] {
  */
 export interface PhasedFindings {
   first: Finding[];
-  /** Every finding; `expressions` is the checker to use now (the loaded parser's), by default the input's. */
-  complete?(expressions?: ExpressionChecker): Finding[];
+  /** Every finding (the checker has the parser by then). */
+  complete?(): Finding[];
+  /**
+   * Every finding, without waiting for a parser still loading: undefined when an expression's C#
+   * syntax needs it (one that is not plainly valid: see plainSyntax.ts).
+   */
+  completeNow?(): Finding[] | undefined;
 }
 
 export function validatePolicyInPhases(input: ValidationInput, budget: number): PhasedFindings {
@@ -65,17 +70,27 @@ export function validatePolicyInPhases(input: ValidationInput, budget: number): 
   const cachedExpressions = collect({ ...input, firstPhase: phase }, rule => rule === expressionsRule);
   const first = merge(structure, cachedExpressions);
   if (!phase.deferred) return { first };
-  return { first, complete: (checker = input.expressions) => merge(structure, collect({ ...input, expressions: checker }, rule => rule === expressionsRule)) };
+  return {
+    first,
+    complete: () => merge(structure, collect(input, rule => rule === expressionsRule)),
+    completeNow() {
+      const withoutParser = { needed: false };
+      const expressions = collect({ ...input, withoutParser }, rule => rule === expressionsRule);
+      return withoutParser.needed ? undefined : merge(structure, expressions);
+    },
+  };
 }
 
+type CollectInput = ValidationInput & Pick<ExpressionRuleContext, 'firstPhase' | 'withoutParser'>;
+
 /** The findings of the rules `which` picks, in document order; at most MAX_FINDINGS, and a count of the rest. */
-function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['firstPhase'] }, which: (rule: Rule) => boolean): { findings: Finding[]; dropped: number } {
-  const { uri, doc, catalog, location, settings, workspace, expressions, flowAnalysis, firstPhase } = input;
+function collect(input: CollectInput, which: (rule: Rule) => boolean): { findings: Finding[]; dropped: number } {
+  const { uri, doc, catalog, location, settings, workspace, expressions, flowAnalysis, firstPhase, withoutParser } = input;
   const findings: Finding[] = [];
   let dropped = 0;
   const memos = new Map<object, Map<object, unknown>>();
   const ctx: ExpressionRuleContext = {
-    uri, doc, tree: doc.tree, catalog, location, settings, workspace, expressions, firstPhase, roleOf: createRoleResolver(catalog),
+    uri, doc, tree: doc.tree, catalog, location, settings, workspace, expressions, firstPhase, withoutParser, roleOf: createRoleResolver(catalog),
     flowAnalysis: () => (workspace ? flowAnalysis?.() ?? analyzePolicyFlows(uri, doc, workspace, { catalog }) : undefined),
     memo: <T>(owner: object, key: object, make: () => T): T => {
       let entries = memos.get(owner);
