@@ -7,7 +7,9 @@
  *  3. Server start to first diagnostics.
  *  4. Diagnostics of a 250 KB policy in the server: the first publish (XML and structure) and the
  *     complete one (the C# checks of every expression: each is distinct, so none is cached), right
- *     after start and once the server has warmed up; and an edit of it, warm.
+ *     after start and once the server has warmed up; and an edit of it, warm. Three variants: the
+ *     expressions differ in their strings; each has a shape of its own; and the first with a code
+ *     block in every tenth group (code blocks always wait for the C# parser).
  *  5. VSIX size, when one was built.
  *  6. Scale: a generated APIOps repository of 5,000 corpus policies (scaleRepo.ts, in a temp
  *     folder): `apim-policy check` on it (whole process), and the server's workspace diagnostics
@@ -38,9 +40,13 @@ const service = getLanguageService();
  * `ownShape`, in a number too, so that no two expressions have the same shape (the server parses
  * a shape once: see syntaxShape.ts).
  */
-function block(i: number, ownShape = false): string {
+function block(i: number, ownShape = false, codeBlock = false): string {
   const n = (op: string) => (ownShape ? ` ${op} ${i}` : '');
-  return `
+  // a code block (never plain: the parser checks it) in every tenth group
+  const body = codeBlock && i % 10 === 0
+    ? `\n\t\t<set-body>@{ var b = context.Request.Body.As&lt;JObject&gt;(preserveContent: true); b[&quot;seq&quot;] = ${i}; return b.ToString(); }</set-body>`
+    : '';
+  return `${body}
 		<set-variable name="v${i}" value="@(context.Request.Headers.GetValueOrDefault(&quot;x-${i}&quot;, &quot;&quot;)${ownShape ? `.PadLeft(${i})` : ''})" />
 		<choose>
 			<when condition="@(context.Variables.GetValueOrDefault&lt;string&gt;(&quot;v${i}&quot;) == &quot;a&quot; &amp;&amp; context.Request.Method == &quot;POST&quot;${ownShape ? ` &amp;&amp; context.Request.Body.As&lt;string&gt;().Length &gt; ${i}` : ''})">
@@ -57,11 +63,11 @@ function block(i: number, ownShape = false): string {
 		</choose>`;
 }
 
-function policyOfSize(bytes: number, ownShapes = false): string {
+function policyOfSize(bytes: number, ownShapes = false, codeBlocks = false): string {
   const parts = ['<policies>\n\t<inbound>\n\t\t<base />'];
   let size = parts[0].length;
   for (let i = 0; size < bytes; i++) {
-    const b = block(i, ownShapes);
+    const b = block(i, ownShapes, codeBlocks);
     parts.push(b);
     size += b.length;
   }
@@ -221,8 +227,9 @@ async function serverFigures(): Promise<Row[]> {
   const small = fs.readFileSync(path.resolve(root, 'examples/apis/orders/operations/create-order/policy.xml'), 'utf8');
   const starts: number[] = [];
   let warmUpLine = '';
-  for (const ownShapes of [false, true]) {
-    const quarter = policyOfSize(250 * 1024, ownShapes);
+  for (const variant of ['strings', 'shapes', 'blocks'] as const) {
+    const ownShapes = variant === 'shapes';
+    const quarter = policyOfSize(250 * 1024, ownShapes, variant === 'blocks');
     const first = { warmed: [] as number[], atOnce: [] as number[] };
     const complete = { warmed: [] as number[], atOnce: [] as number[] };
     const edits: number[] = [];
@@ -256,7 +263,8 @@ async function serverFigures(): Promise<Row[]> {
     }
     const expressions = parsePolicy(quarter).expressions;
     const distinct = new Set(expressions.map(e => quarter.substring(e.start, e.end))).size;
-    const what = `${Math.round(Buffer.byteLength(quarter) / 1024)} KB policy, ${distinct} distinct expressions ${ownShapes ? 'each of its own shape' : 'differing in their strings'}`;
+    const kind = { strings: 'differing in their strings', shapes: 'each of its own shape', blocks: 'differing in their strings, a code block in every tenth group' }[variant];
+    const what = `${Math.round(Buffer.byteLength(quarter) / 1024)} KB policy, ${distinct} distinct expressions ${kind}`;
     rows.push([`${what}, opened right after start: first diagnostics / complete (min / median of 5)`, `${minMed(first.atOnce)} / ${minMed(complete.atOnce)}`, '', '< 100 ms / < 200 ms']);
     rows.push([`${what}, opened once the server has warmed up: first / complete`, `${minMed(first.warmed)} / ${minMed(complete.warmed)}`, '', '< 100 ms / < 200 ms']);
     rows.push([`${what}, an edit once it is checked (warm; the 150 ms debounce left out)`, minMed(edits), '', '']);

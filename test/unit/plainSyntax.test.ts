@@ -57,6 +57,15 @@ test('errors and what it does not model are left to the parser', () => {
   }
 });
 
+test('where C# reads angle brackets, casts and ?: two ways, a yes still agrees with the grammar', async () => {
+  const csharp = await parser;
+  for (const body of ['a < b > c', 'a < b > (c)', 'f(a < b, c > d)', 'f(a < b, c > (d))', 'x < y >= z', 'a < b < c', 'a < b == c > d', 'a ? b < c : d',
+    'a<b?c:d', '(a)b', '(a.b)c', '(a<b>)c', '(a)(b)', '(a)-b', '(int)-1', '(a)"x"', '(A<B>)c', '(a?)b', '(int?)x', 'a as B ? c : d', 'a as B<C> > d',
+    'x<y<z>>(1)', 'x<y<z> >(1)', 'x < y<z>>(1)', 'f(a<b, c>d)', 'a<b>c', 'f(x => x ? 1 : 2)', 'a ? b : c => d', '1 .ToString()', '(string)(object)x']) {
+    if (isPlainValidExpression(body)) assert.deepEqual(csharp.check('inline', body), [], body);
+  }
+});
+
 test('bodies that only the nesting makes long are left to the parser, without a stack overflow', () => {
   assert.equal(isPlainValidExpression('('.repeat(2000) + 'a' + ')'.repeat(2000)), false);
   assert.equal(isPlainValidExpression('-'.repeat(1000) + 'a'), false);
