@@ -111,6 +111,13 @@ const IDLE_MS = 300;
 /** The warm-up waits until no request has come for this long. */
 const QUIET_MS = 250;
 
+/**
+ * The C# parser's load (about 100 ms of this thread) waits until no other document's check has
+ * been waiting or running for this long: documents opened together (VS Code restoring its editors)
+ * all get their first diagnostics, and those whose C# is plain their complete ones, before it.
+ */
+const PARSER_LOAD_QUIET_MS = 30;
+
 function describe(e: unknown): string {
   return redactSecrets(String((e as Error)?.stack ?? e));
 }
@@ -177,10 +184,32 @@ export function startServer(connection: Connection, csharp?: LanguageServiceOpti
   let validating = 0;
   /** When the last request about a document came: someone is typing. */
   let lastRequest = -Infinity;
+  /** Validations waiting for the parser's load to start (see parserReady). */
+  let waitingForParser = 0;
+  let parserAsked = false;
   const workspaceChecks = startWorkspaceChecks();
 
   // ---- Helpers ----
   const busy = () => pendingValidation.size > 0 || validating > 0 || performance.now() - lastRequest < QUIET_MS || workspaceChecks.running();
+
+  /**
+   * `service.ready` for a validation that needs the C# parser: the first time, once no other
+   * validation has been waiting or running for PARSER_LOAD_QUIET_MS (those waiting here too do not
+   * count), so that the load does not delay their first diagnostics.
+   */
+  async function parserReady(): Promise<boolean> {
+    if (!parserAsked) {
+      waitingForParser++;
+      try {
+        do await new Promise(resolve => setTimeout(resolve, PARSER_LOAD_QUIET_MS));
+        while (!parserAsked && (pendingValidation.size > 0 || validating > waitingForParser));
+      } finally {
+        waitingForParser--;
+      }
+      parserAsked = true;
+    }
+    return service.ready;
+  }
 
   /** A request about a policy document: a closed document or a thrown error answers the fallback (logged). */
   function withDocument<T>(params: { textDocument: TextDocumentIdentifier }, fallback: T, fn: (document: TextDocument, doc: PolicyDocument) => T): T {
@@ -361,14 +390,14 @@ export function startServer(connection: Connection, csharp?: LanguageServiceOpti
       // plainly valid C# needs no parser: the complete list then comes without waiting for its load
       const now = tryValidate(document.uri, () => phased.completeNow?.(), current);
       if (now) return void await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: now });
-      await service.ready;
+      await parserReady();
       if (!stillCurrent()) return;
       const complete = tryValidate(document.uri, () => phased.complete!(), current);
       if (complete) await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: complete });
       return;
     }
     // policies in (or loaded by) IaC files: one publish, with the C# checks
-    await service.ready;
+    await parserReady();
     current = stillCurrent();
     if (!current) return;
     const diagnostics = tryValidate(document.uri, doc => (role === 'iacHost' ? service.validateHostFile(doc, checkSettings) : service.validateLoadedPolicy(doc, load!, checkSettings)), current);
