@@ -1,0 +1,19 @@
+/**
+ * The VSIX (.vscodeignore is an allowlist) holds every bundle and WebAssembly file the build
+ * writes to dist/: a bundle left out would fail only where it is loaded late (the C# parser, the
+ * MCP SDK), in a user's editor rather than in a test.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { listFiles, PackageManager } from '@vscode/vsce';
+
+const root = path.resolve(__dirname, '../../..');
+
+test('the VSIX holds every file of dist/ but the source maps', async () => {
+  const built = fs.readdirSync(path.join(root, 'dist')).filter(f => !f.endsWith('.map')).map(f => `dist/${f}`);
+  assert.ok(built.includes('dist/csharpParser.js') && built.includes('dist/mcpSdk.js'), `the build wrote: ${built.join(', ')}`);
+  const packaged = new Set(await listFiles({ cwd: root, packageManager: PackageManager.None }));
+  assert.deepEqual(built.filter(f => !packaged.has(f)), []);
+});
