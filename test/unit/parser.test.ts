@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createPolicyParser, elementsNamed, elementsOf, parsePolicy } from '../../server/src/languageService/parser/policyParser';
+import { createPolicyParser, elementsNamed, elementsOf, parsePolicy, startTagCount } from '../../server/src/languageService/parser/policyParser';
 import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
 import { decodeXml } from '../../server/src/languageService/utils/xmlEntities';
 
@@ -290,4 +290,21 @@ test('a parser that reuses its working rows: each tree keeps its own rows, whate
   assert.deepEqual(shape(d2), shape(parsePolicy(second)));
   assert.equal(d3.tree.elementCount, 501);
   assert.equal(d1.roots[0].children[0].children[0].attributes[1].value, 'override');
+});
+
+test('rows sized by the start tags: no parse has more elements than startTagCount, and the tree is the one of working rows', () => {
+  const shapes = [
+    '', 'text only', '<', '<a', '<a<b<c', '< a>', '<1/>', '<a/><b/><c/>', '<_x:y.z-1/>', '<\u00e9l/>',
+    '<!-- <x/> --><a><![CDATA[<y/>]]></a>', '<a b="<c"/>', '<a>@(x < y && a<b>(c))</a>', '<a x="@(new List<string>())"/>',
+    '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "<b/>">]><a/>', '</a></b><c>', '<a>' + '<b/>'.repeat(300) + '</a>',
+  ];
+  const shape = (d: ReturnType<typeof parsePolicy>) => [...elementsOf(d.roots)].map(e => [e.name, e.start, e.end, e.closed, e.attributes.map(a => `${a.name}=${a.value}`).join(' '), e.texts.length]);
+  const working = createPolicyParser();
+  for (const text of shapes) {
+    const d = parsePolicy(text);
+    assert.ok(d.tree.elementCount <= startTagCount(text), text);
+    assert.deepEqual(shape(d), shape(working(text)), text);
+    assert.deepEqual(d.errors, working(text).errors, text);
+  }
+  assert.equal(startTagCount('<a><b/></a><!-- <c --> < d'), 3);
 });
