@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createPolicyParser, elementsNamed, elementsOf, parsePolicy, startTagCount } from '../../server/src/languageService/parser/policyParser';
+import { createPolicyParser, elementsNamed, elementsOf, expressionStartCount, parsePolicy, startTagCount } from '../../server/src/languageService/parser/policyParser';
 import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
 import { decodeXml } from '../../server/src/languageService/utils/xmlEntities';
 
@@ -305,6 +305,33 @@ test('rows sized by the start tags: no parse has more elements than startTagCoun
     assert.ok(d.tree.elementCount <= startTagCount(text), text);
     assert.deepEqual(shape(d), shape(working(text)), text);
     assert.deepEqual(d.errors, working(text).errors, text);
+    const expressions = (e: ReturnType<typeof parsePolicy>) => e.expressions.map(x => [x.start, x.end, x.host, x.kind, x.closed, x.element?.start, x.attribute?.nameStart]);
+    assert.deepEqual(expressions(d), expressions(working(text)), text);
+    assert.ok(d.tree.expressionCount <= expressionStartCount(text), text);
   }
   assert.equal(startTagCount('<a><b/></a><!-- <c --> < d'), 3);
+});
+
+test('expressions are rows: handles made on demand, one per row, with the host, kind and problems the scan found', () => {
+  const text = '@(0)<policies><a x="@(1)"><![CDATA[ @("c") ]]></a>@{ return "x; }<b y=\'@(/* x\'/></policies>';
+  const d = parsePolicy(text);
+  assert.equal(d.tree.expressionCount, 5);
+  // no handle yet: the tree answers from its rows
+  assert.deepEqual(d.tree.lexProblems().map(p => p.code), ['expr-unterminated-string']);
+  const list = d.expressions;
+  assert.deepEqual(list.map(e => [text.substring(e.start, e.start + 2), e.host, e.kind, e.closed, e.problems.map(p => p.code), e.element?.name, e.attribute?.name]), [
+    ['@(', 'text', 'inline', true, [], undefined, undefined],
+    ['@(', 'attribute', 'inline', true, [], 'a', 'x'],
+    ['@(', 'cdata', 'inline', true, [], 'a', undefined],
+    ['@{', 'text', 'block', false, ['expr-unterminated-string'], 'policies', undefined],
+    ['@(', 'attribute', 'inline', false, [], 'b', 'y'],
+  ]);
+  assert.equal(d.expressions, list);
+  const root = d.roots[0];
+  assert.equal(root.children[0].attributes[0].expression, list[1]);
+  assert.equal(root.children[0].texts[0].expression, list[2]);
+  assert.equal(root.texts[0].expression, list[3]);
+  assert.equal(list[4].attribute, root.children[1].attributes[0]);
+  assert.deepEqual(d.tree.lexProblems(), list.flatMap(e => e.problems));
+  assert.equal(d.tree.expressionCount <= expressionStartCount(text), true);
 });

@@ -120,6 +120,9 @@ export function valueRange(attr: PolicyAttribute): { start: number; end: number 
 const enum E { Start, End, Name, Parent, FirstChild, NextSibling, StartTagEnd, EndTagStart, FirstAttribute, Stride }
 const enum A { Name, NameStart, ValueStart, ValueEnd, Expression, Stride }
 const enum T { Start, End, Owner, Expression, Cdata, Stride }
+/** An expression's row: its range, what holds it (element row, attribute row or NONE) and X flags. */
+const enum X { Start, End, Flags, Element, Attribute, Stride }
+const enum XF { Closed = 1, Block = 2, Text = 4, Cdata = 8 }
 /** Flags in the low bits of an element's name column (the name id is shifted past them). */
 const enum F { Closed = 1, SelfClosing = 2 }
 const NAME_SHIFT = 2;
@@ -127,12 +130,14 @@ const NAME_SHIFT = 2;
 /** "No row" (no parent, no child, no expression) and "no offset" (a start tag never finished). */
 export const NONE = -1;
 
-const NO_EXPRESSIONS: readonly PolicyExpression[] = Object.freeze([]);
+const NO_PROBLEMS: LexProblem[] = Object.freeze([]) as unknown as LexProblem[];
 
 export class PolicyTree {
   // handles by row, made on demand (arrays rather than maps: a workspace pass asks for 100,000s)
   private elementHandles: Array<PolicyElement | undefined> | undefined;
   private attributeHandles: Array<PolicyAttribute | undefined> | undefined;
+  private expressionHandles: PolicyExpression[] | undefined;
+  private allExpressions: PolicyExpression[] | undefined;
   private nameIds: Map<string, number> | undefined;
   constructor(
     readonly text: string,
@@ -144,7 +149,10 @@ export class PolicyTree {
     private readonly at: Int32Array,
     readonly textCount: number,
     private readonly tx: Int32Array,
-    private readonly expressions: readonly PolicyExpression[],
+    readonly expressionCount: number,
+    private readonly xs: Int32Array,
+    /** The lexer's problems by expression row, for the few expressions that have any. */
+    private readonly problems: ReadonlyMap<number, LexProblem[]>,
   ) {}
 
   /** The id of `name`, or NONE when no element or attribute has it. */
@@ -200,7 +208,7 @@ export class PolicyTree {
   attributeValueEnd(a: number): number { return this.at[a * A.Stride + A.ValueEnd]; }
   attributeExpression(a: number): PolicyExpression | undefined {
     const x = this.at[a * A.Stride + A.Expression];
-    return x === NONE ? undefined : this.expressions[x];
+    return x === NONE ? undefined : this.expression(x);
   }
   hasAttributeExpression(a: number): boolean { return this.at[a * A.Stride + A.Expression] !== NONE; }
   /** The raw value text (entities not decoded), cut from the document at each call. */
@@ -245,10 +253,40 @@ export class PolicyTree {
       const r = t * T.Stride;
       if (this.tx[r + T.Owner] !== i) continue;
       const x = this.tx[r + T.Expression];
-      (texts ??= []).push({ start: this.tx[r + T.Start], end: this.tx[r + T.End], cdata: this.tx[r + T.Cdata] !== 0, expression: x === NONE ? undefined : this.expressions[x] });
+      (texts ??= []).push({ start: this.tx[r + T.Start], end: this.tx[r + T.End], cdata: this.tx[r + T.Cdata] !== 0, expression: x === NONE ? undefined : this.expression(x) });
     }
     return texts ?? NO_TEXTS;
   }
+  /**
+   * The expressions, in document order, as handles (made on the first call). A large policy has
+   * 10,000s: a check that needs no more than their problems (`lexProblems`) makes none.
+   */
+  expressions(): PolicyExpression[] {
+    if (!this.allExpressions) {
+      const handles = (this.expressionHandles ??= new Array(this.expressionCount));
+      for (let x = 0; x < this.expressionCount; x++) handles[x] ??= new ExpressionHandle(this, x);
+      this.allExpressions = this.expressionCount ? handles : NO_EXPRESSIONS;
+    }
+    return this.allExpressions;
+  }
+  /** The handle of expression row `x` (one object per row). */
+  expression(x: number): PolicyExpression {
+    const handles = (this.expressionHandles ??= new Array(this.expressionCount));
+    return (handles[x] ??= new ExpressionHandle(this, x));
+  }
+  expressionStart(x: number): number { return this.xs[x * X.Stride + X.Start]; }
+  expressionEnd(x: number): number { return this.xs[x * X.Stride + X.End]; }
+  expressionFlags(x: number): number { return this.xs[x * X.Stride + X.Flags]; }
+  expressionElement(x: number): number { return this.xs[x * X.Stride + X.Element]; }
+  expressionAttribute(x: number): number { return this.xs[x * X.Stride + X.Attribute]; }
+  expressionProblems(x: number): LexProblem[] { return this.problems.get(x) ?? NO_PROBLEMS; }
+  /** The lexer's problems of every expression (unterminated strings and comments), in document order. */
+  lexProblems(): LexProblem[] {
+    const all: LexProblem[] = [];
+    for (const list of this.problems.values()) all.push(...list);
+    return all;
+  }
+
   /** Whether `i` holds a text (not white space between elements). */
   hasText(i: number): boolean {
     return this.textsOf(i).length > 0;
@@ -314,14 +352,25 @@ class AttributeHandle implements PolicyAttribute {
   get expression(): PolicyExpression | undefined { return this.tree.attributeExpression(this.row); }
 }
 
-/** An expression; the element and attribute that hold it are handles made when asked for. */
-class Expression implements PolicyExpression {
-  constructor(
-    private readonly owner: { tree?: PolicyTree }, readonly start: number, readonly end: number, readonly kind: 'inline' | 'block', readonly closed: boolean,
-    readonly host: 'attribute' | 'text' | 'cdata', readonly problems: LexProblem[], private readonly elementRow: number, private readonly attributeRow: number,
-  ) {}
-  get element(): PolicyElement | undefined { return this.elementRow === NONE ? undefined : this.owner.tree?.element(this.elementRow); }
-  get attribute(): PolicyAttribute | undefined { return this.attributeRow === NONE ? undefined : this.owner.tree?.attribute(this.attributeRow); }
+/** An expression of a PolicyTree as an object; the element and attribute that hold it are handles made when asked for. */
+class ExpressionHandle implements PolicyExpression {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'inline' | 'block';
+  readonly closed: boolean;
+  readonly host: 'attribute' | 'text' | 'cdata';
+  readonly problems: LexProblem[];
+  constructor(private readonly tree: PolicyTree, private readonly row: number) {
+    const flags = tree.expressionFlags(row);
+    this.start = tree.expressionStart(row);
+    this.end = tree.expressionEnd(row);
+    this.kind = flags & XF.Block ? 'block' : 'inline';
+    this.closed = (flags & XF.Closed) !== 0;
+    this.host = flags & XF.Cdata ? 'cdata' : flags & XF.Text ? 'text' : 'attribute';
+    this.problems = tree.expressionProblems(row);
+  }
+  get element(): PolicyElement | undefined { const i = this.tree.expressionElement(this.row); return i === NONE ? undefined : this.tree.element(i); }
+  get attribute(): PolicyAttribute | undefined { const a = this.tree.expressionAttribute(this.row); return a === NONE ? undefined : this.tree.attribute(a); }
 }
 
 /**
@@ -330,6 +379,7 @@ class Expression implements PolicyExpression {
 const NO_ELEMENTS = Object.freeze([]) as unknown as PolicyElement[];
 const NO_ATTRIBUTES = Object.freeze([]) as unknown as PolicyAttribute[];
 const NO_TEXTS = Object.freeze([]) as unknown as PolicyText[];
+const NO_EXPRESSIONS = Object.freeze([]) as unknown as PolicyExpression[];
 
 /**
  * The most text (UTF-16 code units) the parser reads; past it, `parsePolicy` returns an empty
@@ -349,6 +399,16 @@ export const MAX_CHECKED_TEXT = 16 * 1024 * 1024;
 export function startTagCount(text: string): number {
   let n = 0;
   for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) if (isNameStart(text.charCodeAt(i + 1))) n++;
+  return n;
+}
+
+/** How many `@(` and `@{` are in `text`: every expression starts at one, so no parse of `text` has more. */
+export function expressionStartCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (c === 40 || c === 123) n++;
+  }
   return n;
 }
 
@@ -374,6 +434,7 @@ interface WorkingRows {
   lastChild: Int32Array<ArrayBuffer>;
   at: Int32Array<ArrayBuffer>;
   tx: Int32Array<ArrayBuffer>;
+  xs: Int32Array<ArrayBuffer>;
 }
 
 /** Texts up to this long are parsed in a parser's working rows, then packed into one exact buffer. */
@@ -386,7 +447,7 @@ const PACKED_TEXT = 256 * 1024;
  * one keeps its own rows (copying them would touch as much fresh memory again). One per host.
  */
 export function createPolicyParser(): (text: string, maxText?: number) => PolicyDocument {
-  const rows: WorkingRows = { el: new Int32Array(0), lastChild: new Int32Array(0), at: new Int32Array(0), tx: new Int32Array(0) };
+  const rows: WorkingRows = { el: new Int32Array(0), lastChild: new Int32Array(0), at: new Int32Array(0), tx: new Int32Array(0), xs: new Int32Array(0) };
   return (text, maxText = MAX_CHECKED_TEXT) => parse(text, maxText, text.length <= PACKED_TEXT ? rows : undefined);
 }
 
@@ -397,16 +458,14 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
 
 function parse(text: string, maxText: number, working: WorkingRows | undefined): PolicyDocument {
   if (text.length > maxText) {
-    return makeDocument(emptyTree(text), [], [], [], [], undefined, true);
+    return makeDocument(emptyTree(text), [], [], [], undefined, true);
   }
   const scanner = createScanner(text);
   const comments: OffsetRange[] = [];
   const errors: ParseError[] = [];
-  const expressions: PolicyExpression[] = [];
+  const problems = new Map<number, LexProblem[]>();
   const namedValues: NamedValueRef[] = [];
   let doctype: OffsetRange | undefined;
-  // the tree, once built: expressions find their element through it
-  const owner: { tree?: PolicyTree } = {};
 
   // Rows, grown by doubling. Working rows are sized from the length (about one element per 40
   // characters in real policies); other element rows from a count of the start tags, which no
@@ -423,6 +482,8 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
   let attributeCount = 0;
   let tx = sized(working?.tx, Math.max(16, text.length >> 8) * T.Stride);
   let textCount = 0;
+  let xs = sized(working?.xs, (working ? Math.max(16, text.length >> 8) : expressionStartCount(text)) * X.Stride);
+  let expressionCount = 0;
 
   let current = NONE;
   let pendingAttribute = NONE;
@@ -465,9 +526,20 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
     for (const e of errs) errors.push({ start: e.offset, end: e.offset + Math.max(1, e.length), code: e.code, message: e.message });
   };
 
-  const addExpression = (tok: TokenExpression, host: PolicyExpression['host'], element: number, attribute: number): number => {
-    expressions.push(new Expression(owner, tok.start, tok.end, tok.kind, tok.closed, host, tok.problems, element, attribute));
-    return expressions.length - 1;
+  // a row, not an object: a large policy has 10,000s of expressions, and objects that live as long
+  // as the tree were copied twice by the young-generation collector
+  const addExpression = (tok: TokenExpression, host: number, element: number, attribute: number): number => {
+    if ((expressionCount + 1) * X.Stride > xs.length) xs = grown(xs, expressionCount + 1, X.Stride);
+    const x = expressionCount++;
+    const r = x * X.Stride;
+    xs[r + X.Start] = tok.start;
+    xs[r + X.End] = tok.end;
+    xs[r + X.Flags] = host | (tok.closed ? XF.Closed : 0) | (tok.kind === 'block' ? XF.Block : 0);
+    xs[r + X.Element] = element;
+    xs[r + X.Attribute] = attribute;
+    // the lexer's list is its own once it has a problem (the shared empty one otherwise)
+    if (tok.problems.length) problems.set(x, tok.problems);
+    return x;
   };
 
   const newElement = (nameId: number, start: number, parent: number): number => {
@@ -633,7 +705,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
         const tokExpr = scanner.getTokenExpression();
         if (tokExpr) {
           if (!tokExpr.closed) muted = true;
-          at[r + A.Expression] = addExpression(tokExpr, 'attribute', current, pendingAttribute);
+          at[r + A.Expression] = addExpression(tokExpr, 0, current, pendingAttribute);
           collectNamedValues(tokExpr.start, tokExpr.end, true);
           collectNamedValues(tokExpr.end, end, false);
         } else {
@@ -688,7 +760,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
           if (startTagOpen(current)) endStartTag(current, offset);
           // White space between elements is not kept: it is the gap between siblings.
           if (tokExpr || cdata || !scanner.isWhitespaceContent()) {
-            newText(offset, end, current, tokExpr ? addExpression(tokExpr, cdata ? 'cdata' : 'text', current, NONE) : NONE, cdata);
+            newText(offset, end, current, tokExpr ? addExpression(tokExpr, cdata ? XF.Cdata : XF.Text, current, NONE) : NONE, cdata);
           }
           if (tokExpr) {
             collectNamedValues(offset, tokExpr.start, false);
@@ -698,7 +770,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
             collectNamedValues(offset, end, false);
           }
         } else if (!cdata) {
-          if (tokExpr) addExpression(tokExpr, 'text', NONE, NONE);
+          if (tokExpr) addExpression(tokExpr, XF.Text, NONE, NONE);
           const nonWs = firstNonWhitespace(text, offset, end);
           if (nonWs >= 0) {
             errors.push({ start: nonWs, end: Math.min(end, nonWs + 1), code: 'xml-text-outside-root', message: 'Text is not allowed outside the root element.' });
@@ -731,26 +803,27 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
     closeElement(current, text.length);
     current = parentOf(current);
   }
-  let columns: [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>];
-  const lengths = [elementCount * E.Stride, attributeCount * A.Stride, textCount * T.Stride] as const;
+  let columns: Array<Int32Array<ArrayBuffer>>;
+  const grownRows = [el, at, tx, xs];
+  const lengths = [elementCount * E.Stride, attributeCount * A.Stride, textCount * T.Stride, expressionCount * X.Stride];
   if (working) {
     // the rows grown during this parse are the working rows of the next
-    Object.assign(working, { el, lastChild, at, tx });
-    const packed = new Int32Array(lengths[0] + lengths[1] + lengths[2]);
-    packed.set(el.subarray(0, lengths[0]));
-    packed.set(at.subarray(0, lengths[1]), lengths[0]);
-    packed.set(tx.subarray(0, lengths[2]), lengths[0] + lengths[1]);
-    columns = [packed.subarray(0, lengths[0]), packed.subarray(lengths[0], lengths[0] + lengths[1]), packed.subarray(lengths[0] + lengths[1])];
+    Object.assign(working, { el, lastChild, at, tx, xs });
+    const packed = new Int32Array(lengths[0] + lengths[1] + lengths[2] + lengths[3]);
+    columns = [];
+    for (let k = 0, offset = 0; k < grownRows.length; offset += lengths[k], k++) {
+      packed.set(grownRows[k].subarray(0, lengths[k]), offset);
+      columns.push(packed.subarray(offset, offset + lengths[k]));
+    }
   } else {
-    columns = [fitted(el, lengths[0]), fitted(at, lengths[1]), fitted(tx, lengths[2])];
+    columns = grownRows.map((rows, k) => fitted(rows, lengths[k]));
   }
-  const tree = new PolicyTree(text, names, elementCount, columns[0], attributeCount, columns[1], textCount, columns[2], expressions);
-  owner.tree = tree;
-  return makeDocument(tree, comments, errors, expressions, namedValues, doctype);
+  const tree = new PolicyTree(text, names, elementCount, columns[0], attributeCount, columns[1], textCount, columns[2], expressionCount, columns[3], problems);
+  return makeDocument(tree, comments, errors, namedValues, doctype);
 }
 
 function emptyTree(text: string): PolicyTree {
-  return new PolicyTree(text, [], 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), NO_EXPRESSIONS);
+  return new PolicyTree(text, [], 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), new Map());
 }
 
 /** The rows of a tree that `roots` are handles of, when they all are (else undefined). */
@@ -849,11 +922,14 @@ function firstNonWhitespace(text: string, start: number, end: number): number {
 
 function makeDocument(
   tree: PolicyTree, comments: OffsetRange[], errors: ParseError[],
-  expressions: PolicyExpression[], namedValues: NamedValueRef[], doctype: OffsetRange | undefined, skipped = false,
+  namedValues: NamedValueRef[], doctype: OffsetRange | undefined, skipped = false,
 ): PolicyDocument {
   let roots: PolicyElement[] | undefined;
   return {
-    text: tree.text, tree, skipped, comments, errors, expressions, namedValues, doctype,
+    text: tree.text, tree, skipped, comments, errors, namedValues, doctype,
+    get expressions() {
+      return tree.expressions();
+    },
     get roots() {
       return (roots ??= tree.elementCount ? tree.siblings(0) : NO_ELEMENTS);
     },
