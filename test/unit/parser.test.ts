@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { createPolicyParser, elementsNamed, elementsOf, expressionStartCount, parsePolicy, startTagCount } from '../../server/src/languageService/parser/policyParser';
 import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
 import { decodeXml } from '../../server/src/languageService/utils/xmlEntities';
+import { namedValueEndAt, namedValuePattern } from '../../server/src/languageService/utils/namedValues';
 
 function errorCodes(text: string): string[] {
   return parsePolicy(text).errors.map(e => e.code);
@@ -334,4 +335,23 @@ test('expressions are rows: handles made on demand, one per row, with the host, 
   assert.equal(list[4].attribute, root.children[1].attributes[0]);
   assert.deepEqual(d.tree.lexProblems(), list.flatMap(e => e.problems));
   assert.equal(d.tree.expressionCount <= expressionStartCount(text), true);
+});
+
+test('namedValueEndAt is the named-value grammar by hand: it agrees with the pattern at every {{ of random texts', () => {
+  const alphabet = ['{{', '{{', '}}', '}}', '{', '}', 'a', 'Zb', '9', '.', '_', '-', ' ', 'é', '@', '"'];
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 0x100000000;
+  const sticky = new RegExp(namedValuePattern().source, 'y');
+  let references = 0;
+  for (let round = 0; round < 3000; round++) {
+    let text = '';
+    for (let n = Math.floor(rnd() * 12); n > 0; n--) text += alphabet[Math.floor(rnd() * alphabet.length)];
+    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 1)) {
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      assert.equal(namedValueEndAt(text, at), m ? at + m[0].length : -1, JSON.stringify([text, at]));
+      if (m) references++;
+    }
+  }
+  assert.ok(references > 100);
 });

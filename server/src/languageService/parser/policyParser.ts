@@ -5,7 +5,7 @@
  */
 import { createScanner, isNameStart, TokenType, type TokenError, type TokenExpression } from './scanner';
 import type { LexProblem } from './expressionLexer';
-import { namedValueAtPattern } from '../utils/namedValues';
+import { namedValueEndAt } from '../utils/namedValues';
 
 export interface OffsetRange {
   start: number;
@@ -123,6 +123,7 @@ const enum T { Start, End, Owner, Expression, Cdata, Stride }
 /** An expression's row: its range, what holds it (element row, attribute row or NONE) and X flags. */
 const enum X { Start, End, Flags, Element, Attribute, Stride }
 const enum XF { Closed = 1, Block = 2, Text = 4, Cdata = 8 }
+const enum NV { InExpression = 1, InLiquid = 2 }
 /** Flags in the low bits of an element's name column (the name id is shifted past them). */
 const enum F { Closed = 1, SelfClosing = 2 }
 const NAME_SHIFT = 2;
@@ -464,7 +465,8 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
   const comments: OffsetRange[] = [];
   const errors: ParseError[] = [];
   const problems = new Map<number, LexProblem[]>();
-  const namedValues: NamedValueRef[] = [];
+  // the named-value references as (start, end, NV flags) triples: their objects are made when asked for
+  const namedValues: number[] = [];
   let doctype: OffsetRange | undefined;
 
   // Rows, grown by doubling. Working rows are sized from the length (about one element per 40
@@ -519,8 +521,6 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
   let pendingEndName = NONE;
   let pendingEndNameStart = NONE;
   const seen = attributeNames();
-  // one per parse (its lastIndex is this parse's state), not one per text that holds braces
-  const NAMED_VALUE = namedValueAtPattern();
 
   const addErrors = (errs: readonly TokenError[]) => {
     for (const e of errs) errors.push({ start: e.offset, end: e.offset + Math.max(1, e.length), code: e.code, message: e.message });
@@ -607,11 +607,10 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
     // each `{{` in the range: a reference starts there or not (12,000 references took 40 ms
     // when the range was cut out and searched with a global expression)
     for (let at = nextBraces; at >= 0 && at < end; at = text.indexOf('{{', at + 1)) {
-      NAMED_VALUE.lastIndex = at;
-      const m = NAMED_VALUE.exec(text);
-      if (!m || at + m[0].length > end) continue;
-      namedValues.push({ start: at, end: at + m[0].length, name: m[1], nameStart: at + 2, nameEnd: at + 2 + m[1].length, inExpression, inLiquid: liquid !== NONE });
-      at += m[0].length - 1;
+      const refEnd = namedValueEndAt(text, at);
+      if (refEnd < 0 || refEnd > end) continue;
+      namedValues.push(at, refEnd, (inExpression ? NV.InExpression : 0) | (liquid !== NONE ? NV.InLiquid : 0));
+      at = refEnd - 1;
     }
   };
 
@@ -920,13 +919,29 @@ function firstNonWhitespace(text: string, start: number, end: number): number {
   return -1;
 }
 
+/** The references of (start, end, NV flags) triples, as objects. */
+function namedValueRefs(text: string, rows: readonly number[]): NamedValueRef[] {
+  const refs: NamedValueRef[] = [];
+  for (let k = 0; k < rows.length; k += 3) {
+    const start = rows[k];
+    const end = rows[k + 1];
+    const flags = rows[k + 2];
+    refs.push({ start, end, name: text.substring(start + 2, end - 2), nameStart: start + 2, nameEnd: end - 2, inExpression: (flags & NV.InExpression) !== 0, inLiquid: (flags & NV.InLiquid) !== 0 });
+  }
+  return refs;
+}
+
 function makeDocument(
   tree: PolicyTree, comments: OffsetRange[], errors: ParseError[],
-  namedValues: NamedValueRef[], doctype: OffsetRange | undefined, skipped = false,
+  namedValueRows: readonly number[], doctype: OffsetRange | undefined, skipped = false,
 ): PolicyDocument {
   let roots: PolicyElement[] | undefined;
+  let namedValues: NamedValueRef[] | undefined;
   return {
-    text: tree.text, tree, skipped, comments, errors, namedValues, doctype,
+    text: tree.text, tree, skipped, comments, errors, doctype,
+    get namedValues() {
+      return (namedValues ??= namedValueRefs(tree.text, namedValueRows));
+    },
     get expressions() {
       return tree.expressions();
     },
