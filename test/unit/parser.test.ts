@@ -355,3 +355,17 @@ test('namedValueEndAt is the named-value grammar by hand: it agrees with the pat
   }
   assert.ok(references > 100);
 });
+
+test('handles of a large tree: one per row across chunks of rows, whichever is asked for first', () => {
+  const d = parsePolicy('<a>' + '<b x="@(1)"/>'.repeat(3000) + '</a>');
+  const tree = d.tree;
+  const late = tree.element(2900);
+  assert.equal(tree.element(2900), late);
+  assert.equal(d.roots[0].children[2899], late);
+  assert.equal(late.parent, d.roots[0]);
+  assert.equal(tree.rowOf(late), 2900);
+  assert.equal(tree.attribute(2899), late.attributes[0]);
+  assert.equal(late.attributes[0].expression, d.expressions[2899]);
+  assert.equal(d.expressions[2899].element, late);
+  assert.equal(new Set(d.roots[0].children).size, 3000);
+});
