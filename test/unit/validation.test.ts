@@ -160,3 +160,12 @@ test('not well-formed XML is an error where it happens', () => {
 test('an unterminated string in an expression', () => {
   assert.deepEqual(only(wrap('<set-variable name="a" value="@{ return &quot;abc\n; }" />')), ['expr-unterminated-string']);
 });
+
+test('a large document (its roles by row in a typed array) gets the findings of its parts', () => {
+  const part = '<choose><when condition="@(true)"><set-header name="a" exists-action="sometimes" /><rate-limit calls="x" renewal-period="60" /></when><otherwis /></choose>';
+  const one = codes(validate(wrap(part))).sort();
+  assert.deepEqual(one, ['invalid-value', 'invalid-value', 'unknown-child-element']);
+  const many = codes(validate(wrap(part.repeat(1500)))).filter(c => c !== 'document-too-large');
+  assert.equal(many.length, 1500 * one.length);
+  assert.deepEqual([...new Set(many)].sort(), [...new Set(one)]);
+});

@@ -68,6 +68,9 @@ export function validatePolicyInPhases(input: ValidationInput, budget: number): 
   return { first, complete: (checker = input.expressions) => merge(structure, collect({ ...input, expressions: checker }, rule => rule === expressionsRule)) };
 }
 
+/** Past this many elements, a document's roles by row are a typed array (see collect). */
+const LARGE_ROWS = 4096;
+
 /** The findings of the rules `which` picks, in document order; at most MAX_FINDINGS, and a count of the rest. */
 function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['firstPhase'] }, which: (rule: Rule) => boolean): { findings: Finding[]; dropped: number } {
   const { uri, doc, catalog, location, settings, workspace, expressions, flowAnalysis, firstPhase } = input;
@@ -102,8 +105,10 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
     const tree = doc.tree;
     const n = tree.elementCount;
     const nameCount = tree.names.length;
-    // a plain list, filled in row order: a typed array would be one more buffer per document
-    const roleOfRow: number[] = [];
+    // Filled in row order. A plain list for a small document: a typed array would be one more
+    // buffer for each of the thousands of a workspace pass. A typed array for a large one: a list
+    // grown by appending copied its 100,000s of entries several times, into fresh memory each time.
+    const roleOfRow: number[] | Int32Array = n > LARGE_ROWS ? new Int32Array(n) : [];
     const roles: ElementRole[] = [];
     // the rules that apply to each role, in the order of `rules`
     const rulesOfRole: Rule[][] = [];
@@ -121,7 +126,7 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
         rulesOfRole.push(elementRules.filter(r => !r.appliesTo || r.appliesTo(role, name)));
         known.set(key, id);
       }
-      roleOfRow.push(id);
+      roleOfRow[i] = id;
       const role = roles[id];
       const applying = rulesOfRole[id];
       for (let r = 0; r < applying.length; r++) applying[r].checkElement!(i, role, ctx);
