@@ -169,3 +169,10 @@ test('a large document (its roles by row in a typed array) gets the findings of 
   assert.equal(many.length, 1500 * one.length);
   assert.deepEqual([...new Set(many)].sort(), [...new Set(one)]);
 });
+
+test('a value judged again as the last one of its attribute only when it is that value (not a prefix, not in other quotes)', () => {
+  const values = ['override', 'overrid', 'override', "'override'", 'overrides', 'skip', 'skip ', ''];
+  const text = wrap(values.map((v, i) => v.startsWith("'") ? `<set-header name="h${i}" exists-action=${v} />` : `<set-header name="h${i}" exists-action="${v}" />`).join(''));
+  const invalid = validate(text).filter(d => d.code === 'invalid-value').map(d => d.message.match(/Invalid value '([^']*)'/)![1]);
+  assert.deepEqual(invalid, ['overrid', 'overrides', '']);
+});

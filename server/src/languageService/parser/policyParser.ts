@@ -229,6 +229,14 @@ export class PolicyTree {
   attributeValue(a: number): string | undefined {
     return valueText(this.text, this.at[a * A.Stride + A.ValueStart], this.at[a * A.Stride + A.ValueEnd]);
   }
+  /** Whether the raw value text is `value`, compared in the document (nothing cut out of it). */
+  attributeValueIs(a: number, value: string): boolean {
+    const valueStart = this.at[a * A.Stride + A.ValueStart];
+    const valueEnd = this.at[a * A.Stride + A.ValueEnd];
+    if (valueStart === NONE || valueEnd === NONE) return false;
+    const start = valueTextStart(this.text, valueStart);
+    return valueTextEnd(this.text, valueStart, valueEnd) - start === value.length && this.text.startsWith(value, start);
+  }
   attributeQuote(a: number): '"' | "'" | undefined { return quoteAt(this.text, this.at[a * A.Stride + A.ValueStart]); }
 
   /** The handle of element row `i` (one object per row). */
@@ -310,10 +318,19 @@ export class PolicyTree {
 /** The raw text of a value between `valueStart` (its quote) and `valueEnd`, without the quotes. */
 function valueText(text: string, valueStart: number, valueEnd: number): string | undefined {
   if (valueStart === NONE || valueEnd === NONE) return undefined;
+  return text.substring(valueTextStart(text, valueStart), valueTextEnd(text, valueStart, valueEnd));
+}
+
+/** Where the value text starts: after the opening quote, if any. */
+function valueTextStart(text: string, valueStart: number): number {
+  return quoteAt(text, valueStart) ? valueStart + 1 : valueStart;
+}
+
+/** Where the value text ends: before the closing quote, when the value has one. */
+function valueTextEnd(text: string, valueStart: number, valueEnd: number): number {
   const quote = quoteAt(text, valueStart);
-  const start = quote ? valueStart + 1 : valueStart;
   const closed = quote !== undefined && valueEnd - 1 > valueStart && text.charAt(valueEnd - 1) === quote;
-  return text.substring(start, closed ? valueEnd - 1 : valueEnd);
+  return closed ? valueEnd - 1 : valueEnd;
 }
 
 function quoteAt(text: string, valueStart: number): '"' | "'" | undefined {

@@ -11,7 +11,7 @@ import { expressionsRule, type ExpressionRuleContext } from './expressions';
 import type { ExpressionChecker } from '../../expressions/expressionChecks';
 import { analyzePolicyFlows, type PolicyFlowAnalysis } from '../../workspace/flowLinks';
 import { baseRule, placementRule, requiredChildRule, rootRule, sectionsRule, unknownElementRule } from './structure';
-import type { Finding, Rule, ValidationSettings } from './types';
+import type { Finding, Rule, RuleContext, ValidationSettings } from './types';
 import { wellFormedRule } from './wellFormed';
 
 export * from './types';
@@ -80,11 +80,12 @@ function collect(input: ValidationInput & { firstPhase?: ExpressionRuleContext['
   const ctx: ExpressionRuleContext = {
     uri, doc, tree: doc.tree, catalog, location, settings, workspace, expressions, firstPhase, roleOf: createRoleResolver(catalog),
     flowAnalysis: () => (workspace ? flowAnalysis?.() ?? analyzePolicyFlows(uri, doc, workspace, { catalog }) : undefined),
-    memo: <T>(owner: object, key: object, make: () => T): T => {
+    memo: <K extends object, T>(owner: object, key: K, make: (key: K, ctx: RuleContext) => T): T => {
       let entries = memos.get(owner);
       if (!entries) memos.set(owner, (entries = new Map()));
-      if (!entries.has(key)) entries.set(key, make());
-      return entries.get(key) as T;
+      let value = entries.get(key) as T | undefined;
+      if (value === undefined && !entries.has(key)) entries.set(key, (value = make(key, ctx)));
+      return value as T;
     },
     report: f => {
       if (findings.length < MAX_FINDINGS) findings.push(f);
