@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createPolicyParser, elementsNamed, elementsOf, expressionStartCount, parsePolicy, startTagCount } from '../../server/src/languageService/parser/policyParser';
+import { createPolicyParser, elementsNamed, elementsOf, estimatedElementCount, expressionStartCount, parsePolicy, startTagCount } from '../../server/src/languageService/parser/policyParser';
 import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
 import { decodeXml } from '../../server/src/languageService/utils/xmlEntities';
 import { namedValueEndAt, namedValuePattern } from '../../server/src/languageService/utils/namedValues';
@@ -368,4 +368,22 @@ test('handles of a large tree: one per row across chunks of rows, whichever is a
   assert.equal(late.attributes[0].expression, d.expressions[2899]);
   assert.equal(d.expressions[2899].element, late);
   assert.equal(new Set(d.roots[0].children).size, 3000);
+});
+
+test('rows sized from an estimate that falls short grow, and the tree is the same', () => {
+  // start tags only where the sampling windows do not look (eight windows of 16 KiB, spread evenly)
+  const length = 1 << 20;
+  const windows = Array.from({ length: 8 }, (_, w) => Math.floor(((length - 16384) * w) / 7));
+  let text = '<a>';
+  for (const from of windows) {
+    if (text.length < from) text += '<c/>'.repeat(Math.floor((from - text.length) / 4));
+    text += 'x'.repeat(from + 16384 - text.length);
+  }
+  text += '</a>';
+  const d = parsePolicy(text);
+  assert.ok(estimatedElementCount(text) < d.tree.elementCount / 10);
+  assert.equal(d.tree.elementCount, startTagCount(text));
+  assert.deepEqual(d.errors, []);
+  assert.equal(d.roots[0].children.length, d.tree.elementCount - 1);
+  assert.equal(d.roots[0].children[d.tree.elementCount - 2].parent, d.roots[0]);
 });
