@@ -117,7 +117,7 @@ export function valueRange(attr: PolicyAttribute): { start: number; end: number 
  * its descendants', which follow it contiguously). Features that want objects ask for handles
  * (`element(row)`), made on demand and kept, so the same row is always the same object.
  */
-const enum E { Start, End, Name, Parent, FirstChild, NextSibling, StartTagEnd, EndTagStart, FirstAttribute, Stride }
+const enum E { Start, End, Name, Parent, SubtreeEnd, StartTagEnd, EndTagStart, FirstAttribute, Stride }
 const enum A { Name, NameStart, ValueStart, ValueEnd, Expression, Stride }
 const enum T { Start, End, Owner, Expression, Cdata, Stride }
 /** An expression's row: its range, what holds it (element row, attribute row or NONE) and X flags. */
@@ -185,8 +185,13 @@ export class PolicyTree {
   /** End of the name in the start tag: the name is the text after its `<`. */
   nameEnd(i: number): number { return this.start(i) + 1 + this.name(i).length; }
   parent(i: number): number { return this.el[i * E.Stride + E.Parent]; }
-  firstChild(i: number): number { return this.el[i * E.Stride + E.FirstChild]; }
-  nextSibling(i: number): number { return this.el[i * E.Stride + E.NextSibling]; }
+  /** A first child is the row after its parent's (rows are in document order). */
+  firstChild(i: number): number { return i + 1 < this.subtreeEnd(i) ? i + 1 : NONE; }
+  /** A next sibling is the row after the subtree, when that row has the same parent. */
+  nextSibling(i: number): number {
+    const next = this.subtreeEnd(i);
+    return next < this.elementCount && this.parent(next) === this.parent(i) ? next : NONE;
+  }
   /** NONE while the start tag is unfinished. */
   startTagEnd(i: number): number { return this.el[i * E.Stride + E.StartTagEnd]; }
   endTagStart(i: number): number { return this.el[i * E.Stride + E.EndTagStart]; }
@@ -196,13 +201,7 @@ export class PolicyTree {
   firstAttribute(i: number): number { return this.el[i * E.Stride + E.FirstAttribute]; }
   attributesEnd(i: number): number { return i + 1 < this.elementCount ? this.el[(i + 1) * E.Stride + E.FirstAttribute] : this.attributeCount; }
   /** The row after the last descendant of `i`: its subtree is the rows i to there. */
-  subtreeEnd(i: number): number {
-    for (let p = i; p !== NONE; p = this.parent(p)) {
-      const next = this.nextSibling(p);
-      if (next !== NONE) return next;
-    }
-    return this.elementCount;
-  }
+  subtreeEnd(i: number): number { return this.el[i * E.Stride + E.SubtreeEnd]; }
   /** The first child of `i` named `nameId`, or NONE. */
   childNamed(i: number, nameId: number): number {
     for (let c = this.firstChild(i); c !== NONE; c = this.nextSibling(c)) if (this.nameIdOf(c) === nameId) return c;
@@ -480,7 +479,6 @@ function fitted(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuf
 /** The working rows of a parse, kept by a parser from one parse to the next (see createPolicyParser). */
 interface WorkingRows {
   el: Int32Array<ArrayBuffer>;
-  lastChild: Int32Array<ArrayBuffer>;
   at: Int32Array<ArrayBuffer>;
   tx: Int32Array<ArrayBuffer>;
   xs: Int32Array<ArrayBuffer>;
@@ -496,7 +494,7 @@ const PACKED_TEXT = 256 * 1024;
  * one keeps its own rows (copying them would touch as much fresh memory again). One per host.
  */
 export function createPolicyParser(): (text: string, maxText?: number) => PolicyDocument {
-  const rows: WorkingRows = { el: new Int32Array(0), lastChild: new Int32Array(0), at: new Int32Array(0), tx: new Int32Array(0), xs: new Int32Array(0) };
+  const rows: WorkingRows = { el: new Int32Array(0), at: new Int32Array(0), tx: new Int32Array(0), xs: new Int32Array(0) };
   return (text, maxText = MAX_CHECKED_TEXT) => parse(text, maxText, text.length <= PACKED_TEXT ? rows : undefined);
 }
 
@@ -525,9 +523,6 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
   const sized = (reuse: Int32Array<ArrayBuffer> | undefined, length: number) => (reuse && reuse.length >= length ? reuse : new Int32Array(length));
   let el = sized(working?.el, (working ? Math.max(16, text.length >> 5) : estimatedElementCount(text)) * E.Stride);
   let elementCount = 0;
-  // the last child of each element, while the tree is built
-  let lastChild = sized(working?.lastChild, el.length / E.Stride);
-  let lastRoot = NONE;
   let at = sized(working?.at, Math.max(16, text.length >> 6) * A.Stride);
   let attributeCount = 0;
   let tx = sized(working?.tx, Math.max(16, text.length >> 8) * T.Stride);
@@ -591,31 +586,18 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
   };
 
   const newElement = (nameId: number, start: number, parent: number): number => {
-    if ((elementCount + 1) * E.Stride > el.length) {
-      el = grown(el, elementCount + 1, E.Stride);
-      lastChild = grown(lastChild, elementCount + 1, 1);
-    }
+    if ((elementCount + 1) * E.Stride > el.length) el = grown(el, elementCount + 1, E.Stride);
     const i = elementCount++;
     const r = i * E.Stride;
     el[r + E.Start] = start;
     el[r + E.End] = text.length;
     el[r + E.Name] = nameId << NAME_SHIFT;
     el[r + E.Parent] = parent;
-    el[r + E.FirstChild] = NONE;
-    el[r + E.NextSibling] = NONE;
+    // set when the element is closed: its descendants are the rows made while it is open
+    el[r + E.SubtreeEnd] = i + 1;
     el[r + E.StartTagEnd] = NONE;
     el[r + E.EndTagStart] = NONE;
     el[r + E.FirstAttribute] = attributeCount;
-    lastChild[i] = NONE;
-    if (parent !== NONE) {
-      const previous = lastChild[parent];
-      if (previous === NONE) el[parent * E.Stride + E.FirstChild] = i;
-      else el[previous * E.Stride + E.NextSibling] = i;
-      lastChild[parent] = i;
-    } else {
-      if (lastRoot !== NONE) el[lastRoot * E.Stride + E.NextSibling] = i;
-      lastRoot = i;
-    }
     return i;
   };
 
@@ -678,6 +660,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
 
   const closeElement = (i: number, end: number) => {
     el[i * E.Stride + E.End] = end;
+    el[i * E.Stride + E.SubtreeEnd] = elementCount;
     if (i === liquid) liquid = NONE;
   };
 
@@ -771,7 +754,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
         if (current !== NONE) {
           endStartTag(current, end);
           el[current * E.Stride + E.Name] |= F.SelfClosing | F.Closed;
-          el[current * E.Stride + E.End] = end;
+          closeElement(current, end);
           current = parentOf(current);
         }
         break;
@@ -855,7 +838,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
   const lengths = [elementCount * E.Stride, attributeCount * A.Stride, textCount * T.Stride, expressionCount * X.Stride];
   if (working) {
     // the rows grown during this parse are the working rows of the next
-    Object.assign(working, { el, lastChild, at, tx, xs });
+    Object.assign(working, { el, at, tx, xs });
     const packed = new Int32Array(lengths[0] + lengths[1] + lengths[2] + lengths[3]);
     columns = [];
     for (let k = 0, offset = 0; k < grownRows.length; offset += lengths[k], k++) {
