@@ -110,12 +110,13 @@ export function valueRange(attr: PolicyAttribute): { start: number; end: number 
 }
 
 /**
- * The tree as columns: one row of integers per element, attribute and text in typed arrays, and
- * names interned (a name is an index into `names`). A large policy has 100,000s of elements and
- * attributes; as objects they cost more memory than the text and most of the parse time went to
- * allocating and collecting them. The rows are in document order (an element's row comes before
- * its descendants', which follow it contiguously). Features that want objects ask for handles
- * (`element(row)`), made on demand and kept, so the same row is always the same object.
+ * The tree as columns: one row of integers per element, attribute, text and expression in typed
+ * arrays, and names interned (a name is an index into `names`). A large policy has 100,000s of
+ * elements and attributes; as objects they cost more memory than the text and most of the parse
+ * time went to allocating and collecting them. The rows are in document order (an element's row
+ * comes before its descendants', which follow it contiguously, up to its SubtreeEnd). Features
+ * that want objects ask for handles (`element(row)`), made on demand and kept, so the same row is
+ * always the same object.
  */
 const enum E { Start, End, Name, Parent, SubtreeEnd, StartTagEnd, EndTagStart, FirstAttribute, Stride }
 const enum A { Name, NameStart, ValueStart, ValueEnd, Expression, Stride }
@@ -382,7 +383,7 @@ class AttributeHandle implements PolicyAttribute {
   get expression(): PolicyExpression | undefined { return this.tree.attributeExpression(this.row); }
 }
 
-/** An expression of a PolicyTree as an object; the element and attribute that hold it are handles made when asked for. */
+/** An expression of a PolicyTree as an object; the element and attribute holding it are handles made when asked for. */
 class ExpressionHandle implements PolicyExpression {
   readonly start: number;
   readonly end: number;
