@@ -133,25 +133,34 @@ const NAME_SHIFT = 2;
 export const NONE = -1;
 
 const NO_PROBLEMS: LexProblem[] = Object.freeze([]) as unknown as LexProblem[];
+const NO_PROBLEMS_BY_ROW: ReadonlyMap<number, LexProblem[]> = new Map();
 
 /**
- * Handles by row in chunks of CHUNK rows, a chunk made with its first handle: a large tree asked
- * for a few handles (its root, an element with a finding) does not allocate a list as long as its
- * rows (0.85 MB for the 8 MB bench policy, in fresh pages).
+ * Handles by row. A tree of at most CHUNK rows (of a kind) keeps them in one list, as long as its
+ * rows: a workspace keeps thousands of small trees, and each list more is memory the collector
+ * walks. A larger tree keeps them in chunks of CHUNK rows, a chunk made with its first handle: asked
+ * for a few handles (its root, an element with a finding), it does not allocate a list as long as
+ * its rows (0.85 MB for the 8 MB bench policy, in fresh pages). Either way a row's handle is at
+ * `row & CHUNK_MASK` in the list `handleList` gives.
  */
-type HandleChunks<T> = Array<Array<T | undefined> | undefined>;
+type Handles = unknown[];
 const CHUNK_SHIFT = 10;
 const CHUNK = 1 << CHUNK_SHIFT;
 const CHUNK_MASK = CHUNK - 1;
-function handleChunks<T>(rows: number): HandleChunks<T> {
-  return new Array((rows + CHUNK - 1) >> CHUNK_SHIFT);
+function newHandles(rows: number): Handles {
+  return new Array(rows <= CHUNK ? rows : (rows + CHUNK - 1) >> CHUNK_SHIFT);
+}
+function handleList<T>(handles: Handles, row: number, rows: number): Array<T | undefined> {
+  if (rows <= CHUNK) return handles as Array<T | undefined>;
+  const k = row >> CHUNK_SHIFT;
+  return (handles[k] ??= new Array(Math.min(CHUNK, rows - (k << CHUNK_SHIFT)))) as Array<T | undefined>;
 }
 
 export class PolicyTree {
   // handles by row, made on demand (arrays rather than maps: a workspace pass asks for 100,000s)
-  private elementHandles: HandleChunks<PolicyElement> | undefined;
-  private attributeHandles: HandleChunks<PolicyAttribute> | undefined;
-  private expressionHandles: HandleChunks<PolicyExpression> | undefined;
+  private elementHandles: Handles | undefined;
+  private attributeHandles: Handles | undefined;
+  private expressionHandles: Handles | undefined;
   private allExpressions: PolicyExpression[] | undefined;
   private nameIds: Map<string, number> | undefined;
   constructor(
@@ -241,16 +250,16 @@ export class PolicyTree {
 
   /** The handle of element row `i` (one object per row). */
   element(i: number): PolicyElement {
-    const chunk = ((this.elementHandles ??= handleChunks(this.elementCount))[i >> CHUNK_SHIFT] ??= new Array(CHUNK));
-    return (chunk[i & CHUNK_MASK] ??= new ElementHandle(this, i));
+    const list = handleList<PolicyElement>((this.elementHandles ??= newHandles(this.elementCount)), i, this.elementCount);
+    return (list[i & CHUNK_MASK] ??= new ElementHandle(this, i));
   }
   /** The row of a handle this tree made, or NONE for any other element. */
   rowOf(el: PolicyElement): number {
     return el instanceof ElementHandle && el.tree === this ? el.row : NONE;
   }
   attribute(a: number): PolicyAttribute {
-    const chunk = ((this.attributeHandles ??= handleChunks(this.attributeCount))[a >> CHUNK_SHIFT] ??= new Array(CHUNK));
-    return (chunk[a & CHUNK_MASK] ??= new AttributeHandle(this, a));
+    const list = handleList<PolicyAttribute>((this.attributeHandles ??= newHandles(this.attributeCount)), a, this.attributeCount);
+    return (list[a & CHUNK_MASK] ??= new AttributeHandle(this, a));
   }
   /** Handles of the rows `first`, its next sibling, and so on. */
   siblings(first: number): PolicyElement[] {
@@ -285,16 +294,23 @@ export class PolicyTree {
    */
   expressions(): PolicyExpression[] {
     if (!this.allExpressions) {
-      const all: PolicyExpression[] = [];
-      for (let x = 0; x < this.expressionCount; x++) all.push(this.expression(x));
-      this.allExpressions = this.expressionCount ? all : NO_EXPRESSIONS;
+      if (this.expressionCount === 0) this.allExpressions = NO_EXPRESSIONS;
+      else if (this.expressionCount <= CHUNK) {
+        // the list of handles, once it holds them all
+        for (let x = 0; x < this.expressionCount; x++) this.expression(x);
+        this.allExpressions = this.expressionHandles as PolicyExpression[];
+      } else {
+        const all: PolicyExpression[] = [];
+        for (let x = 0; x < this.expressionCount; x++) all.push(this.expression(x));
+        this.allExpressions = all;
+      }
     }
     return this.allExpressions;
   }
   /** The handle of expression row `x` (one object per row). */
   expression(x: number): PolicyExpression {
-    const chunk = ((this.expressionHandles ??= handleChunks(this.expressionCount))[x >> CHUNK_SHIFT] ??= new Array(CHUNK));
-    return (chunk[x & CHUNK_MASK] ??= new ExpressionHandle(this, x));
+    const list = handleList<PolicyExpression>((this.expressionHandles ??= newHandles(this.expressionCount)), x, this.expressionCount);
+    return (list[x & CHUNK_MASK] ??= new ExpressionHandle(this, x));
   }
   expressionStart(x: number): number { return this.xs[x * X.Stride + X.Start]; }
   expressionEnd(x: number): number { return this.xs[x * X.Stride + X.End]; }
@@ -511,7 +527,8 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
   const scanner = createScanner(text);
   const comments: OffsetRange[] = [];
   const errors: ParseError[] = [];
-  const problems = new Map<number, LexProblem[]>();
+  // made with the first problem: most documents have none, and a workspace keeps thousands
+  let problems: Map<number, LexProblem[]> | undefined;
   // the named-value references as (start, end, NV flags) triples: their objects are made when asked for
   const namedValues: number[] = [];
   let doctype: OffsetRange | undefined;
@@ -582,7 +599,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
     xs[r + X.Element] = element;
     xs[r + X.Attribute] = attribute;
     // the lexer's list is its own once it has a problem (the shared empty one otherwise)
-    if (tok.problems.length) problems.set(x, tok.problems);
+    if (tok.problems.length) (problems ??= new Map()).set(x, tok.problems);
     return x;
   };
 
@@ -849,12 +866,12 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
   } else {
     columns = grownRows.map((rows, k) => fitted(rows, lengths[k]));
   }
-  const tree = new PolicyTree(text, names, elementCount, columns[0], attributeCount, columns[1], textCount, columns[2], expressionCount, columns[3], problems);
+  const tree = new PolicyTree(text, names, elementCount, columns[0], attributeCount, columns[1], textCount, columns[2], expressionCount, columns[3], problems ?? NO_PROBLEMS_BY_ROW);
   return makeDocument(tree, comments, errors, namedValues, doctype);
 }
 
 function emptyTree(text: string): PolicyTree {
-  return new PolicyTree(text, [], 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), new Map());
+  return new PolicyTree(text, [], 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), NO_PROBLEMS_BY_ROW);
 }
 
 /** The rows of a tree that `roots` are handles of, when they all are (else undefined). */
@@ -951,6 +968,8 @@ function firstNonWhitespace(text: string, start: number, end: number): number {
   return -1;
 }
 
+const NO_ROWS: readonly number[] = Object.freeze([]);
+
 /** The references of (start, end, NV flags) triples, as objects. */
 function namedValueRefs(text: string, rows: readonly number[]): NamedValueRef[] {
   const refs: NamedValueRef[] = [];
@@ -969,10 +988,16 @@ function makeDocument(
 ): PolicyDocument {
   let roots: PolicyElement[] | undefined;
   let namedValues: NamedValueRef[] | undefined;
+  let rows = namedValueRows;
   return {
     text: tree.text, tree, skipped, comments, errors, doctype,
     get namedValues() {
-      return (namedValues ??= namedValueRefs(tree.text, namedValueRows));
+      if (!namedValues) {
+        namedValues = namedValueRefs(tree.text, rows);
+        // the objects say it all from now on
+        rows = NO_ROWS;
+      }
+      return namedValues;
     },
     get expressions() {
       return tree.expressions();
