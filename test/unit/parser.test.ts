@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { createPolicyParser, elementsNamed, elementsOf, parsePolicy } from '../../server/src/languageService/parser/policyParser';
+import { createPolicyParser, elementsNamed, elementsOf, estimatedElementCount, expressionStartCount, parsePolicy, startTagCount } from '../../server/src/languageService/parser/policyParser';
 import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
 import { decodeXml } from '../../server/src/languageService/utils/xmlEntities';
+import { namedValueEndAt, namedValuePattern } from '../../server/src/languageService/utils/namedValues';
 
 function errorCodes(text: string): string[] {
   return parsePolicy(text).errors.map(e => e.code);
@@ -290,4 +291,99 @@ test('a parser that reuses its working rows: each tree keeps its own rows, whate
   assert.deepEqual(shape(d2), shape(parsePolicy(second)));
   assert.equal(d3.tree.elementCount, 501);
   assert.equal(d1.roots[0].children[0].children[0].attributes[1].value, 'override');
+});
+
+test('rows sized by the start tags: no parse has more elements than startTagCount, and the tree is the one of working rows', () => {
+  const shapes = [
+    '', 'text only', '<', '<a', '<a<b<c', '< a>', '<1/>', '<a/><b/><c/>', '<_x:y.z-1/>', '<\u00e9l/>',
+    '<!-- <x/> --><a><![CDATA[<y/>]]></a>', '<a b="<c"/>', '<a>@(x < y && a<b>(c))</a>', '<a x="@(new List<string>())"/>',
+    '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY e "<b/>">]><a/>', '</a></b><c>', '<a>' + '<b/>'.repeat(300) + '</a>',
+  ];
+  const shape = (d: ReturnType<typeof parsePolicy>) => [...elementsOf(d.roots)].map(e => [e.name, e.start, e.end, e.closed, e.attributes.map(a => `${a.name}=${a.value}`).join(' '), e.texts.length]);
+  const working = createPolicyParser();
+  for (const text of shapes) {
+    const d = parsePolicy(text);
+    assert.ok(d.tree.elementCount <= startTagCount(text), text);
+    assert.deepEqual(shape(d), shape(working(text)), text);
+    assert.deepEqual(d.errors, working(text).errors, text);
+    const expressions = (e: ReturnType<typeof parsePolicy>) => e.expressions.map(x => [x.start, x.end, x.host, x.kind, x.closed, x.element?.start, x.attribute?.nameStart]);
+    assert.deepEqual(expressions(d), expressions(working(text)), text);
+    assert.ok(d.tree.expressionCount <= expressionStartCount(text), text);
+  }
+  assert.equal(startTagCount('<a><b/></a><!-- <c --> < d'), 3);
+});
+
+test('expressions are rows: handles made on demand, one per row, with the host, kind and problems the scan found', () => {
+  const text = '@(0)<policies><a x="@(1)"><![CDATA[ @("c") ]]></a>@{ return "x; }<b y=\'@(/* x\'/></policies>';
+  const d = parsePolicy(text);
+  assert.equal(d.tree.expressionCount, 5);
+  // no handle yet: the tree answers from its rows
+  assert.deepEqual(d.tree.lexProblems().map(p => p.code), ['expr-unterminated-string']);
+  const list = d.expressions;
+  assert.deepEqual(list.map(e => [text.substring(e.start, e.start + 2), e.host, e.kind, e.closed, e.problems.map(p => p.code), e.element?.name, e.attribute?.name]), [
+    ['@(', 'text', 'inline', true, [], undefined, undefined],
+    ['@(', 'attribute', 'inline', true, [], 'a', 'x'],
+    ['@(', 'cdata', 'inline', true, [], 'a', undefined],
+    ['@{', 'text', 'block', false, ['expr-unterminated-string'], 'policies', undefined],
+    ['@(', 'attribute', 'inline', false, [], 'b', 'y'],
+  ]);
+  assert.equal(d.expressions, list);
+  const root = d.roots[0];
+  assert.equal(root.children[0].attributes[0].expression, list[1]);
+  assert.equal(root.children[0].texts[0].expression, list[2]);
+  assert.equal(root.texts[0].expression, list[3]);
+  assert.equal(list[4].attribute, root.children[1].attributes[0]);
+  assert.deepEqual(d.tree.lexProblems(), list.flatMap(e => e.problems));
+  assert.equal(d.tree.expressionCount <= expressionStartCount(text), true);
+});
+
+test('namedValueEndAt is the named-value grammar by hand: it agrees with the pattern at every {{ of random texts', () => {
+  const alphabet = ['{{', '{{', '}}', '}}', '{', '}', 'a', 'Zb', '9', '.', '_', '-', ' ', 'é', '@', '"'];
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 0x100000000;
+  const sticky = new RegExp(namedValuePattern().source, 'y');
+  let references = 0;
+  for (let round = 0; round < 3000; round++) {
+    let text = '';
+    for (let n = Math.floor(rnd() * 12); n > 0; n--) text += alphabet[Math.floor(rnd() * alphabet.length)];
+    for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 1)) {
+      sticky.lastIndex = at;
+      const m = sticky.exec(text);
+      assert.equal(namedValueEndAt(text, at), m ? at + m[0].length : -1, JSON.stringify([text, at]));
+      if (m) references++;
+    }
+  }
+  assert.ok(references > 100);
+});
+
+test('handles of a large tree: one per row across chunks of rows, whichever is asked for first', () => {
+  const d = parsePolicy('<a>' + '<b x="@(1)"/>'.repeat(3000) + '</a>');
+  const tree = d.tree;
+  const late = tree.element(2900);
+  assert.equal(tree.element(2900), late);
+  assert.equal(d.roots[0].children[2899], late);
+  assert.equal(late.parent, d.roots[0]);
+  assert.equal(tree.rowOf(late), 2900);
+  assert.equal(tree.attribute(2899), late.attributes[0]);
+  assert.equal(late.attributes[0].expression, d.expressions[2899]);
+  assert.equal(d.expressions[2899].element, late);
+  assert.equal(new Set(d.roots[0].children).size, 3000);
+});
+
+test('rows sized from an estimate that falls short grow, and the tree is the same', () => {
+  // start tags only where the sampling windows do not look (eight windows of 16 KiB, spread evenly)
+  const length = 1 << 20;
+  const windows = Array.from({ length: 8 }, (_, w) => Math.floor(((length - 16384) * w) / 7));
+  let text = '<a>';
+  for (const from of windows) {
+    if (text.length < from) text += '<c/>'.repeat(Math.floor((from - text.length) / 4));
+    text += 'x'.repeat(from + 16384 - text.length);
+  }
+  text += '</a>';
+  const d = parsePolicy(text);
+  assert.ok(estimatedElementCount(text) < d.tree.elementCount / 10);
+  assert.equal(d.tree.elementCount, startTagCount(text));
+  assert.deepEqual(d.errors, []);
+  assert.equal(d.roots[0].children.length, d.tree.elementCount - 1);
+  assert.equal(d.roots[0].children[d.tree.elementCount - 2].parent, d.roots[0]);
 });

@@ -160,3 +160,19 @@ test('not well-formed XML is an error where it happens', () => {
 test('an unterminated string in an expression', () => {
   assert.deepEqual(only(wrap('<set-variable name="a" value="@{ return &quot;abc\n; }" />')), ['expr-unterminated-string']);
 });
+
+test('a large document (its roles by row in a typed array) gets the findings of its parts', () => {
+  const part = '<choose><when condition="@(true)"><set-header name="a" exists-action="sometimes" /><rate-limit calls="x" renewal-period="60" /></when><otherwis /></choose>';
+  const one = codes(validate(wrap(part))).sort();
+  assert.deepEqual(one, ['invalid-value', 'invalid-value', 'unknown-child-element']);
+  const many = codes(validate(wrap(part.repeat(1500)))).filter(c => c !== 'document-too-large');
+  assert.equal(many.length, 1500 * one.length);
+  assert.deepEqual([...new Set(many)].sort(), [...new Set(one)]);
+});
+
+test('a value judged again as the last one of its attribute only when it is that value (not a prefix, not in other quotes)', () => {
+  const values = ['override', 'overrid', 'override', "'override'", 'overrides', 'skip', 'skip ', ''];
+  const text = wrap(values.map((v, i) => v.startsWith("'") ? `<set-header name="h${i}" exists-action=${v} />` : `<set-header name="h${i}" exists-action="${v}" />`).join(''));
+  const invalid = validate(text).filter(d => d.code === 'invalid-value').map(d => d.message.match(/Invalid value '([^']*)'/)![1]);
+  assert.deepEqual(invalid, ['overrid', 'overrides', '']);
+});

@@ -92,7 +92,8 @@ export class CSharpLexer {
     this.limit = limit;
     this.decode = decode;
     this.crEndsLine = crEndsLine;
-    this.holes.length = 0;
+    // setting a length is a call into the runtime, and nearly every expression has no hole left
+    if (this.holes.length) this.holes.length = 0;
   }
 
   /** The next character without advancing, or -1 at the end. */

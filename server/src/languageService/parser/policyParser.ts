@@ -3,9 +3,9 @@
  * a document nested 100,000 deep parses with an explicit stack. Unclosed elements end where their
  * parent ends; a stray end tag is reported and skipped.
  */
-import { createScanner, TokenType, type TokenError, type TokenExpression } from './scanner';
+import { createScanner, isNameStart, TokenType, type TokenError, type TokenExpression } from './scanner';
 import type { LexProblem } from './expressionLexer';
-import { namedValueAtPattern } from '../utils/namedValues';
+import { namedValueEndAt } from '../utils/namedValues';
 
 export interface OffsetRange {
   start: number;
@@ -110,16 +110,21 @@ export function valueRange(attr: PolicyAttribute): { start: number; end: number 
 }
 
 /**
- * The tree as columns: one row of integers per element, attribute and text in typed arrays, and
- * names interned (a name is an index into `names`). A large policy has 100,000s of elements and
- * attributes; as objects they cost more memory than the text and most of the parse time went to
- * allocating and collecting them. The rows are in document order (an element's row comes before
- * its descendants', which follow it contiguously). Features that want objects ask for handles
- * (`element(row)`), made on demand and kept, so the same row is always the same object.
+ * The tree as columns: one row of integers per element, attribute, text and expression in typed
+ * arrays, and names interned (a name is an index into `names`). A large policy has 100,000s of
+ * elements and attributes; as objects they cost more memory than the text and most of the parse
+ * time went to allocating and collecting them. The rows are in document order (an element's row
+ * comes before its descendants', which follow it contiguously, up to its SubtreeEnd). Features
+ * that want objects ask for handles (`element(row)`), made on demand and kept, so the same row is
+ * always the same object.
  */
-const enum E { Start, End, Name, Parent, FirstChild, NextSibling, StartTagEnd, EndTagStart, FirstAttribute, Stride }
+const enum E { Start, End, Name, Parent, SubtreeEnd, StartTagEnd, EndTagStart, FirstAttribute, Stride }
 const enum A { Name, NameStart, ValueStart, ValueEnd, Expression, Stride }
 const enum T { Start, End, Owner, Expression, Cdata, Stride }
+/** An expression's row: its range, what holds it (element row, attribute row or NONE) and X flags. */
+const enum X { Start, End, Flags, Element, Attribute, Stride }
+const enum XF { Closed = 1, Block = 2, Text = 4, Cdata = 8 }
+const enum NV { InExpression = 1, InLiquid = 2 }
 /** Flags in the low bits of an element's name column (the name id is shifted past them). */
 const enum F { Closed = 1, SelfClosing = 2 }
 const NAME_SHIFT = 2;
@@ -127,12 +132,36 @@ const NAME_SHIFT = 2;
 /** "No row" (no parent, no child, no expression) and "no offset" (a start tag never finished). */
 export const NONE = -1;
 
-const NO_EXPRESSIONS: readonly PolicyExpression[] = Object.freeze([]);
+const NO_PROBLEMS: LexProblem[] = Object.freeze([]) as unknown as LexProblem[];
+const NO_PROBLEMS_BY_ROW: ReadonlyMap<number, LexProblem[]> = new Map();
+
+/**
+ * Handles by row. A tree of at most CHUNK rows (of a kind) keeps them in one list, as long as its
+ * rows: a workspace keeps thousands of small trees, and each list more is memory the collector
+ * walks. A larger tree keeps them in chunks of CHUNK rows, a chunk made with its first handle: asked
+ * for a few handles (its root, an element with a finding), it does not allocate a list as long as
+ * its rows (0.85 MB for the 8 MB bench policy, in fresh pages). Either way a row's handle is at
+ * `row & CHUNK_MASK` in the list `handleList` gives.
+ */
+type Handles = unknown[];
+const CHUNK_SHIFT = 10;
+const CHUNK = 1 << CHUNK_SHIFT;
+const CHUNK_MASK = CHUNK - 1;
+function newHandles(rows: number): Handles {
+  return new Array(rows <= CHUNK ? rows : (rows + CHUNK - 1) >> CHUNK_SHIFT);
+}
+function handleList<T>(handles: Handles, row: number, rows: number): Array<T | undefined> {
+  if (rows <= CHUNK) return handles as Array<T | undefined>;
+  const k = row >> CHUNK_SHIFT;
+  return (handles[k] ??= new Array(Math.min(CHUNK, rows - (k << CHUNK_SHIFT)))) as Array<T | undefined>;
+}
 
 export class PolicyTree {
   // handles by row, made on demand (arrays rather than maps: a workspace pass asks for 100,000s)
-  private elementHandles: Array<PolicyElement | undefined> | undefined;
-  private attributeHandles: Array<PolicyAttribute | undefined> | undefined;
+  private elementHandles: Handles | undefined;
+  private attributeHandles: Handles | undefined;
+  private expressionHandles: Handles | undefined;
+  private allExpressions: PolicyExpression[] | undefined;
   private nameIds: Map<string, number> | undefined;
   constructor(
     readonly text: string,
@@ -144,7 +173,10 @@ export class PolicyTree {
     private readonly at: Int32Array,
     readonly textCount: number,
     private readonly tx: Int32Array,
-    private readonly expressions: readonly PolicyExpression[],
+    readonly expressionCount: number,
+    private readonly xs: Int32Array,
+    /** The lexer's problems by expression row, for the few expressions that have any. */
+    private readonly problems: ReadonlyMap<number, LexProblem[]>,
   ) {}
 
   /** The id of `name`, or NONE when no element or attribute has it. */
@@ -163,8 +195,13 @@ export class PolicyTree {
   /** End of the name in the start tag: the name is the text after its `<`. */
   nameEnd(i: number): number { return this.start(i) + 1 + this.name(i).length; }
   parent(i: number): number { return this.el[i * E.Stride + E.Parent]; }
-  firstChild(i: number): number { return this.el[i * E.Stride + E.FirstChild]; }
-  nextSibling(i: number): number { return this.el[i * E.Stride + E.NextSibling]; }
+  /** A first child is the row after its parent's (rows are in document order). */
+  firstChild(i: number): number { return i + 1 < this.subtreeEnd(i) ? i + 1 : NONE; }
+  /** A next sibling is the row after the subtree, when that row has the same parent. */
+  nextSibling(i: number): number {
+    const next = this.subtreeEnd(i);
+    return next < this.elementCount && this.parent(next) === this.parent(i) ? next : NONE;
+  }
   /** NONE while the start tag is unfinished. */
   startTagEnd(i: number): number { return this.el[i * E.Stride + E.StartTagEnd]; }
   endTagStart(i: number): number { return this.el[i * E.Stride + E.EndTagStart]; }
@@ -174,13 +211,7 @@ export class PolicyTree {
   firstAttribute(i: number): number { return this.el[i * E.Stride + E.FirstAttribute]; }
   attributesEnd(i: number): number { return i + 1 < this.elementCount ? this.el[(i + 1) * E.Stride + E.FirstAttribute] : this.attributeCount; }
   /** The row after the last descendant of `i`: its subtree is the rows i to there. */
-  subtreeEnd(i: number): number {
-    for (let p = i; p !== NONE; p = this.parent(p)) {
-      const next = this.nextSibling(p);
-      if (next !== NONE) return next;
-    }
-    return this.elementCount;
-  }
+  subtreeEnd(i: number): number { return this.el[i * E.Stride + E.SubtreeEnd]; }
   /** The first child of `i` named `nameId`, or NONE. */
   childNamed(i: number, nameId: number): number {
     for (let c = this.firstChild(i); c !== NONE; c = this.nextSibling(c)) if (this.nameIdOf(c) === nameId) return c;
@@ -200,27 +231,35 @@ export class PolicyTree {
   attributeValueEnd(a: number): number { return this.at[a * A.Stride + A.ValueEnd]; }
   attributeExpression(a: number): PolicyExpression | undefined {
     const x = this.at[a * A.Stride + A.Expression];
-    return x === NONE ? undefined : this.expressions[x];
+    return x === NONE ? undefined : this.expression(x);
   }
   hasAttributeExpression(a: number): boolean { return this.at[a * A.Stride + A.Expression] !== NONE; }
   /** The raw value text (entities not decoded), cut from the document at each call. */
   attributeValue(a: number): string | undefined {
     return valueText(this.text, this.at[a * A.Stride + A.ValueStart], this.at[a * A.Stride + A.ValueEnd]);
   }
+  /** Whether the raw value text is `value`, compared in the document (nothing cut out of it). */
+  attributeValueIs(a: number, value: string): boolean {
+    const valueStart = this.at[a * A.Stride + A.ValueStart];
+    const valueEnd = this.at[a * A.Stride + A.ValueEnd];
+    if (valueStart === NONE || valueEnd === NONE) return false;
+    const start = valueTextStart(this.text, valueStart);
+    return valueTextEnd(this.text, valueStart, valueEnd) - start === value.length && this.text.startsWith(value, start);
+  }
   attributeQuote(a: number): '"' | "'" | undefined { return quoteAt(this.text, this.at[a * A.Stride + A.ValueStart]); }
 
   /** The handle of element row `i` (one object per row). */
   element(i: number): PolicyElement {
-    const handles = (this.elementHandles ??= new Array(this.elementCount));
-    return (handles[i] ??= new ElementHandle(this, i));
+    const list = handleList<PolicyElement>((this.elementHandles ??= newHandles(this.elementCount)), i, this.elementCount);
+    return (list[i & CHUNK_MASK] ??= new ElementHandle(this, i));
   }
   /** The row of a handle this tree made, or NONE for any other element. */
   rowOf(el: PolicyElement): number {
     return el instanceof ElementHandle && el.tree === this ? el.row : NONE;
   }
   attribute(a: number): PolicyAttribute {
-    const handles = (this.attributeHandles ??= new Array(this.attributeCount));
-    return (handles[a] ??= new AttributeHandle(this, a));
+    const list = handleList<PolicyAttribute>((this.attributeHandles ??= newHandles(this.attributeCount)), a, this.attributeCount);
+    return (list[a & CHUNK_MASK] ??= new AttributeHandle(this, a));
   }
   /** Handles of the rows `first`, its next sibling, and so on. */
   siblings(first: number): PolicyElement[] {
@@ -245,10 +284,47 @@ export class PolicyTree {
       const r = t * T.Stride;
       if (this.tx[r + T.Owner] !== i) continue;
       const x = this.tx[r + T.Expression];
-      (texts ??= []).push({ start: this.tx[r + T.Start], end: this.tx[r + T.End], cdata: this.tx[r + T.Cdata] !== 0, expression: x === NONE ? undefined : this.expressions[x] });
+      (texts ??= []).push({ start: this.tx[r + T.Start], end: this.tx[r + T.End], cdata: this.tx[r + T.Cdata] !== 0, expression: x === NONE ? undefined : this.expression(x) });
     }
     return texts ?? NO_TEXTS;
   }
+  /**
+   * The expressions, in document order, as handles (made on the first call). A large policy has
+   * 10,000s: a check that needs no more than their problems (`lexProblems`) makes none.
+   */
+  expressions(): PolicyExpression[] {
+    if (!this.allExpressions) {
+      if (this.expressionCount === 0) this.allExpressions = NO_EXPRESSIONS;
+      else if (this.expressionCount <= CHUNK) {
+        // the list of handles, once it holds them all
+        for (let x = 0; x < this.expressionCount; x++) this.expression(x);
+        this.allExpressions = this.expressionHandles as PolicyExpression[];
+      } else {
+        const all: PolicyExpression[] = [];
+        for (let x = 0; x < this.expressionCount; x++) all.push(this.expression(x));
+        this.allExpressions = all;
+      }
+    }
+    return this.allExpressions;
+  }
+  /** The handle of expression row `x` (one object per row). */
+  expression(x: number): PolicyExpression {
+    const list = handleList<PolicyExpression>((this.expressionHandles ??= newHandles(this.expressionCount)), x, this.expressionCount);
+    return (list[x & CHUNK_MASK] ??= new ExpressionHandle(this, x));
+  }
+  expressionStart(x: number): number { return this.xs[x * X.Stride + X.Start]; }
+  expressionEnd(x: number): number { return this.xs[x * X.Stride + X.End]; }
+  expressionFlags(x: number): number { return this.xs[x * X.Stride + X.Flags]; }
+  expressionElement(x: number): number { return this.xs[x * X.Stride + X.Element]; }
+  expressionAttribute(x: number): number { return this.xs[x * X.Stride + X.Attribute]; }
+  expressionProblems(x: number): LexProblem[] { return this.problems.get(x) ?? NO_PROBLEMS; }
+  /** The lexer's problems of every expression (unterminated strings and comments), in document order. */
+  lexProblems(): LexProblem[] {
+    const all: LexProblem[] = [];
+    for (const list of this.problems.values()) all.push(...list);
+    return all;
+  }
+
   /** Whether `i` holds a text (not white space between elements). */
   hasText(i: number): boolean {
     return this.textsOf(i).length > 0;
@@ -258,10 +334,19 @@ export class PolicyTree {
 /** The raw text of a value between `valueStart` (its quote) and `valueEnd`, without the quotes. */
 function valueText(text: string, valueStart: number, valueEnd: number): string | undefined {
   if (valueStart === NONE || valueEnd === NONE) return undefined;
+  return text.substring(valueTextStart(text, valueStart), valueTextEnd(text, valueStart, valueEnd));
+}
+
+/** Where the value text starts: after the opening quote, if any. */
+function valueTextStart(text: string, valueStart: number): number {
+  return quoteAt(text, valueStart) ? valueStart + 1 : valueStart;
+}
+
+/** Where the value text ends: before the closing quote, when the value has one. */
+function valueTextEnd(text: string, valueStart: number, valueEnd: number): number {
   const quote = quoteAt(text, valueStart);
-  const start = quote ? valueStart + 1 : valueStart;
   const closed = quote !== undefined && valueEnd - 1 > valueStart && text.charAt(valueEnd - 1) === quote;
-  return text.substring(start, closed ? valueEnd - 1 : valueEnd);
+  return closed ? valueEnd - 1 : valueEnd;
 }
 
 function quoteAt(text: string, valueStart: number): '"' | "'" | undefined {
@@ -314,14 +399,25 @@ class AttributeHandle implements PolicyAttribute {
   get expression(): PolicyExpression | undefined { return this.tree.attributeExpression(this.row); }
 }
 
-/** An expression; the element and attribute that hold it are handles made when asked for. */
-class Expression implements PolicyExpression {
-  constructor(
-    private readonly owner: { tree?: PolicyTree }, readonly start: number, readonly end: number, readonly kind: 'inline' | 'block', readonly closed: boolean,
-    readonly host: 'attribute' | 'text' | 'cdata', readonly problems: LexProblem[], private readonly elementRow: number, private readonly attributeRow: number,
-  ) {}
-  get element(): PolicyElement | undefined { return this.elementRow === NONE ? undefined : this.owner.tree?.element(this.elementRow); }
-  get attribute(): PolicyAttribute | undefined { return this.attributeRow === NONE ? undefined : this.owner.tree?.attribute(this.attributeRow); }
+/** An expression of a PolicyTree as an object; the element and attribute holding it are handles made when asked for. */
+class ExpressionHandle implements PolicyExpression {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'inline' | 'block';
+  readonly closed: boolean;
+  readonly host: 'attribute' | 'text' | 'cdata';
+  readonly problems: LexProblem[];
+  constructor(private readonly tree: PolicyTree, private readonly row: number) {
+    const flags = tree.expressionFlags(row);
+    this.start = tree.expressionStart(row);
+    this.end = tree.expressionEnd(row);
+    this.kind = flags & XF.Block ? 'block' : 'inline';
+    this.closed = (flags & XF.Closed) !== 0;
+    this.host = flags & XF.Cdata ? 'cdata' : flags & XF.Text ? 'text' : 'attribute';
+    this.problems = tree.expressionProblems(row);
+  }
+  get element(): PolicyElement | undefined { const i = this.tree.expressionElement(this.row); return i === NONE ? undefined : this.tree.element(i); }
+  get attribute(): PolicyAttribute | undefined { const a = this.tree.expressionAttribute(this.row); return a === NONE ? undefined : this.tree.attribute(a); }
 }
 
 /**
@@ -330,6 +426,7 @@ class Expression implements PolicyExpression {
 const NO_ELEMENTS = Object.freeze([]) as unknown as PolicyElement[];
 const NO_ATTRIBUTES = Object.freeze([]) as unknown as PolicyAttribute[];
 const NO_TEXTS = Object.freeze([]) as unknown as PolicyText[];
+const NO_EXPRESSIONS = Object.freeze([]) as unknown as PolicyExpression[];
 
 /**
  * The most text (UTF-16 code units) the parser reads; past it, `parsePolicy` returns an empty
@@ -340,6 +437,45 @@ const NO_TEXTS = Object.freeze([]) as unknown as PolicyText[];
  * skipped, and a host may refuse a larger one by its size alone without reading it.
  */
 export const MAX_CHECKED_TEXT = 16 * 1024 * 1024;
+
+/**
+ * How many `<` in `text` are followed by a name character: every element starts at one (the
+ * scanner makes a start tag of nothing else), so no parse of `text` has more elements.
+ * `indexOf` finds them several times faster than a loop over the characters.
+ */
+export function startTagCount(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  for (let i = text.indexOf('<', from); i >= 0 && i < to; i = text.indexOf('<', i + 1)) if (isNameStart(text.charCodeAt(i + 1))) n++;
+  return n;
+}
+
+const SAMPLE_WINDOWS = 8;
+const SAMPLE_WINDOW = 16 * 1024;
+
+/**
+ * About how many elements `text` holds, to size its rows: the start tags of a few windows spread
+ * over it, scaled to its length, and a quarter more. Counting all of an 8 MB policy's took 8 to 13
+ * ms; a text whose windows are not like the rest grows its rows, as any estimate must allow.
+ */
+export function estimatedElementCount(text: string): number {
+  if (text.length <= SAMPLE_WINDOWS * SAMPLE_WINDOW) return startTagCount(text);
+  let seen = 0;
+  for (let w = 0; w < SAMPLE_WINDOWS; w++) {
+    const from = Math.floor(((text.length - SAMPLE_WINDOW) * w) / (SAMPLE_WINDOWS - 1));
+    seen += startTagCount(text, from, from + SAMPLE_WINDOW);
+  }
+  return Math.ceil(((seen * text.length) / (SAMPLE_WINDOWS * SAMPLE_WINDOW)) * 1.25) + 16;
+}
+
+/** How many `@(` and `@{` are in `text`: every expression starts at one, so no parse of `text` has more. */
+export function expressionStartCount(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) {
+    const c = text.charCodeAt(i + 1);
+    if (c === 40 || c === 123) n++;
+  }
+  return n;
+}
 
 /** A typed array twice as large (at least `rows` rows of `stride`), holding what `a` held. */
 function grown(a: Int32Array<ArrayBuffer>, rows: number, stride: number): Int32Array<ArrayBuffer> {
@@ -360,9 +496,9 @@ function fitted(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuf
 /** The working rows of a parse, kept by a parser from one parse to the next (see createPolicyParser). */
 interface WorkingRows {
   el: Int32Array<ArrayBuffer>;
-  lastChild: Int32Array<ArrayBuffer>;
   at: Int32Array<ArrayBuffer>;
   tx: Int32Array<ArrayBuffer>;
+  xs: Int32Array<ArrayBuffer>;
 }
 
 /** Texts up to this long are parsed in a parser's working rows, then packed into one exact buffer. */
@@ -375,7 +511,7 @@ const PACKED_TEXT = 256 * 1024;
  * one keeps its own rows (copying them would touch as much fresh memory again). One per host.
  */
 export function createPolicyParser(): (text: string, maxText?: number) => PolicyDocument {
-  const rows: WorkingRows = { el: new Int32Array(0), lastChild: new Int32Array(0), at: new Int32Array(0), tx: new Int32Array(0) };
+  const rows: WorkingRows = { el: new Int32Array(0), at: new Int32Array(0), tx: new Int32Array(0), xs: new Int32Array(0) };
   return (text, maxText = MAX_CHECKED_TEXT) => parse(text, maxText, text.length <= PACKED_TEXT ? rows : undefined);
 }
 
@@ -386,29 +522,31 @@ export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDoc
 
 function parse(text: string, maxText: number, working: WorkingRows | undefined): PolicyDocument {
   if (text.length > maxText) {
-    return makeDocument(emptyTree(text), [], [], [], [], undefined, true);
+    return makeDocument(emptyTree(text), [], [], [], undefined, true);
   }
   const scanner = createScanner(text);
   const comments: OffsetRange[] = [];
   const errors: ParseError[] = [];
-  const expressions: PolicyExpression[] = [];
-  const namedValues: NamedValueRef[] = [];
+  // made with the first problem: most documents have none, and a workspace keeps thousands
+  let problems: Map<number, LexProblem[]> | undefined;
+  // the named-value references as (start, end, NV flags) triples: their objects are made when asked for
+  const namedValues: number[] = [];
   let doctype: OffsetRange | undefined;
-  // the tree, once built: expressions find their element through it
-  const owner: { tree?: PolicyTree } = {};
 
-  // Rows, sized from the length (about one element per 40 characters in real policies) and grown by doubling.
+  // Rows, grown by doubling. Working rows are sized from the length (about one element per 40
+  // characters in real policies); other element rows from the start tags seen in the text, as
+  // a growth or a final copy of a large policy's rows touched as much fresh memory as the rows
+  // themselves (the one per 40 characters was 2.4 times too many for the 8 MB bench policy).
   // Every field of a row is written when the row is made: working rows need no clearing.
   const sized = (reuse: Int32Array<ArrayBuffer> | undefined, length: number) => (reuse && reuse.length >= length ? reuse : new Int32Array(length));
-  let el = sized(working?.el, Math.max(16, text.length >> 5) * E.Stride);
+  let el = sized(working?.el, (working ? Math.max(16, text.length >> 5) : estimatedElementCount(text)) * E.Stride);
   let elementCount = 0;
-  // the last child of each element, while the tree is built
-  let lastChild = sized(working?.lastChild, el.length / E.Stride);
-  let lastRoot = NONE;
   let at = sized(working?.at, Math.max(16, text.length >> 6) * A.Stride);
   let attributeCount = 0;
   let tx = sized(working?.tx, Math.max(16, text.length >> 8) * T.Stride);
   let textCount = 0;
+  let xs = sized(working?.xs, (working ? Math.max(16, text.length >> 8) : expressionStartCount(text)) * X.Stride);
+  let expressionCount = 0;
 
   let current = NONE;
   let pendingAttribute = NONE;
@@ -444,44 +582,40 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
   let pendingEndName = NONE;
   let pendingEndNameStart = NONE;
   const seen = attributeNames();
-  // one per parse (its lastIndex is this parse's state), not one per text that holds braces
-  const NAMED_VALUE = namedValueAtPattern();
 
   const addErrors = (errs: readonly TokenError[]) => {
     for (const e of errs) errors.push({ start: e.offset, end: e.offset + Math.max(1, e.length), code: e.code, message: e.message });
   };
 
-  const addExpression = (tok: TokenExpression, host: PolicyExpression['host'], element: number, attribute: number): number => {
-    expressions.push(new Expression(owner, tok.start, tok.end, tok.kind, tok.closed, host, tok.problems, element, attribute));
-    return expressions.length - 1;
+  // a row, not an object: a large policy has 10,000s of expressions, and objects that live as long
+  // as the tree were copied twice by the young-generation collector
+  const addExpression = (tok: TokenExpression, host: number, element: number, attribute: number): number => {
+    if ((expressionCount + 1) * X.Stride > xs.length) xs = grown(xs, expressionCount + 1, X.Stride);
+    const x = expressionCount++;
+    const r = x * X.Stride;
+    xs[r + X.Start] = tok.start;
+    xs[r + X.End] = tok.end;
+    xs[r + X.Flags] = host | (tok.closed ? XF.Closed : 0) | (tok.kind === 'block' ? XF.Block : 0);
+    xs[r + X.Element] = element;
+    xs[r + X.Attribute] = attribute;
+    // the lexer's list is its own once it has a problem (the shared empty one otherwise)
+    if (tok.problems.length) (problems ??= new Map()).set(x, tok.problems);
+    return x;
   };
 
   const newElement = (nameId: number, start: number, parent: number): number => {
-    if ((elementCount + 1) * E.Stride > el.length) {
-      el = grown(el, elementCount + 1, E.Stride);
-      lastChild = grown(lastChild, elementCount + 1, 1);
-    }
+    if ((elementCount + 1) * E.Stride > el.length) el = grown(el, elementCount + 1, E.Stride);
     const i = elementCount++;
     const r = i * E.Stride;
     el[r + E.Start] = start;
     el[r + E.End] = text.length;
     el[r + E.Name] = nameId << NAME_SHIFT;
     el[r + E.Parent] = parent;
-    el[r + E.FirstChild] = NONE;
-    el[r + E.NextSibling] = NONE;
+    // set when the element is closed: its descendants are the rows made while it is open
+    el[r + E.SubtreeEnd] = i + 1;
     el[r + E.StartTagEnd] = NONE;
     el[r + E.EndTagStart] = NONE;
     el[r + E.FirstAttribute] = attributeCount;
-    lastChild[i] = NONE;
-    if (parent !== NONE) {
-      const previous = lastChild[parent];
-      if (previous === NONE) el[parent * E.Stride + E.FirstChild] = i;
-      else el[previous * E.Stride + E.NextSibling] = i;
-      lastChild[parent] = i;
-    } else {
-      if (lastRoot !== NONE) el[lastRoot * E.Stride + E.NextSibling] = i;
-      lastRoot = i;
-    }
     return i;
   };
 
@@ -521,11 +655,10 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
     // each `{{` in the range: a reference starts there or not (12,000 references took 40 ms
     // when the range was cut out and searched with a global expression)
     for (let at = nextBraces; at >= 0 && at < end; at = text.indexOf('{{', at + 1)) {
-      NAMED_VALUE.lastIndex = at;
-      const m = NAMED_VALUE.exec(text);
-      if (!m || at + m[0].length > end) continue;
-      namedValues.push({ start: at, end: at + m[0].length, name: m[1], nameStart: at + 2, nameEnd: at + 2 + m[1].length, inExpression, inLiquid: liquid !== NONE });
-      at += m[0].length - 1;
+      const refEnd = namedValueEndAt(text, at);
+      if (refEnd < 0 || refEnd > end) continue;
+      namedValues.push(at, refEnd, (inExpression ? NV.InExpression : 0) | (liquid !== NONE ? NV.InLiquid : 0));
+      at = refEnd - 1;
     }
   };
 
@@ -545,6 +678,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
 
   const closeElement = (i: number, end: number) => {
     el[i * E.Stride + E.End] = end;
+    el[i * E.Stride + E.SubtreeEnd] = elementCount;
     if (i === liquid) liquid = NONE;
   };
 
@@ -619,7 +753,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
         const tokExpr = scanner.getTokenExpression();
         if (tokExpr) {
           if (!tokExpr.closed) muted = true;
-          at[r + A.Expression] = addExpression(tokExpr, 'attribute', current, pendingAttribute);
+          at[r + A.Expression] = addExpression(tokExpr, 0, current, pendingAttribute);
           collectNamedValues(tokExpr.start, tokExpr.end, true);
           collectNamedValues(tokExpr.end, end, false);
         } else {
@@ -638,7 +772,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
         if (current !== NONE) {
           endStartTag(current, end);
           el[current * E.Stride + E.Name] |= F.SelfClosing | F.Closed;
-          el[current * E.Stride + E.End] = end;
+          closeElement(current, end);
           current = parentOf(current);
         }
         break;
@@ -674,7 +808,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
           if (startTagOpen(current)) endStartTag(current, offset);
           // White space between elements is not kept: it is the gap between siblings.
           if (tokExpr || cdata || !scanner.isWhitespaceContent()) {
-            newText(offset, end, current, tokExpr ? addExpression(tokExpr, cdata ? 'cdata' : 'text', current, NONE) : NONE, cdata);
+            newText(offset, end, current, tokExpr ? addExpression(tokExpr, cdata ? XF.Cdata : XF.Text, current, NONE) : NONE, cdata);
           }
           if (tokExpr) {
             collectNamedValues(offset, tokExpr.start, false);
@@ -684,7 +818,7 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
             collectNamedValues(offset, end, false);
           }
         } else if (!cdata) {
-          if (tokExpr) addExpression(tokExpr, 'text', NONE, NONE);
+          if (tokExpr) addExpression(tokExpr, XF.Text, NONE, NONE);
           const nonWs = firstNonWhitespace(text, offset, end);
           if (nonWs >= 0) {
             errors.push({ start: nonWs, end: Math.min(end, nonWs + 1), code: 'xml-text-outside-root', message: 'Text is not allowed outside the root element.' });
@@ -717,26 +851,27 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
     closeElement(current, text.length);
     current = parentOf(current);
   }
-  let columns: [Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>, Int32Array<ArrayBuffer>];
-  const lengths = [elementCount * E.Stride, attributeCount * A.Stride, textCount * T.Stride] as const;
+  let columns: Array<Int32Array<ArrayBuffer>>;
+  const grownRows = [el, at, tx, xs];
+  const lengths = [elementCount * E.Stride, attributeCount * A.Stride, textCount * T.Stride, expressionCount * X.Stride];
   if (working) {
     // the rows grown during this parse are the working rows of the next
-    Object.assign(working, { el, lastChild, at, tx });
-    const packed = new Int32Array(lengths[0] + lengths[1] + lengths[2]);
-    packed.set(el.subarray(0, lengths[0]));
-    packed.set(at.subarray(0, lengths[1]), lengths[0]);
-    packed.set(tx.subarray(0, lengths[2]), lengths[0] + lengths[1]);
-    columns = [packed.subarray(0, lengths[0]), packed.subarray(lengths[0], lengths[0] + lengths[1]), packed.subarray(lengths[0] + lengths[1])];
+    Object.assign(working, { el, at, tx, xs });
+    const packed = new Int32Array(lengths[0] + lengths[1] + lengths[2] + lengths[3]);
+    columns = [];
+    for (let k = 0, offset = 0; k < grownRows.length; offset += lengths[k], k++) {
+      packed.set(grownRows[k].subarray(0, lengths[k]), offset);
+      columns.push(packed.subarray(offset, offset + lengths[k]));
+    }
   } else {
-    columns = [fitted(el, lengths[0]), fitted(at, lengths[1]), fitted(tx, lengths[2])];
+    columns = grownRows.map((rows, k) => fitted(rows, lengths[k]));
   }
-  const tree = new PolicyTree(text, names, elementCount, columns[0], attributeCount, columns[1], textCount, columns[2], expressions);
-  owner.tree = tree;
-  return makeDocument(tree, comments, errors, expressions, namedValues, doctype);
+  const tree = new PolicyTree(text, names, elementCount, columns[0], attributeCount, columns[1], textCount, columns[2], expressionCount, columns[3], problems ?? NO_PROBLEMS_BY_ROW);
+  return makeDocument(tree, comments, errors, namedValues, doctype);
 }
 
 function emptyTree(text: string): PolicyTree {
-  return new PolicyTree(text, [], 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), NO_EXPRESSIONS);
+  return new PolicyTree(text, [], 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), 0, new Int32Array(0), NO_PROBLEMS_BY_ROW);
 }
 
 /** The rows of a tree that `roots` are handles of, when they all are (else undefined). */
@@ -833,13 +968,40 @@ function firstNonWhitespace(text: string, start: number, end: number): number {
   return -1;
 }
 
+const NO_ROWS: readonly number[] = Object.freeze([]);
+
+/** The references of (start, end, NV flags) triples, as objects. */
+function namedValueRefs(text: string, rows: readonly number[]): NamedValueRef[] {
+  const refs: NamedValueRef[] = [];
+  for (let k = 0; k < rows.length; k += 3) {
+    const start = rows[k];
+    const end = rows[k + 1];
+    const flags = rows[k + 2];
+    refs.push({ start, end, name: text.substring(start + 2, end - 2), nameStart: start + 2, nameEnd: end - 2, inExpression: (flags & NV.InExpression) !== 0, inLiquid: (flags & NV.InLiquid) !== 0 });
+  }
+  return refs;
+}
+
 function makeDocument(
   tree: PolicyTree, comments: OffsetRange[], errors: ParseError[],
-  expressions: PolicyExpression[], namedValues: NamedValueRef[], doctype: OffsetRange | undefined, skipped = false,
+  namedValueRows: readonly number[], doctype: OffsetRange | undefined, skipped = false,
 ): PolicyDocument {
   let roots: PolicyElement[] | undefined;
+  let namedValues: NamedValueRef[] | undefined;
+  let rows = namedValueRows;
   return {
-    text: tree.text, tree, skipped, comments, errors, expressions, namedValues, doctype,
+    text: tree.text, tree, skipped, comments, errors, doctype,
+    get namedValues() {
+      if (!namedValues) {
+        namedValues = namedValueRefs(tree.text, rows);
+        // the objects say it all from now on
+        rows = NO_ROWS;
+      }
+      return namedValues;
+    },
+    get expressions() {
+      return tree.expressions();
+    },
     get roots() {
       return (roots ??= tree.elementCount ? tree.siblings(0) : NO_ELEMENTS);
     },

@@ -81,7 +81,8 @@ function isWhitespace(c: number): boolean {
   return c === Ch.Space || c === Ch.LF || c === Ch.CR || c === Ch.Tab;
 }
 
-function isNameStart(c: number): boolean {
+/** Whether `c` may begin a name; `<` followed by one is a start tag (see `startTagCount` in the parser). */
+export function isNameStart(c: number): boolean {
   return (c >= Ch.LowerA && c <= Ch.LowerZ) || (c >= Ch.UpperA && c <= Ch.UpperZ) || c === Ch.Underscore || c === Ch.Colon || c > 0x7f;
 }
 

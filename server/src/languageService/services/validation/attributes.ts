@@ -102,6 +102,12 @@ interface AttributePlan {
   byName: Array<AttributeInfo | null | typeof SKIP | undefined>;
   /** Verdicts on the short literal values met so far, by attribute. */
   verdicts: Map<AttributeInfo, Map<string, Verdict>>;
+  /**
+   * By name id: the last short literal value judged, and its verdict. A value is mostly the one
+   * the attribute had last time ("override", "10"): compared in the text, it is not cut out of it.
+   */
+  lastValue: Array<string | undefined>;
+  lastVerdict: Verdict[];
 }
 
 const SKIP = 0;
@@ -117,6 +123,8 @@ function planFor(role: ElementRole, ctx: RuleContext): AttributePlan {
     requiredIds: required.map(a => ctx.tree.nameId(a.name)),
     byName: [],
     verdicts: new Map(),
+    lastValue: [],
+    lastVerdict: [],
   };
 }
 
@@ -138,7 +146,7 @@ export const attributesRule: Rule = {
     if (role.kind !== 'policy' && role.kind !== 'child') return;
     if (role.kind === 'child' && !role.info) return;
     const tree = ctx.tree;
-    const plan = ctx.memo(attributesRule, role, () => planFor(role, ctx));
+    const plan = ctx.memo(attributesRule, role, planFor);
     const first = tree.firstAttribute(row);
     const end = tree.attributesEnd(row);
     if (plan.required.length && tree.startTagEnd(row) !== NONE) {
@@ -206,17 +214,26 @@ function checkValue(tree: PolicyTree, row: number, a: number, info: AttributeInf
     }
     return;
   }
-  const value = tree.attributeValue(a)!;
+  const nameId = tree.attributeNameId(a);
+  const last = plan.lastValue[nameId];
   let verdict: Verdict;
-  if (value.length <= REMEMBERED_VALUE) {
-    let judged = plan.verdicts.get(info);
-    if (!judged) plan.verdicts.set(info, (judged = new Map()));
-    verdict = judged.get(value);
-    if (verdict === undefined && !judged.has(value)) judged.set(value, (verdict = judgeLiteral(value, info)));
+  if (last !== undefined && tree.attributeValueIs(a, last)) {
+    verdict = plan.lastVerdict[nameId];
   } else {
-    verdict = judgeLiteral(value, info);
+    const value = tree.attributeValue(a)!;
+    if (value.length <= REMEMBERED_VALUE) {
+      let judged = plan.verdicts.get(info);
+      if (!judged) plan.verdicts.set(info, (judged = new Map()));
+      verdict = judged.get(value);
+      if (verdict === undefined && !judged.has(value)) judged.set(value, (verdict = judgeLiteral(value, info)));
+      plan.lastValue[nameId] = value;
+      plan.lastVerdict[nameId] = verdict;
+    } else {
+      verdict = judgeLiteral(value, info);
+    }
   }
   if (!verdict) return;
+  const value = tree.attributeValue(a)!;
   const { start, end } = valueRange(tree, a);
   if ('placeholder' in verdict) {
     ctx.report({

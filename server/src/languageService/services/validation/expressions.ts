@@ -52,7 +52,7 @@ export const expressionsRule: Rule = {
     const phase = ctx.firstPhase;
     const withoutParser = ctx.withoutParser;
     // without the parser, a first phase leaves every expression to the second (the parser is loading)
-    if (!checker || (!checker.parsesSyntax && !phase && !withoutParser) || !doc.expressions.length || doc.text.length > MAX_EXPRESSIONS_CHECKED_TEXT) return;
+    if (!checker || (!checker.parsesSyntax && !phase && !withoutParser) || !doc.tree.expressionCount || doc.text.length > MAX_EXPRESSIONS_CHECKED_TEXT) return;
     const text = doc.text;
     let template: boolean | undefined;
     let visible: VisibleVariables | undefined;

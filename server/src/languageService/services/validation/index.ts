@@ -11,7 +11,7 @@ import { expressionsRule, type ExpressionRuleContext } from './expressions';
 import type { ExpressionChecker } from '../../expressions/expressionChecks';
 import { analyzePolicyFlows, type PolicyFlowAnalysis } from '../../workspace/flowLinks';
 import { baseRule, placementRule, requiredChildRule, rootRule, sectionsRule, unknownElementRule } from './structure';
-import type { Finding, Rule, ValidationSettings } from './types';
+import type { Finding, Rule, RuleContext, ValidationSettings } from './types';
 import { wellFormedRule } from './wellFormed';
 
 export * from './types';
@@ -83,6 +83,9 @@ export function validatePolicyInPhases(input: ValidationInput, budget: number): 
 
 type CollectInput = ValidationInput & Pick<ExpressionRuleContext, 'firstPhase' | 'withoutParser'>;
 
+/** Past this many elements, a document's roles by row are a typed array (see collect). */
+const LARGE_ROWS = 4096;
+
 /** The findings of the rules `which` picks, in document order; at most MAX_FINDINGS, and a count of the rest. */
 function collect(input: CollectInput, which: (rule: Rule) => boolean): { findings: Finding[]; dropped: number } {
   const { uri, doc, catalog, location, settings, workspace, expressions, flowAnalysis, firstPhase, withoutParser } = input;
@@ -92,11 +95,12 @@ function collect(input: CollectInput, which: (rule: Rule) => boolean): { finding
   const ctx: ExpressionRuleContext = {
     uri, doc, tree: doc.tree, catalog, location, settings, workspace, expressions, firstPhase, withoutParser, roleOf: createRoleResolver(catalog),
     flowAnalysis: () => (workspace ? flowAnalysis?.() ?? analyzePolicyFlows(uri, doc, workspace, { catalog }) : undefined),
-    memo: <T>(owner: object, key: object, make: () => T): T => {
+    memo: <K extends object, T>(owner: object, key: K, make: (key: K, ctx: RuleContext) => T): T => {
       let entries = memos.get(owner);
       if (!entries) memos.set(owner, (entries = new Map()));
-      if (!entries.has(key)) entries.set(key, make());
-      return entries.get(key) as T;
+      let value = entries.get(key) as T | undefined;
+      if (value === undefined && !entries.has(key)) entries.set(key, (value = make(key, ctx)));
+      return value as T;
     },
     report: f => {
       if (findings.length < MAX_FINDINGS) findings.push(f);
@@ -117,8 +121,10 @@ function collect(input: CollectInput, which: (rule: Rule) => boolean): { finding
     const tree = doc.tree;
     const n = tree.elementCount;
     const nameCount = tree.names.length;
-    // a plain list, filled in row order: a typed array would be one more buffer per document
-    const roleOfRow: number[] = [];
+    // Filled in row order. A plain list for a small document: a typed array would be one more
+    // buffer for each of the thousands of a workspace pass. A typed array for a large one: a list
+    // grown by appending copied its 100,000s of entries several times, into fresh memory each time.
+    const roleOfRow: number[] | Int32Array = n > LARGE_ROWS ? new Int32Array(n) : [];
     const roles: ElementRole[] = [];
     // the rules that apply to each role, in the order of `rules`
     const rulesOfRole: Rule[][] = [];
@@ -136,7 +142,7 @@ function collect(input: CollectInput, which: (rule: Rule) => boolean): { finding
         rulesOfRole.push(elementRules.filter(r => !r.appliesTo || r.appliesTo(role, name)));
         known.set(key, id);
       }
-      roleOfRow.push(id);
+      roleOfRow[i] = id;
       const role = roles[id];
       const applying = rulesOfRole[id];
       for (let r = 0; r < applying.length; r++) applying[r].checkElement!(i, role, ctx);

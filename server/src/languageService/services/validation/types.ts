@@ -50,9 +50,10 @@ export interface RuleContext {
   /**
    * What `make` returns for `key`, made once per run of the rules: a rule works out what it needs
    * of a role once, not once per element (roles are shared by the elements they fit). `owner`
-   * (the rule) keeps the rules' entries apart.
+   * (the rule) keeps the rules' entries apart. `make` is given the key and the context rather
+   * than closing over them: a rule asks once per element, and a closure at each ask was garbage.
    */
-  memo<T>(owner: object, key: object, make: () => T): T;
+  memo<K extends object, T>(owner: object, key: K, make: (key: K, ctx: RuleContext) => T): T;
 }
 
 /**

@@ -218,7 +218,7 @@ class BicepParser extends ExprParser<BicepNode> {
     return this.other(s, this.lastEnd());
   }
 
-  /** `[for x in y: body]` (body may be `if (c) {…}`): the body stands for every item. */
+  /** `[for x in y: body]` (body may be `if (c) {...}`): the body stands for every item. */
   private parseFor(depth: number): Node {
     const s = this.next().s;
     this.next();
