@@ -47,7 +47,7 @@ test('errors and what it does not model are left to the parser', () => {
   for (const body of [
     // errors
     'f(x) "b"', 'a +', '(a', 'a)', 'a..b', 'a.', 'f(,)', 'x[]', 'a ? b', 'new JObject', '"a" "b"', "'ab'", '1abc', 'a++b', 'a b',
-    '"bad \\q escape"', 'a >> > b', 'a = b', 'a;',
+    '"bad \\q escape"', 'a >> > b', 'a = b', 'a;', "'\\n\\n'", "'\\x41\\x42'", "'\\u00411'",
     // not modelled (valid or not, the parser decides)
     '$"hole {x}"', '"""raw"""', 'a // comment', 'a /* c */', 'x is string s', 'x switch { _ => 1 }', 'a << 2', 'a >> 2', 'i++',
     'new [] { 1 }.Length', 'new { a = 1 }', 'typeof(string)', 'default(int)', 'this.x', 'await x', 'from x in y select x', 'x!.y', 'a?[0]',
@@ -98,7 +98,7 @@ function corpusBodies(): string[] {
 const PIECES = ['(', ')', '[', ']', '.', ',', '?', ':', '<', '>', '!', '+', '-', '*', '"', "'", 'new ', 'as ', '=>', '?.', '??', 'x', ' ', '1', '"a"',
   'string', '&&', '==', '(string)', 'a.b', '<string>', 'is ', '{', '}', ';', '=', '@', '$', "'a'", "'ab'", '\\', '0x', '1e', '1.', '.5', 'u8', '>>',
   '<<', '++', '--', '?[', '~', '^', '%', '|', '&', 'default', 'typeof(', 'this', 'var', 'value', 'out ', 'int?', 'List<int>', '[]', 'new[]', '(a, b) =>',
-  'x => ', '\\n', '\\t', '\\"', '/', '//', '/*', '#', 'await ', 'from ', 'null', 'true', '0m', '1L', '1UL', '1_0', '0b1', 'é', '\n', '\r', '\t', 'a:',
+  'x => ', '\\n', '\\t', "'\\n\\n'", "'\\t'", '\\"', '/', '//', '/*', '#', 'await ', 'from ', 'null', 'true', '0m', '1L', '1UL', '1_0', '0b1', 'é', '\n', '\r', '\t', 'a:',
   'f(', 'M<', '>(', '@"x"', '"x"u8', '1f', '.0', 'e5', 'x.y<z>(', '(int)', '(x)', '(a.b)', ') (', 'new T()', '{ }'];
 
 test('its yes agrees with the C# grammar on every corpus expression and on mutations of them', { skip: corpusSkip() }, async () => {

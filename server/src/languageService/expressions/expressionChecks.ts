@@ -143,8 +143,8 @@ export function createExpressionChecker(csharp: CSharpParser | undefined, cacheS
     checkWithoutParser(raw, decodeEntities) {
       const key = (decodeEntities ? 'd' : 'r') + raw;
       const hit = lookUp(key);
-      if (hit && !partial.has(key)) return hit;
-      if (hit && !syntax.parser()) return undefined;
+      // a check made without knowing the syntax exists only while there is no parser
+      if (hit) return partial.has(key) ? undefined : hit;
       const { result, known } = compute(key, raw, decodeEntities);
       return known ? result : undefined;
     },

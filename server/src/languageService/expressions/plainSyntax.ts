@@ -36,7 +36,10 @@ const ONE_CHAR = new Set(['(', ')', '[', ']', '.', ',', ':', '?', '+', '-', '*',
 
 const NUMBER = /^(?:\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[fFdDmM]?|\d+(?:[uU][lL]?|[lL][uU]?)?|0[xX][0-9a-fA-F]+(?:[uU][lL]?|[lL][uU]?)?)$/;
 /** The escape sequences of a regular string or char literal. */
-const ESCAPES = /\\(?:['"\\0abfnrtv]|x[0-9a-fA-F]{1,4}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})/g;
+const ESCAPE = String.raw`\\(?:['"\\0abfnrtv]|x[0-9a-fA-F]{1,4}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})`;
+const ESCAPES = new RegExp(ESCAPE, 'g');
+/** A char literal's content when it is one escape sequence and nothing else. */
+const ONE_ESCAPE = new RegExp(`^${ESCAPE}$`);
 
 interface Tokens {
   kind: K[];
@@ -80,9 +83,9 @@ function tokenize(body: string): Tokens | undefined {
     if (lexeme === Lexeme.Char) {
       if (lexer.flags & LexFlag.Open) return undefined;
       const content = body.substring(lexer.valueStart, lexer.valueEnd);
+      // one character, or exactly one escape sequence (`'\n\n'` is two: not C#)
       const one = content.length === 1 && content !== '\\' && content !== "'" && content !== '\n' && content !== '\r';
-      if (!one && content.replace(ESCAPES, '') !== '') return undefined;
-      if (!one && !/^\\/.test(content)) return undefined;
+      if (!one && !ONE_ESCAPE.test(content)) return undefined;
       push(K.Literal, "''");
       continue;
     }
