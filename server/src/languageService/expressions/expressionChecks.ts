@@ -94,20 +94,36 @@ function syntaxCheck(size: number): { check: SyntaxCheck; setParser(csharp: CSha
   };
 }
 
+interface CacheEntry {
+  check: ExpressionCheck;
+  key: string;
+  /** When it was put at the end of the cache: the count of insertions then. */
+  seq: number;
+}
+
 export function createExpressionChecker(csharp: CSharpParser | undefined, cacheSize = DEFAULT_CACHE_SIZE): ExpressionChecker {
-  const cache = new Map<string, ExpressionCheck>();
+  /**
+   * The checks by key, least recently used first, roughly: a hit moves to the end only when it is
+   * in the older half (by `seq`, the insertions so far), and under the key already stored. Moving
+   * every hit under its new key kept a fresh string (and the document text it was cut from) in the
+   * old generation for every expression of every file a workspace pass read, and the collector
+   * copied each through the young generation twice.
+   */
+  const cache = new Map<string, CacheEntry>();
+  let inserted = 0;
   /** Keys of cached checks whose C# syntax was not known (no parser yet): dropped once there is one. */
   const partial = new Set<string>();
   const syntax = syntaxCheck(cacheSize);
   if (csharp) syntax.setParser(csharp);
-  const lookUp = (key: string) => {
+  const lookUp = (key: string): ExpressionCheck | undefined => {
     const hit = cache.get(key);
-    if (hit) {
-      // least recently used goes first: move the hit to the end
-      cache.delete(key);
-      cache.set(key, hit);
+    if (!hit) return undefined;
+    if (inserted - hit.seq > cacheSize >> 1) {
+      cache.delete(hit.key);
+      hit.seq = inserted++;
+      cache.set(hit.key, hit);
     }
-    return hit;
+    return hit.check;
   };
   const compute = (key: string, raw: string, decodeEntities: boolean) => {
     let known = true;
@@ -121,8 +137,9 @@ export function createExpressionChecker(csharp: CSharpParser | undefined, cacheS
       cache.delete(oldest);
       partial.delete(oldest);
     }
-    cache.set(key, result);
-    if (!known) partial.add(key);
+    const stored = detach(key);
+    cache.set(stored, { check: result, key: stored, seq: inserted++ });
+    if (!known) partial.add(stored);
     return { result, known };
   };
   return {
@@ -135,7 +152,7 @@ export function createExpressionChecker(csharp: CSharpParser | undefined, cacheS
       for (const key of partial) cache.delete(key);
       partial.clear();
     },
-    cached: (raw, decodeEntities) => cache.get((decodeEntities ? 'd' : 'r') + raw),
+    cached: (raw, decodeEntities) => cache.get((decodeEntities ? 'd' : 'r') + raw)?.check,
     check(raw, decodeEntities) {
       const key = (decodeEntities ? 'd' : 'r') + raw;
       return lookUp(key) ?? compute(key, raw, decodeEntities).result;
