@@ -152,6 +152,8 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
   let background: string[] = [];
   let next = 0;
   let worker: Promise<void> | undefined;
+  /** Whether the C# parser was asked for (see `work`). */
+  let parserLoaded = false;
   let allTimer: NodeJS.Timeout | undefined;
   let pass: { started: number; files: number; slowest?: { uri: string; ms: number }; longestStep?: { uri: string; ms: number } } | undefined;
 
@@ -276,7 +278,6 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
   }
 
   async function work(): Promise<void> {
-    await service.ready;
     let settings = await currentSettings();
     let progress: Awaited<ReturnType<WorkspaceChecksHost['progress']>> | undefined;
     let reported = 0;
@@ -285,6 +286,15 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
     for (;;) {
       if (host.busy()) {
         await new Promise(resolve => setTimeout(resolve, BUSY_WAIT_MS));
+        continue;
+      }
+      if (!parserLoaded && (urgent.size > 0 || next < background.length)) {
+        // The C# parser loads for the first file to check, once open documents have their
+        // diagnostics: a pass with nothing to check (an empty folder) does not load it, and its
+        // load (about 100 ms of the main thread) does not come between an open document's first
+        // and complete diagnostics.
+        await service.ready;
+        parserLoaded = true;
         continue;
       }
       const sliceStart = performance.now();
