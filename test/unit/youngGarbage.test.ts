@@ -1,14 +1,14 @@
 /**
  * What a workspace pass leaves for the garbage collector. Each file's tree, lists and cache keys
- * must die young: an object that the old generation points to survives the young-generation
- * collections (each copies it, and the main thread waits), and an answer to the editor that comes
- * during one waits too. Two shapes did this: the parsed document as an object literal with
- * getters (V8 made it in the old generation, which then held its young tree), and the expression
- * cache putting each hit back under the key just cut from the document.
+ * must die young: what survives a young-generation collection is copied (and the main thread
+ * waits, and so does an answer to the editor that comes meanwhile). Two shapes kept them: the
+ * parsed document as an object literal with getters (V8 kept each one's young tree through the
+ * young collections until the next full one), and the expression cache putting each hit back
+ * under the key just cut from the document.
  *
  * Measured in a child process with V8's own account of each young collection (`--trace-gc-nvp`):
- * bytes promoted to the old generation, the median over the collections of a loop that keeps
- * nothing. A count of bytes, not a time: steady on a loaded machine.
+ * bytes promoted to the old generation, the median over the collections of a loop that keeps one
+ * result at a time. A count of bytes, not a time: steady on a loaded machine.
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
