@@ -5,7 +5,7 @@
  * retry-after-variable-name`…). With the workspace index, also the variables of the included
  * fragments and of the policies that run before this one (global, product, API).
  */
-import { elementsOf, type PolicyDocument, type PolicyElement } from '../parser/policyParser';
+import { elementsNamed, NONE, type PolicyDocument } from '../parser/policyParser';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export interface VariableDefinition {
@@ -32,24 +32,39 @@ const VALUE_TYPES: Record<string, string> = {
   'get-authorization-context context-variable-name': 'Authorization',
 };
 
-function setsVariable(el: PolicyElement, attribute: string): boolean {
-  return attribute === 'variable-name' || attribute.endsWith('-variable-name') || (el.name === 'set-variable' && attribute === 'name');
+/** Whether an attribute of this name names a variable for its element's result. */
+function namesResultVariable(attribute: string): boolean {
+  return attribute === 'variable-name' || attribute.endsWith('-variable-name');
 }
 
-/** The variables `doc` sets itself, in document order. */
+/**
+ * The variables `doc` sets itself, in document order. A scan of the attribute rows: a policy's
+ * expressions all read this list, and handles for each of a large policy's elements and
+ * attributes cost more than the checks that need it.
+ */
 export function variableDefinitions(doc: PolicyDocument, uri?: string): VariableDefinition[] {
   const out: VariableDefinition[] = [];
-  const stack = doc.roots.slice().reverse();
-  while (stack.length) {
-    const el = stack.pop()!;
-    for (const attr of el.attributes) {
-      if (!setsVariable(el, attr.name) || attr.expression || attr.valueStart === undefined) continue;
-      const name = attr.value?.trim();
-      if (!name) continue;
-      const start = attr.valueStart + (attr.quote ? 1 : 0);
-      out.push({ name, element: el.name, attribute: attr.name, valueType: VALUE_TYPES[`${el.name} ${attr.name}`], uri, start, end: start + (attr.value?.length ?? 0) });
+  const tree = doc.tree;
+  const setVariable = tree.nameId('set-variable');
+  const nameAttribute = tree.nameId('name');
+  // which name ids name a variable, whatever the element
+  const resultNames = tree.names.map(namesResultVariable);
+  // rows are in document order
+  for (let i = 0; i < tree.elementCount; i++) {
+    const isSetVariable = setVariable !== NONE && tree.nameIdOf(i) === setVariable;
+    for (let a = tree.firstAttribute(i), end = tree.attributesEnd(i); a < end; a++) {
+      const id = tree.attributeNameId(a);
+      if (!resultNames[id] && !(isSetVariable && id === nameAttribute)) continue;
+      const valueStart = tree.attributeValueStart(a);
+      if (valueStart === NONE || tree.hasAttributeExpression(a)) continue;
+      const value = tree.attributeValue(a);
+      const name = value?.trim();
+      if (!value || !name) continue;
+      const element = tree.name(i);
+      const attribute = tree.attributeName(a);
+      const start = valueStart + (tree.attributeQuote(a) ? 1 : 0);
+      out.push({ name, element, attribute, valueType: VALUE_TYPES[`${element} ${attribute}`], uri, start, end: start + value.length });
     }
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]);
   }
   return out;
 }
@@ -57,8 +72,7 @@ export function variableDefinitions(doc: PolicyDocument, uri?: string): Variable
 /** `include-fragment fragment-id` values of a document. */
 function includedFragments(doc: PolicyDocument): string[] {
   const ids: string[] = [];
-  for (const el of elementsOf(doc.roots)) {
-    if (el.name !== 'include-fragment') continue;
+  for (const el of elementsNamed(doc.roots, 'include-fragment')) {
     const id = el.attributes.find(a => a.name === 'fragment-id')?.value?.trim();
     if (id) ids.push(id);
   }
