@@ -8,18 +8,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parsePolicy, type PolicyDocument, type PolicyElement } from '../../server/src/languageService/parser/policyParser';
-import { variableDefinitions, type VariableDefinition } from '../../server/src/languageService/expressions/variables';
+import { VALUE_TYPES, variableDefinitions, type VariableDefinition } from '../../server/src/languageService/expressions/variables';
 import { findPolicyFiles } from '../../server/src/node/policyFiles';
 import { CORPUS, corpusSkip } from '../util/corpus';
-
-const VALUE_TYPES: Record<string, string> = {
-  'send-request response-variable-name': 'IResponse',
-  'return-response response-variable-name': 'IResponse',
-  'validate-jwt output-token-variable-name': 'Jwt',
-  'validate-azure-ad-token output-token-variable-name': 'Jwt',
-  'authentication-managed-identity output-token-variable-name': 'string',
-  'get-authorization-context context-variable-name': 'Authorization',
-};
 
 /** The walk over element and attribute objects that variableDefinitions was. */
 function byWalk(doc: PolicyDocument, uri?: string): VariableDefinition[] {

@@ -71,12 +71,9 @@ test('doValidationInSteps: the flow analysis of a product policy composes each A
   assert.ok(whole.some(d => String(d.code).startsWith('flow-')), JSON.stringify(whole.map(d => d.code)));
 });
 
-/** A workspace of `count` operation policies, each with a problem (an unknown element), under a fake connection. */
-function checksOver(count: number, connection: { publish(uri: string, diagnostics: Diagnostic[]): Promise<void>; messagesHandled(): number }) {
-  const service = getLanguageService();
-  for (let i = 0; i < count; i++) service.workspace.update(`${root}/apis/a/operations/op${i}/policy.xml`, policy(`\t\t<not-a-policy-${i} />`));
-  const logs: string[] = [];
-  const host: WorkspaceChecksHost = {
+/** A host over `service`'s index for the workspace checks, logging to `logs`; `overrides` replace its parts. */
+function hostFor(service: LanguageService, logs: string[], overrides: Partial<WorkspaceChecksHost> = {}): WorkspaceChecksHost {
+  return {
     service,
     folders: () => [root],
     readFile: uri => service.workspace.policyText(uri),
@@ -84,13 +81,22 @@ function checksOver(count: number, connection: { publish(uri: string, diagnostic
     loadOf: () => undefined,
     loadedFiles: () => [],
     settings: async () => defaultSettings,
-    publish: (uri, diagnostics) => connection.publish(uri, diagnostics),
-    messagesHandled: () => connection.messagesHandled(),
+    publish: async () => undefined,
+    messagesHandled: () => 0,
     busy: () => false,
     progress: async () => ({ report() {}, done() {} }),
     log: m => void logs.push(m),
     error: m => void logs.push(m),
+    ...overrides,
   };
+}
+
+/** A workspace of `count` operation policies, each with a problem (an unknown element), under a fake connection. */
+function checksOver(count: number, connection: { publish(uri: string, diagnostics: Diagnostic[]): Promise<void>; messagesHandled(): number }) {
+  const service = getLanguageService();
+  for (let i = 0; i < count; i++) service.workspace.update(`${root}/apis/a/operations/op${i}/policy.xml`, policy(`\t\t<not-a-policy-${i} />`));
+  const logs: string[] = [];
+  const host = hostFor(service, logs, { publish: (uri, diagnostics) => connection.publish(uri, diagnostics), messagesHandled: () => connection.messagesHandled() });
   return { checks: createWorkspaceChecks(host), logs, service };
 }
 
@@ -211,21 +217,7 @@ test('workspace checks: the C# parser is asked for when there is a file to check
   const service: LanguageService = Object.create(base, { ready: { get: () => (asked++, base.ready) } });
   let busy = false;
   const logs: string[] = [];
-  const checks = createWorkspaceChecks({
-    service,
-    folders: () => [root],
-    readFile: uri => base.workspace.policyText(uri),
-    isOpen: () => false,
-    loadOf: () => undefined,
-    loadedFiles: () => [],
-    settings: async () => defaultSettings,
-    publish: async () => undefined,
-    messagesHandled: () => 0,
-    busy: () => busy,
-    progress: async () => ({ report() {}, done() {} }),
-    log: m => void logs.push(m),
-    error: m => void logs.push(m),
-  });
+  const checks = createWorkspaceChecks(hostFor(service, logs, { readFile: uri => base.workspace.policyText(uri), busy: () => busy }));
   // an empty folder: a pass with nothing to check
   checks.checkAll(0);
   await until(() => logs.some(l => /^Checked 0 workspace files/.test(l)) && !checks.running(), 'the empty pass');

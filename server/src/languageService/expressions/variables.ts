@@ -23,7 +23,7 @@ export interface VariableDefinition {
 }
 
 /** What some result attributes store. */
-const VALUE_TYPES: Record<string, string> = {
+export const VALUE_TYPES: Record<string, string> = {
   'send-request response-variable-name': 'IResponse',
   'return-response response-variable-name': 'IResponse',
   'validate-jwt output-token-variable-name': 'Jwt',
