@@ -103,9 +103,9 @@ const nextTurn = () => new Promise<void>(resolve => setImmediate(resolve));
  * While the client is active (a message of it was handled this recently), the checks leave the
  * CPU free between two slices for ACTIVE_PAUSE_MS: the editor, the client and the answers get most
  * of a small machine. Measured on the 5,000-policy repository with a completion request every
- * 5 ms all through the pass (3 runs each, interleaved, load 1.5-2.5 on 2 CPUs): a pause of 3 ms
- * gave completion p99 8.3-9.3 ms with the pass taking 6.6-8.5 s; a pause of 1 ms, p99 9.6-12 ms
- * and 4.8-5.4 s. A client that is quiet for ACTIVE_MS gets the pass at full speed.
+ * 5 ms all through the pass (bench runs of three, load 1.1-2.6 on 2 CPUs; pass median, completion
+ * p99 per run): a pause of 3 ms, 7.7-9.8 s and 6.6-9.3 ms; 2 ms, 5.5-7.5 s and 8.6-11 ms; 1 ms,
+ * 4.8-5.4 s and 9.6-12 ms. A client that is quiet for ACTIVE_MS gets the pass at full speed.
  */
 const ACTIVE_MS = 500;
 const ACTIVE_PAUSE_MS = 3;
@@ -153,7 +153,7 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
   let next = 0;
   let worker: Promise<void> | undefined;
   /** Whether the C# parser was asked for (see `work`). */
-  let parserLoaded = false;
+  let parserAsked = false;
   let allTimer: NodeJS.Timeout | undefined;
   let pass: { started: number; files: number; slowest?: { uri: string; ms: number }; longestStep?: { uri: string; ms: number } } | undefined;
 
@@ -288,13 +288,13 @@ export function createWorkspaceChecks(host: WorkspaceChecksHost): WorkspaceCheck
         await new Promise(resolve => setTimeout(resolve, BUSY_WAIT_MS));
         continue;
       }
-      if (!parserLoaded && (urgent.size > 0 || next < background.length)) {
+      if (!parserAsked && (urgent.size > 0 || next < background.length)) {
         // The C# parser loads for the first file to check, once open documents have their
         // diagnostics: a pass with nothing to check (an empty folder) does not load it, and its
         // load (about 100 ms of the main thread) does not come between an open document's first
         // and complete diagnostics.
         await service.ready;
-        parserLoaded = true;
+        parserAsked = true;
         continue;
       }
       const sliceStart = performance.now();

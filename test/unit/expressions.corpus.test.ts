@@ -11,10 +11,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService, loadCSharpParser } from '../../server/src/languageService/languageService';
 import { createLocator, findPolicyFiles } from '../../server/src/node/policyFiles';
-import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
-import { expressionSource } from '../../server/src/languageService/expressions/expressionSource';
 import { syntaxShape } from '../../server/src/languageService/expressions/syntaxShape';
-import { CORPUS, corpusSkip } from '../util/corpus';
+import { CORPUS, corpusSkip, expressionsIn } from '../util/corpus';
 
 const corpus = CORPUS;
 const expectations = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../test/corpus/expectations.json'), 'utf8')) as {
@@ -57,19 +55,13 @@ test('corpus with C# checks: no error on valid files, C# errors on the mangled o
 
 test('corpus expressions and their shapes are alike valid or not to the C# grammar', { skip }, async () => {
   const csharp = await loadCSharpParser();
-  const files = findPolicyFiles([path.join(corpus, 'policies'), path.join(corpus, 'apiops')]).files;
   let shaped = 0;
   const differ: string[] = [];
-  for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
-    for (const e of parsePolicy(text).expressions) {
-      if (!e.closed) continue;
-      const src = expressionSource(text.substring(e.start, e.end), e.host !== 'cdata');
-      const shape = syntaxShape(src.text);
-      if (shape === undefined || shape === src.text) continue;
-      shaped++;
-      if ((csharp.check(src.kind, src.text).length > 0) !== (csharp.check(src.kind, shape).length > 0)) differ.push(`${path.relative(corpus, file)}: ${src.text.substring(0, 80)}`);
-    }
+  for (const { file, src } of expressionsIn([path.join(corpus, 'policies'), path.join(corpus, 'apiops')])) {
+    const shape = syntaxShape(src.text);
+    if (shape === undefined || shape === src.text) continue;
+    shaped++;
+    if ((csharp.check(src.kind, src.text).length > 0) !== (csharp.check(src.kind, shape).length > 0)) differ.push(`${path.relative(corpus, file)}: ${src.text.substring(0, 80)}`);
   }
   console.log(`corpus expressions with a shape of their own strings taken out: ${shaped}`);
   assert.ok(shaped > 500);

@@ -6,16 +6,13 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPlainValidExpression } from '../../server/src/languageService/expressions/plainSyntax';
 import { createExpressionChecker } from '../../server/src/languageService/expressions/expressionChecks';
-import { expressionSource, maskNamedValues } from '../../server/src/languageService/expressions/expressionSource';
-import { parsePolicy } from '../../server/src/languageService/parser/policyParser';
+import { maskNamedValues } from '../../server/src/languageService/expressions/expressionSource';
 import { getLanguageService, loadCSharpParser, type CSharpParser } from '../../server/src/languageService/languageService';
-import { findPolicyFiles } from '../../server/src/node/policyFiles';
-import { CORPUS, corpusSkip } from '../util/corpus';
+import { CORPUS, corpusSkip, expressionsIn } from '../util/corpus';
 
 const parser = loadCSharpParser();
 
@@ -82,15 +79,9 @@ function seeded(seed: number): () => number {
 
 /** Every closed `@(…)` body of the corpus and the examples, as the checker gives it to the parser. */
 function corpusBodies(): string[] {
-  const files = findPolicyFiles([path.join(CORPUS, 'policies'), path.join(CORPUS, 'apiops'), path.resolve(__dirname, '../../../examples')]).files;
   const bodies: string[] = [];
-  for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
-    for (const e of parsePolicy(text).expressions) {
-      if (!e.closed) continue;
-      const src = expressionSource(text.substring(e.start, e.end), e.host !== 'cdata');
-      if (src.kind === 'inline' && src.text.trim()) bodies.push(maskNamedValues(src.text));
-    }
+  for (const { src } of expressionsIn([path.join(CORPUS, 'policies'), path.join(CORPUS, 'apiops'), path.resolve(__dirname, '../../../examples')])) {
+    if (src.kind === 'inline' && src.text.trim()) bodies.push(maskNamedValues(src.text));
   }
   return bodies;
 }
