@@ -62,10 +62,16 @@ const catalogAsJson = {
 // a plain `require` of that file rather than `import()`, which would load it as an ES module namespace
 const apart = { plugins: [csharpParserApart, catalogAsJson], supported: { 'dynamic-import': false } };
 
+/**
+ * The CLI and the server each start from a small entry (dist/cli.js, dist/server.js) that runs
+ * their bundle (dist/cliMain.js, dist/serverMain.js) with V8's code cache: see server/src/node/codeCache.ts.
+ */
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [catalogAsJson] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', ...apart },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', ...apart, plugins: [csharpParserApart, mcpSdkApart, catalogAsJson] },
+  { ...common, entryPoints: ['server/src/serverEntry.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/serverMain.js', ...apart },
+  { ...common, entryPoints: ['server/src/cliEntry.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cliMain.js', ...apart, plugins: [csharpParserApart, mcpSdkApart, catalogAsJson] },
   { ...common, entryPoints: ['server/src/mcpSdk.ts'], outfile: 'dist/mcpSdk.js' },
   { ...common, entryPoints: ['server/src/languageService/expressions/csharpParser.ts'], outfile: 'dist/csharpParser.js' },
 ];
@@ -81,8 +87,15 @@ function copyWasm() {
   for (const file of WASM) fs.copyFileSync(file, path.join('dist', path.basename(file)));
 }
 
+/** A rebuilt bundle's code cache is of no use (the loader would refuse it by its key anyway). */
+function removeCodeCaches() {
+  if (!fs.existsSync('dist')) return;
+  for (const name of fs.readdirSync('dist')) if (name.includes('.v8cache')) fs.rmSync(path.join('dist', name), { force: true });
+}
+
 async function main() {
   copyWasm();
+  removeCodeCaches();
   if (watch) {
     const contexts = await Promise.all(builds.map(b => esbuild.context(b)));
     await Promise.all(contexts.map(c => c.watch()));

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `apim-policy`: the language service on the command line, for CI pipelines.
  *   apim-policy check [paths…] [--format text|json|sarif] [--config apim-flows.json]
@@ -236,6 +235,8 @@ async function check(opts: CheckOptions): Promise<CliResult> {
     // the index read the policies of the tree already (confined the same way): not a second time
     const indexed = loadedOnly.has(file) ? undefined : index.policyText(uri);
     let text: string;
+    // the memory a large file was read into: its rows take it (see ConfinedRead.spare)
+    let spare: ArrayBuffer | undefined;
     if (indexed !== undefined && Buffer.byteLength(indexed) <= MAX_CHECKED_TEXT) {
       text = indexed;
     } else {
@@ -251,12 +252,13 @@ async function check(opts: CheckOptions): Promise<CliResult> {
         continue;
       }
       text = read.text;
+      spare = read.spare;
     }
     const document = TextDocument.create(uri, 'apim-policy', 1, text);
     // the parser loads for the first file whose expressions are checked (not for one past their size limit)
     if (text.length <= MAX_EXPRESSIONS_CHECKED_TEXT && mayHoldExpression(text)) await service.ready;
     const load = loads.get(uri);
-    reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load, settings) : service.doValidation(document, undefined, settings) });
+    reports.push({ file, diagnostics: load ? service.validateLoadedPolicy(document, load, settings) : service.doValidation(document, service.parse(document, spare), settings) });
     // what the service kept for this file (its flow analysis) is not needed again: a 5,000-policy
     // tree would otherwise stay in memory to the end
     service.closeDocument(uri);
@@ -641,7 +643,8 @@ function failure(e: unknown): CliResult {
   return { code: 2, stdout: '', stderr: `apim-policy: ${reason(e)}\n` };
 }
 
-if (require.main === module) {
+/** The command line of this process, run: what `dist/cli.js` (cliEntry.ts) calls once this bundle is loaded. */
+export function main(): void {
   void Promise.resolve()
     .then(() => runCli(process.argv.slice(2)))
     .catch(failure)
@@ -651,3 +654,5 @@ if (require.main === module) {
       process.exitCode = result.code;
     });
 }
+
+if (require.main === module) main();

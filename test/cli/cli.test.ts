@@ -219,7 +219,7 @@ process.on('exit', () => process.stderr.write('parser loaded: ' + loaded + '\\n'
 });
 
 test('the CLI and server bundles are Latin-1: one character past it makes V8 hold and scan the whole source as two-byte text at every start', () => {
-  for (const bundle of ['cli.js', 'server.js']) {
+  for (const bundle of ['cli.js', 'cliMain.js', 'server.js', 'serverMain.js']) {
     const source = fs.readFileSync(path.join(path.dirname(cli), bundle), 'utf8');
     const at = source.search(/[^\u0000-\u00ff]/);
     assert.equal(at, -1, `${bundle}: '${source.charAt(at)}' at ${at}, in: ${source.substring(at - 60, at + 20)}`);

@@ -174,3 +174,22 @@ test('a cache between walks: an unchanged file is not read again, a changed one 
   assert.equal(second.files.length, 2);
   assert.deepEqual([...cache.keys()].sort(), [a0, a1].sort(), 'the removed file left the cache');
 });
+
+test('a large file is read into a buffer of its own, offered as spare memory; a small one is not', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-spare-'));
+  const large = path.join(dir, 'large.xml');
+  const text = '<policies>' + '<base />'.repeat(40_000) + '</policies>';
+  fs.writeFileSync(large, text);
+  const read = readConfined(large, { maxBytes: MAX_FILE_BYTES });
+  assert.ok(read.ok);
+  assert.equal(read.text, text);
+  assert.ok(read.spare instanceof ArrayBuffer && read.spare.byteLength >= text.length, 'the read buffer, whole');
+  // the text is a copy: whoever takes the spare memory may overwrite it
+  new Uint8Array(read.spare).fill(0);
+  assert.equal(read.text, text);
+  const small = path.join(dir, 'small.xml');
+  fs.writeFileSync(small, '<policies />');
+  const smallRead = readConfined(small);
+  assert.ok(smallRead.ok);
+  assert.equal(smallRead.spare, undefined, 'a small file may be a slice of the shared pool: never lent');
+});

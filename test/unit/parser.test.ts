@@ -387,3 +387,30 @@ test('rows sized from an estimate that falls short grow, and the tree is the sam
   assert.equal(d.roots[0].children.length, d.tree.elementCount - 1);
   assert.equal(d.roots[0].children[d.tree.elementCount - 2].parent, d.roots[0]);
 });
+
+test('a large parse takes its rows from spare memory while it has room: the same tree, whatever the memory held', () => {
+  const block = (i: number) => `<set-variable name="v${i}" value="@(context.Request.Headers.GetValueOrDefault(&quot;x-${i}&quot;, &quot;&quot;))" /><choose><when condition="@(${i} > 1)"><set-header name="h${i}" exists-action="override"><value>{{nv-${i % 7}}}</value></set-header></when></choose>text ${i}`;
+  const text = `<policies><inbound><base />${Array.from({ length: 3000 }, (_, i) => block(i)).join('\n')}</inbound></policies>`;
+  const shape = (d: ReturnType<typeof parsePolicy>) => [...elementsOf(d.roots)].map(e => [e.name, e.start, e.end, e.closed, e.attributes.map(a => `${a.name}=${a.value}`).join(' '), e.texts.map(t => t.start).join(' ')]);
+  const expressions = (d: ReturnType<typeof parsePolicy>) => d.expressions.map(x => [x.start, x.end, x.host, x.kind, x.closed, x.element?.start, x.attribute?.nameStart]);
+  const plain = parsePolicy(text);
+  for (const fill of [0x00, 0xff, 0x5a]) {
+    // the memory a file was read into holds its bytes, not zeros: every field of a row must be written
+    const spare = new ArrayBuffer(text.length + 64);
+    new Uint8Array(spare).fill(fill);
+    const d = createPolicyParser()(text, undefined, spare);
+    assert.equal(d.tree['el'].buffer, spare, 'the element rows are in the spare memory');
+    assert.deepEqual(shape(d), shape(plain));
+    assert.deepEqual(expressions(d), expressions(plain));
+    assert.deepEqual(d.namedValues.map(n => [n.start, n.end]), plain.namedValues.map(n => [n.start, n.end]));
+    assert.deepEqual(d.errors, plain.errors);
+  }
+  // too small for any rows: all fresh, and the tree is the same
+  const tiny = new ArrayBuffer(16);
+  const d = parsePolicy(text, undefined, tiny);
+  assert.notEqual(d.tree['el'].buffer, tiny);
+  assert.deepEqual(shape(d), shape(plain));
+  // a small text is parsed in the parser's working rows: spare memory is not taken
+  const small = createPolicyParser()('<policies><inbound /></policies>', undefined, new ArrayBuffer(1 << 20));
+  assert.equal(small.roots[0].children[0].name, 'inbound');
+});

@@ -118,8 +118,12 @@ export interface LanguageService {
    * (`remove`), open documents' unsaved texts included.
    */
   readonly workspace: WorkspaceIndex;
-  /** Parses the document (always afresh: see `parsed` for the cached tree). */
-  parse(document: TextDocument): PolicyDocument;
+  /**
+   * Parses the document (always afresh: see `parsed` for the cached tree). `spare`: memory the
+   * caller gives up for a large document's rows, the buffer its text was read into (see
+   * `parsePolicy`); nobody else may use it afterwards.
+   */
+  parse(document: TextDocument, spare?: ArrayBuffer): PolicyDocument;
   /**
    * The document's tree from the service's one parse cache, keyed by URI and text: an open
    * document and the index's copy of the same text share one tree. `closeDocument` drops it.
@@ -301,7 +305,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const maxText = options.maxCheckedText ?? MAX_CHECKED_TEXT;
   // one parser for the service: it reuses its working memory from one policy to the next
   const parsePolicy = createPolicyParser();
-  const parse = (document: TextDocument) => parsePolicy(document.getText(), maxText);
+  const parse = (document: TextDocument, spare?: ArrayBuffer) => parsePolicy(document.getText(), maxText, spare);
   // read on the first completion: most hosts (the CLI) never complete
   let snippets: PolicySnippet[] | undefined;
   const snippetsFor = (uri: string) => {

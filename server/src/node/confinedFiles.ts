@@ -17,7 +17,16 @@ export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** A key set is small: the key endpoint's answer is capped at 1 MB too. */
 export const MAX_JWKS_BYTES = 1024 * 1024;
 
-export type ConfinedRead = { ok: true; text: string; path: string } | { ok: false; error: string };
+/**
+ * A read's outcome. `spare`, for a file of at least `SPARE_BYTES`: the memory it was read into, a
+ * buffer of its own that nothing else holds once the text is made (a copy). A caller may give it
+ * to the parser for a large document's rows (`LanguageService.parse`): its pages are in memory
+ * already, where fresh ones would cost a page fault each.
+ */
+export type ConfinedRead = { ok: true; text: string; path: string; spare?: ArrayBuffer } | { ok: false; error: string };
+
+/** From this size on a file is read into a buffer of its own (never a slice of Node's shared pool), and offered as `spare`. */
+export const SPARE_BYTES = 64 * 1024;
 
 export interface ConfinedReaderOptions {
   /**
@@ -130,8 +139,8 @@ export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): Confin
     while (total <= maxBytes) {
       // The first piece is sized by the stat (plus one byte to see growth): a file is read into
       // one buffer, with no copy (an 8 MB policy in 64 KiB pieces cost 100 ms of copying).
-      const size = chunks.length === 0 ? st.size + 1 : 64 * 1024;
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(size, 1024), maxBytes + 1 - total));
+      const size = Math.min(Math.max(chunks.length === 0 ? st.size + 1 : 64 * 1024, 1024), maxBytes + 1 - total);
+      const chunk = size >= SPARE_BYTES ? Buffer.allocUnsafeSlow(size) : Buffer.allocUnsafe(size);
       let got = 0;
       while (got < chunk.length) {
         const n = fs.readSync(fd, chunk, got, chunk.length - got, null);
@@ -143,7 +152,9 @@ export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): Confin
       if (got < chunk.length) break;
     }
     if (total > maxBytes) return { ok: false, error: `larger than ${sizeName(maxBytes)}` };
-    return { ok: true, text: (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString('utf8'), path: file };
+    if (chunks.length !== 1) return { ok: true, text: Buffer.concat(chunks, total).toString('utf8'), path: file };
+    const read = chunks[0];
+    return { ok: true, text: read.toString('utf8'), path: file, spare: read.length >= SPARE_BYTES ? (read.buffer as ArrayBuffer) : undefined };
   } catch (e) {
     return failure(e);
   } finally {

@@ -510,17 +510,23 @@ const PACKED_TEXT = 256 * 1024;
  * the pass. A small document's rows are then packed into one buffer of their exact size; a large
  * one keeps its own rows (copying them would touch as much fresh memory again). One per host.
  */
-export function createPolicyParser(): (text: string, maxText?: number) => PolicyDocument {
+export function createPolicyParser(): (text: string, maxText?: number, spare?: ArrayBuffer) => PolicyDocument {
   const rows: WorkingRows = { el: new Int32Array(0), at: new Int32Array(0), tx: new Int32Array(0), xs: new Int32Array(0) };
-  return (text, maxText = MAX_CHECKED_TEXT) => parse(text, maxText, text.length <= PACKED_TEXT ? rows : undefined);
+  return (text, maxText = MAX_CHECKED_TEXT, spare) => (text.length <= PACKED_TEXT ? parse(text, maxText, rows) : parse(text, maxText, undefined, spare));
 }
 
-/** `maxText` is the ceiling (`MAX_CHECKED_TEXT` unless a host or test sets its own). */
-export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT): PolicyDocument {
-  return parse(text, maxText, undefined);
+/**
+ * `maxText` is the ceiling (`MAX_CHECKED_TEXT` unless a host or test sets its own). `spare` is
+ * memory the caller gives up, which a large document's rows take while it has room: the buffer a
+ * file was read into (see `ConfinedRead.spare`), whose pages are in memory already. Fresh memory
+ * costs a page fault at each first touch: the 8 MB bench policy's 7 MB of rows took 1,700 of them,
+ * about 25 ms of a 190 ms parse on the bench machine. The tree keeps it (as it would its own rows).
+ */
+export function parsePolicy(text: string, maxText = MAX_CHECKED_TEXT, spare?: ArrayBuffer): PolicyDocument {
+  return parse(text, maxText, undefined, spare);
 }
 
-function parse(text: string, maxText: number, working: WorkingRows | undefined): PolicyDocument {
+function parse(text: string, maxText: number, working: WorkingRows | undefined, spare?: ArrayBuffer): PolicyDocument {
   if (text.length > maxText) {
     return makeDocument(emptyTree(text), [], [], [], undefined, true);
   }
@@ -537,8 +543,18 @@ function parse(text: string, maxText: number, working: WorkingRows | undefined):
   // characters in real policies); other element rows from the start tags seen in the text, as
   // a growth or a final copy of a large policy's rows touched as much fresh memory as the rows
   // themselves (the one per 40 characters was 2.4 times too many for the 8 MB bench policy).
-  // Every field of a row is written when the row is made: working rows need no clearing.
-  const sized = (reuse: Int32Array<ArrayBuffer> | undefined, length: number) => (reuse && reuse.length >= length ? reuse : new Int32Array(length));
+  // Every field of a row is written when the row is made: working rows and spare memory need no
+  // clearing. A parse without working rows takes its rows from `spare` while it has room.
+  let spareUsed = 0;
+  const fresh = (length: number): Int32Array<ArrayBuffer> => {
+    if (spare && spare.byteLength - spareUsed >= length * 4) {
+      const rows = new Int32Array(spare, spareUsed, length);
+      spareUsed += length * 4;
+      return rows;
+    }
+    return new Int32Array(length);
+  };
+  const sized = (reuse: Int32Array<ArrayBuffer> | undefined, length: number) => (reuse && reuse.length >= length ? reuse : fresh(length));
   let el = sized(working?.el, (working ? Math.max(16, text.length >> 5) : estimatedElementCount(text)) * E.Stride);
   let elementCount = 0;
   let at = sized(working?.at, Math.max(16, text.length >> 6) * A.Stride);
