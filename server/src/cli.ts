@@ -21,6 +21,7 @@ import { findIacFiles, mayBeIacFile } from './node/iacFiles';
 import { AgentToolInputError, diagnosticJson } from './agentTools';
 import { serveMcp } from './mcpServer';
 import { loadExpressionParser, mayHoldExpression } from './node/expressionParser';
+import type { ReadAhead } from './node/readAhead';
 
 const VERSION = '0.1.0';
 
@@ -187,7 +188,7 @@ function ruleSeverities(opts: CheckOptions, warnings: string[]): RuleSeverities 
   return rules;
 }
 
-async function check(opts: CheckOptions): Promise<CliResult> {
+async function check(opts: CheckOptions, ahead?: ReadAhead): Promise<CliResult> {
   const configText = opts.config === undefined ? undefined : readFlagFile('--config', opts.config);
   const ruleWarnings: string[] = [];
   const rules = ruleSeverities(opts, ruleWarnings);
@@ -246,7 +247,8 @@ async function check(opts: CheckOptions): Promise<CliResult> {
         reports.push({ file, diagnostics: applyRuleSeverities([{ range: zero, severity: DiagnosticSeverity.Error, code: 'document-too-large', message: tooLargeToCheckMessage(size), source: DIAGNOSTIC_SOURCE }], rules) });
         continue;
       }
-      const read = loadedOnly.has(file) ? readLoaded(file) : readConfined(file, { maxBytes: MAX_CHECKED_TEXT });
+      const early = ahead?.get(path.resolve(file));
+      const read = loadedOnly.has(file) ? readLoaded(file) : readConfined(file, { maxBytes: MAX_CHECKED_TEXT, ahead: early && (await early) });
       if (!read.ok) {
         reports.push(unreadableReport(file, read.error));
         continue;
@@ -617,7 +619,8 @@ function initFlows(args: string[]): CliResult {
   return { code: 0, stdout: s.text, stderr: notes.join('') };
 }
 
-export function runCli(argv: string[]): CliResult | Promise<CliResult> {
+/** `ahead`: the large files `check` names, being read already (see node/readAhead.ts). */
+export function runCli(argv: string[], ahead?: ReadAhead): CliResult | Promise<CliResult> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -625,7 +628,7 @@ export function runCli(argv: string[]): CliResult | Promise<CliResult> {
     }
     if (command === '--version' || command === '-v') return { code: 0, stdout: VERSION + '\n', stderr: '' };
     if (command === 'check') {
-      return check(parseCheckArgs(rest)).catch(failure);
+      return check(parseCheckArgs(rest), ahead).catch(failure);
     }
     if (command === 'effective') return effective(parseEffectiveArgs(rest));
     if (command === 'token') return token(parseTokenArgs(rest), readStdin).catch(failure);
@@ -644,9 +647,9 @@ function failure(e: unknown): CliResult {
 }
 
 /** The command line of this process, run: what `dist/cli.js` (cliEntry.ts) calls once this bundle is loaded. */
-export function main(): void {
+export function main(ahead?: ReadAhead): void {
   void Promise.resolve()
-    .then(() => runCli(process.argv.slice(2)))
+    .then(() => runCli(process.argv.slice(2), ahead))
     .catch(failure)
     .then(result => {
       if (result.stdout) process.stdout.write(result.stdout);

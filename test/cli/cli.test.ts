@@ -225,3 +225,18 @@ test('the CLI and server bundles are Latin-1: one character past it makes V8 hol
     assert.equal(at, -1, `${bundle}: '${source.charAt(at)}' at ${at}, in: ${source.substring(at - 60, at + 20)}`);
   }
 });
+
+test('a large policy named on the command line (read ahead while the bundle loads, its rows in the read buffer) gets what the bundle alone reports', () => {
+  const block = (i: number) => `<set-header name="h${i}" exists-action="override"><value>@(context.Request.Headers.GetValueOrDefault("a${i}", ""))</value></set-header>`;
+  const policy = `<policies><inbound><base />${Array.from({ length: 2500 }, (_, i) => block(i)).join('\n')}<set-headr name="x" /></inbound><backend><base /></backend><outbound><base /></outbound></policies>`;
+  const dir = makeTree({ 'apis/a/policy.xml': policy });
+  const file = path.join(dir, 'apis/a/policy.xml');
+  const entry = runCli(['check', '--format', 'json', file]);
+  // the bundle run as a plain script: no read ahead, no code cache, its own read
+  const plain = spawnSync(process.execPath, [path.join(path.dirname(cli), 'cliMain.js'), 'check', '--format', 'json', file], { encoding: 'utf8' });
+  assert.equal(entry.code, 1, entry.stderr);
+  assert.equal(plain.status, 1, plain.stderr);
+  assert.equal(entry.stdout, plain.stdout);
+  const codes = (JSON.parse(entry.stdout) as Array<{ code: string }>).map(d => d.code);
+  assert.ok(codes.includes('unknown-element') && codes.includes('document-too-large'), codes.join(', '));
+});

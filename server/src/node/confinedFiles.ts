@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
+import type { ReadAheadFile } from './readAhead';
 
 /** ARM's own template limit; a policy is at most 256 KiB, so every file we read fits. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -37,10 +38,12 @@ export interface ConfinedReaderOptions {
   /** How the roots are named in a refusal ("the workspace folder", "the checked folders"). */
   rootName?: string;
   maxBytes?: number;
+  /** The file as read ahead (`readAhead`): used instead of reading when it is the file opened, read whole. */
+  ahead?: ReadAheadFile;
 }
 
 // Where the platform lacks a flag (Windows), 0 leaves it out.
-const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
+export const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
 
 function sizeName(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
@@ -112,7 +115,7 @@ export function createConfinedReader(options: ConfinedReaderOptions = {}): (targ
     } catch (e) {
       return failure(e);
     }
-    return readRegularFile(real, maxBytes);
+    return readRegularFile(real, maxBytes, options.ahead);
   };
 }
 
@@ -121,7 +124,7 @@ export function createConfinedReader(options: ConfinedReaderOptions = {}): (targ
  * entry of a walk that does not follow links): opened without following a link and without
  * blocking, checked again on the open descriptor, and read to at most one byte past the cap.
  */
-export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): ConfinedRead {
+export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES, ahead?: ReadAheadFile): ConfinedRead {
   let fd: number;
   try {
     fd = fs.openSync(file, OPEN_FLAGS);
@@ -133,6 +136,9 @@ export function readRegularFile(file: string, maxBytes = MAX_FILE_BYTES): Confin
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { ok: false, error: 'not a regular file' };
     if (st.size > maxBytes) return { ok: false, error: `larger than ${sizeName(maxBytes)}` };
+    if (ahead && ahead.dev === st.dev && ahead.ino === st.ino && ahead.size === st.size && ahead.mtimeMs === st.mtimeMs && ahead.bytes.length === st.size) {
+      return { ok: true, text: ahead.bytes.toString('utf8'), path: file, spare: ahead.bytes.length >= SPARE_BYTES ? (ahead.bytes.buffer as ArrayBuffer) : undefined };
+    }
     // a file that grew after the stat is refused, not cut short
     const chunks: Buffer[] = [];
     let total = 0;
