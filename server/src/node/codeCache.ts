@@ -82,18 +82,31 @@ function readCache(cacheFile: string, key: string): Buffer | undefined {
 /**
  * Writes the cache as a whole or not at all: to a file of this process first, then renamed over the
  * old one, so that a start reading it meanwhile (another window's server) sees one or the other.
+ * The file is created before the cache is made: in a folder we may not write to (an install of
+ * another user's), every start would otherwise make a cache (some milliseconds) to no end.
  */
 function writeCache(cacheFile: string, key: string, script: vm.Script): boolean {
   const temporary = `${cacheFile}.${process.pid}.tmp`;
+  let fd: number;
   try {
-    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(`${key}\n`, 'latin1'), script.createCachedData()]));
+    fd = fs.openSync(temporary, 'wx');
+  } catch {
+    return false;
+  }
+  try {
+    try {
+      fs.writeSync(fd, `${key}\n`, null, 'latin1');
+      fs.writeSync(fd, script.createCachedData());
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(temporary, cacheFile);
     return true;
   } catch {
     try {
       fs.unlinkSync(temporary);
     } catch {
-      // never written
+      // gone already
     }
     return false;
   }
