@@ -15,7 +15,7 @@
  *     folder): `apim-policy check` on it (whole process), and the server's workspace diagnostics
  *     from start until all are published, its memory (VmRSS / VmHWM), and completion latency in
  *     an open policy while the checks run; `--runs=N` sets its runs (3 by default).
- * `--only=ratio,memory,completion,start,quarter,vsix,scale` runs only those parts. Each figure is the
+ * `--only=ratio,memory,completion,start,quarter,vsix,scale` runs only those parts (`start` includes the CLI's start with and without the code cache). Each figure is the
  * min and the median of interleaved runs: on a shared machine the min is the steadier one.
  */
 import * as fs from 'fs';
@@ -168,6 +168,8 @@ async function wholeProcessRatio(file: string, mb: number): Promise<Row[]> {
   const ours: ProcessRun[] = [];
   const theirs: ProcessRun[] = [];
   const validator = `require('fast-xml-parser').XMLValidator.validate(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`;
+  // an untimed start first: it writes the code cache when a build has just removed it (see codeStart)
+  await runNode([path.join(root, 'dist/cli.js'), '--version']);
   for (let i = 0; i < 7; i++) {
     theirs.push(await runNode(['-e', validator]));
     ours.push(await runNode([path.join(root, 'dist/cli.js'), 'check', '--format', 'json', file]));
@@ -182,6 +184,38 @@ async function wholeProcessRatio(file: string, mb: number): Promise<Row[]> {
       `XMLValidator wall ${minMed(theirs.map(r => r.wall))}, CPU ${minMed(theirs.map(r => r.cpu))}, peak ${Math.max(...theirs.map(r => r.maxRssMb)).toFixed(0)} MB; ratio wall ${ratio(r => r.wall)}, CPU ${ratio(r => r.cpu)}`,
       'ratio <= 1.0'],
   ];
+}
+
+/**
+ * What the code cache (server/src/node/codeCache.ts) does for a CLI start: `check --format json` of
+ * a small policy, 9 interleaved rounds of the first start after a build (it writes the cache), a
+ * start with the cache, and one with it turned off.
+ */
+async function codeStart(): Promise<Row[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apim-bench-start-'));
+  const file = path.join(dir, 'policy.xml');
+  fs.writeFileSync(file, fs.readFileSync(path.resolve(root, 'examples/apis/orders/operations/create-order/policy.xml')));
+  const cache = path.join(root, 'dist/cliMain.js.v8cache');
+  const args = [path.join(root, 'dist/cli.js'), 'check', '--format', 'json', file];
+  const first: number[] = [];
+  const cached: number[] = [];
+  const off: number[] = [];
+  try {
+    for (let i = 0; i < 9; i++) {
+      fs.rmSync(cache, { force: true });
+      first.push((await runNode(args)).wall);
+      cached.push((await runNode(args)).wall);
+      process.env.APIM_POLICY_CODE_CACHE = 'off';
+      try {
+        off.push((await runNode(args)).wall);
+      } finally {
+        delete process.env.APIM_POLICY_CODE_CACHE;
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return [['CLI start: check --format json of a small policy, whole process (min / median of 9 rounds)', `with the code cache ${minMed(cached)}`, `the first start after a build (writes it) ${minMed(first)}; without it (APIM_POLICY_CODE_CACHE=off) ${minMed(off)}`, '']];
 }
 
 /** The memory the tree and the diagnostics of the 8 MB policy keep, after a full GC (a child process with --expose-gc). */
@@ -454,6 +488,7 @@ async function main(): Promise<void> {
 
   // 3. start to first diagnostics; 4. a 250 KB policy, first phase and complete
   if (wanted('start') || wanted('quarter')) rows.push(...await serverFigures());
+  if (wanted('start')) rows.push(...await codeStart());
 
   // 5. package size
   if (wanted('vsix')) {
