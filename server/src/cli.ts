@@ -189,6 +189,7 @@ function ruleSeverities(opts: CheckOptions, warnings: string[]): RuleSeverities 
 }
 
 async function check(opts: CheckOptions, ahead?: ReadAhead): Promise<CliResult> {
+  const unread = ahead && new Map(ahead);
   const configText = opts.config === undefined ? undefined : readFlagFile('--config', opts.config);
   const ruleWarnings: string[] = [];
   const rules = ruleSeverities(opts, ruleWarnings);
@@ -247,7 +248,9 @@ async function check(opts: CheckOptions, ahead?: ReadAhead): Promise<CliResult> 
         reports.push({ file, diagnostics: applyRuleSeverities([{ range: zero, severity: DiagnosticSeverity.Error, code: 'document-too-large', message: tooLargeToCheckMessage(size), source: DIAGNOSTIC_SOURCE }], rules) });
         continue;
       }
-      const early = ahead?.get(path.resolve(file));
+      // taken once: its buffer becomes the rows of one tree (spare), never of two
+      const early = unread?.get(path.resolve(file));
+      unread?.delete(path.resolve(file));
       const read = loadedOnly.has(file) ? readLoaded(file) : readConfined(file, { maxBytes: MAX_CHECKED_TEXT, ahead: early && (await early) });
       if (!read.ok) {
         reports.push(unreadableReport(file, read.error));
