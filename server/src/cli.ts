@@ -249,8 +249,9 @@ async function check(opts: CheckOptions, ahead?: ReadAhead): Promise<CliResult> 
         continue;
       }
       // taken once: its buffer becomes the rows of one tree (spare), never of two
-      const early = unread?.get(path.resolve(file));
-      unread?.delete(path.resolve(file));
+      const absolute = path.resolve(file);
+      const early = unread?.get(absolute);
+      unread?.delete(absolute);
       const read = loadedOnly.has(file) ? readLoaded(file) : readConfined(file, { maxBytes: MAX_CHECKED_TEXT, ahead: early && (await early) });
       if (!read.ok) {
         reports.push(unreadableReport(file, read.error));

@@ -61,8 +61,7 @@ export function loadBundle(file: string): LoadedBundle {
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   module.loaded = true;
-  let cache: CodeCacheUse = 'off';
-  if (!off) cache = cachedData && !script.cachedDataRejected ? 'used' : writeCache(cacheFile, key, script) ? 'written' : 'unwritable';
+  const cache: CodeCacheUse = off ? 'off' : cachedData && !script.cachedDataRejected ? 'used' : writeCache(cacheFile, key, script) ? 'written' : 'unwritable';
   return { exports: module.exports, cache };
 }
 
